@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import vue from '@vitejs/plugin-vue';
+
+const shared = { '@shared': resolve(__dirname, 'src-shared') };
+
+// Entry points are explicit: electron-vite's defaults (src/main, src/preload, src/renderer) do not
+// match the layout the project fixed. The CLI is a second main-process entry so that it shares
+// chunks with the Electron shell but never imports electron itself.
+export default defineConfig({
+  main: {
+    resolve: { alias: shared },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/shell/main.ts'),
+          cli: resolve(__dirname, 'src-main/cli/index.ts'),
+        },
+        output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
+      },
+    },
+  },
+  preload: {
+    resolve: { alias: shared },
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: { input: { preload: resolve(__dirname, 'src-main/shell/preload.ts') } },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    resolve: { alias: shared },
+    plugins: [vue()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+    },
+  },
+});

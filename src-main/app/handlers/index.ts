@@ -1,0 +1,15 @@
+import type { AppContext } from '../context';
+import { appHandlers } from './app-handlers';
+import { auditHandlers } from './audit-handlers';
+import { connectionHandlers } from './connection-handlers';
+import { settingsHandlers } from './settings-handlers';
+import type { Handlers } from './types';
+
+export function createHandlers(ctx: AppContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...connectionHandlers(ctx),
+    ...auditHandlers(ctx),
+  };
+}

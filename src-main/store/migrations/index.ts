@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+import { migration001Initial } from './001-initial';
+
+export interface Migration {
+  /** user_version after this migration has run; migrations run in ascending order, each once. */
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** Every migration, in order. Append only: a released migration never changes. */
+export const migrations: readonly Migration[] = [migration001Initial];
+
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
