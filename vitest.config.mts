@@ -17,7 +17,6 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
-          environmentMatchGlobs: undefined,
         },
       },
       {

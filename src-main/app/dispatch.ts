@@ -23,7 +23,9 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
       const issues = issuesOf(parsed.error);
       return fail({
         code: 'invalidInput',
-        message: redact(`Invalid input for ${command}: ${issues.map((i) => `${i.path} — ${i.message}`).join('; ')}`),
+        message: redact(
+          `Invalid input for ${command}: ${issues.map((i) => `${i.path} — ${i.message}`).join('; ')}`,
+        ),
         details: { issues },
       });
     }
@@ -45,6 +47,8 @@ function toErrorPayload(command: CommandName, error: unknown, log: Logger) {
   log.error(redact(`${command} failed: ${detail}`));
   return {
     code: 'internal' as const,
-    message: redact(`Roster hit an unexpected problem running ${command}: ${error instanceof Error ? error.message : String(error)}`),
+    message: redact(
+      `Roster hit an unexpected problem running ${command}: ${error instanceof Error ? error.message : String(error)}`,
+    ),
   };
 }

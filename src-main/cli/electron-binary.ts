@@ -24,7 +24,9 @@ export function tryInstallElectronBinary(projectRoot: string, timeoutMs = 120_00
 }
 
 export function installedElectronVersion(projectRoot: string): string {
-  const manifest = JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ) as {
     version: string;
   };
   return manifest.version;

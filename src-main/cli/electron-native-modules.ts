@@ -27,7 +27,12 @@ export async function prepareElectronNativeModules(
   };
   const stamp = join(buildRoot, 'built.json');
   const wanted = JSON.stringify(nativeModules.map((name) => [name, moduleVersion(projectRoot, name)]));
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted && existsSync(bindings.sqlite) && existsSync(bindings.keytar)) {
+  if (
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === wanted &&
+    existsSync(bindings.sqlite) &&
+    existsSync(bindings.keytar)
+  ) {
     return bindings;
   }
 
@@ -41,7 +46,10 @@ export async function prepareElectronNativeModules(
     });
     dependencies[name] = moduleVersion(projectRoot, name);
   }
-  writeFileSync(join(buildRoot, 'package.json'), JSON.stringify({ name: 'roster-electron-native', private: true, dependencies }));
+  writeFileSync(
+    join(buildRoot, 'package.json'),
+    JSON.stringify({ name: 'roster-electron-native', private: true, dependencies }),
+  );
 
   console.log(`Building native modules for Electron ${electronVersion} (once per Electron version)…`);
   const { rebuild } = await import('@electron/rebuild');
@@ -58,7 +66,9 @@ export async function prepareElectronNativeModules(
 }
 
 function moduleVersion(projectRoot: string, name: string): string {
-  const manifest = JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8'),
+  ) as {
     version: string;
   };
   return manifest.version;

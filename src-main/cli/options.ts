@@ -3,7 +3,10 @@ import { Option } from 'commander';
 import { defaultDataDir } from '../app/data-dir';
 
 export function dataDirOption(): Option {
-  return new Option('--data-dir <dir>', 'folder of the Roster database (default: $ROSTER_DATA_DIR or the app-data folder)');
+  return new Option(
+    '--data-dir <dir>',
+    'folder of the Roster database (default: $ROSTER_DATA_DIR or the app-data folder)',
+  );
 }
 
 export function resolveDataDir(value: string | undefined): string {
@@ -12,6 +15,7 @@ export function resolveDataDir(value: string | undefined): string {
 
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0–65535, not "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port must be 0–65535, not "${value}"`);
   return port;
 }

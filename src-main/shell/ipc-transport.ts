@@ -15,7 +15,8 @@ export function attachIpcTransport(app: RosterApp, window: BrowserWindow, render
     if (!isTrustedSender(event.senderFrame, window, rendererUrl)) {
       return fail({ code: 'forbidden', message: 'This window may not call Roster' });
     }
-    if (typeof command !== 'string') return fail({ code: 'unknownCommand', message: 'A command name is required' });
+    if (typeof command !== 'string')
+      return fail({ code: 'unknownCommand', message: 'A command name is required' });
     return app.dispatch(command, input);
   });
   const unsubscribe = app.events.onAny((name, payload) => {

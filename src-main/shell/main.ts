@@ -19,7 +19,10 @@ let mainWindow: BrowserWindow | null = null;
 function electronKeytar(): Promise<KeytarApi> {
   // The Electron build of keytar's addon, prepared by `npm start` (see README, "Native modules").
   const addon = process.env['ROSTER_KEYTAR_BINDING'];
-  return addon ? Promise.resolve(require(addon) as KeytarApi) : import('keytar').then((m) => m.default);
+  if (!addon) return import('keytar').then((m) => m.default);
+  // A native addon can only be loaded by require(); the path comes from our own launcher.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return Promise.resolve(require(addon) as KeytarApi);
 }
 
 function followTheme(theme: string): void {

@@ -6,7 +6,8 @@ import { ipcChannels } from '@shared/ipc-channels';
  * and inputs are checked in the main process against the contract; nothing here trusts the caller.
  */
 contextBridge.exposeInMainWorld('roster', {
-  invoke: (command: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(ipcChannels.invoke, command, input),
+  invoke: (command: string, input: unknown): Promise<unknown> =>
+    ipcRenderer.invoke(ipcChannels.invoke, command, input),
   on: (listener: (name: string, payload: unknown) => void): (() => void) => {
     const wrapped = (_event: IpcRendererEvent, name: string, payload: unknown) => listener(name, payload);
     ipcRenderer.on(ipcChannels.event, wrapped);

@@ -52,19 +52,17 @@ export function createAuditRepo(db: Database): AuditRepo {
         action: action ?? null,
         limit: limit + 1,
       });
-      const entries = rows.slice(0, limit).map(
-        (row): AuditEntry => ({
-          id: row.id,
-          at: row.at,
-          actor: row.actor,
-          action: row.action,
-          targetType: row.target_type,
-          targetId: row.target_id,
-          targetName: row.target_name,
-          before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
-          after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
-        }),
-      );
+      const entries = rows.slice(0, limit).map((row): AuditEntry => ({
+        id: row.id,
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        targetType: row.target_type,
+        targetId: row.target_id,
+        targetName: row.target_name,
+        before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
+        after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
+      }));
       const last = entries.at(-1);
       return { entries, nextBeforeId: rows.length > limit && last ? last.id : null };
     },

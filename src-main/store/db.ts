@@ -62,7 +62,8 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
 
     let backupPath: string | null = null;
     const pending = list.filter((m) => m.version > current);
-    if (pending.length > 0 && current > 0) backupPath = backupBeforeMigration(db, options.path, current, now());
+    if (pending.length > 0 && current > 0)
+      backupPath = backupBeforeMigration(db, options.path, current, now());
     for (const migration of pending) {
       db.transaction(() => {
         migration.up(db);

@@ -14,7 +14,8 @@ export class ApiError extends Error {
 
   /** Field problems reported by the app (`settings.baseUrl` → message), for forms. */
   get fieldIssues(): Record<string, string> {
-    const issues = (this.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
+    const issues =
+      (this.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
     return Object.fromEntries(issues.map((issue) => [issue.path, issue.message]));
   }
 }

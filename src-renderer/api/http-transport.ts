@@ -29,7 +29,9 @@ export function createHttpTransport(baseUrl = ''): Transport {
     subscribe(listener) {
       const source = new EventSource(`${baseUrl}/events`, { withCredentials: true });
       for (const name of eventNames) {
-        source.addEventListener(name, (event) => listener(name, JSON.parse((event as MessageEvent<string>).data)));
+        source.addEventListener(name, (event) =>
+          listener(name, JSON.parse((event as MessageEvent<string>).data)),
+        );
       }
       return () => source.close();
     },

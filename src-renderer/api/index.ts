@@ -29,7 +29,10 @@ export function transportKind(): Transport['kind'] {
 }
 
 /** Runs a command; resolves with its output or rejects with an ApiError carrying the error code. */
-export async function call<K extends CommandName>(command: K, ...input: {} extends CommandInputArg<K> ? [CommandInputArg<K>?] : [CommandInputArg<K>]): Promise<CommandOutput<K>> {
+export async function call<K extends CommandName>(
+  command: K,
+  ...input: Record<never, never> extends CommandInputArg<K> ? [CommandInputArg<K>?] : [CommandInputArg<K>]
+): Promise<CommandOutput<K>> {
   const result = await current().invoke(command, input[0] ?? {});
   if (!result.ok) throw new ApiError(result.error);
   return result.value as CommandOutput<K>;
@@ -39,7 +42,10 @@ const listeners = new Map<string, Set<(payload: unknown) => void>>();
 let unsubscribeTransport: (() => void) | null = null;
 
 /** Subscribes to one app event; returns the unsubscribe function. One transport subscription is shared. */
-export function onEvent<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
+export function onEvent<K extends EventName>(
+  name: K,
+  listener: (payload: EventPayload<K>) => void,
+): () => void {
   unsubscribeTransport ??= current().subscribe((eventName, payload) => {
     for (const fn of listeners.get(eventName) ?? []) fn(payload);
   });

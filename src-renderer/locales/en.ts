@@ -48,9 +48,11 @@ export const en = {
   },
   connections: {
     title: 'Connections',
-    subtitle: 'Where people come from and the apps their accounts go to. Secrets stay in the system keychain.',
+    subtitle:
+      'Where people come from and the apps their accounts go to. Secrets stay in the system keychain.',
     add: 'Add connection',
-    empty: 'No connections yet. Add the directory or HR file people come from, and the apps they need accounts in.',
+    empty:
+      'No connections yet. Add the directory or HR file people come from, and the apps they need accounts in.',
     name: 'Name',
     kind: 'Kind',
     target: 'Location',
@@ -125,7 +127,8 @@ export const en = {
     },
     help: {
       keyColumn: 'The column that identifies a person and never changes (for example employeeId).',
-      caCertificate: 'Only for servers whose certificate comes from your own CA. Verification always stays on.',
+      caCertificate:
+        'Only for servers whose certificate comes from your own CA. Verification always stays on.',
       baseUrl: 'For example https://api.example.com/scim/v2',
     },
   },
@@ -143,7 +146,8 @@ export const en = {
   },
   audit: {
     title: 'Audit',
-    subtitle: 'Every configuration change: who made it, when, and what it was before and after. Secrets never appear.',
+    subtitle:
+      'Every configuration change: who made it, when, and what it was before and after. Secrets never appear.',
     at: 'When',
     actor: 'Who',
     action: 'What',
@@ -154,10 +158,8 @@ export const en = {
     empty: 'No configuration changes yet.',
     allActions: 'All changes',
     actions: {
-      'connection.create': 'Connection created',
-      'connection.update': 'Connection changed',
-      'connection.delete': 'Connection deleted',
-      'settings.update': 'Settings changed',
+      connection: { create: 'Connection created', update: 'Connection changed', delete: 'Connection deleted' },
+      settings: { update: 'Settings changed' },
     },
   },
   settings: {
@@ -191,7 +193,8 @@ export const en = {
     vaultUnavailable: 'The system keychain cannot be used.',
     databaseTooNew: 'This database was written by a newer Roster.',
     unknownCommand: 'This version of Roster does not know that request.',
-    unauthorized: 'This browser tab is not signed in to Roster. Open the link Roster printed when it started.',
+    unauthorized:
+      'This browser tab is not signed in to Roster. Open the link Roster printed when it started.',
     forbidden: 'This page may not talk to Roster.',
     internal: 'Something went wrong inside Roster.',
   },

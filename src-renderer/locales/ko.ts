@@ -45,14 +45,14 @@ export const ko: MessageSchema = {
     step3: '시험 실행으로 계획을 확인한 다음 일정에 따라 실행합니다.',
     addConnection: '연결 추가',
     upcomingTitle: '동기화 활동',
-    upcomingBody:
-      '작업이 생기면 이 페이지에 작업별 마지막 주기, 주기별 변경 차트, 격리된 항목이 표시됩니다.',
+    upcomingBody: '작업이 생기면 이 페이지에 작업별 마지막 주기, 주기별 변경 차트, 격리된 항목이 표시됩니다.',
   },
   connections: {
     title: '연결',
     subtitle: '사용자를 가져오는 곳과 계정을 만들 앱입니다. 비밀 값은 시스템 키체인에만 저장됩니다.',
     add: '연결 추가',
-    empty: '아직 연결이 없습니다. 사용자를 가져올 디렉터리나 인사 파일, 그리고 계정이 필요한 앱을 추가하세요.',
+    empty:
+      '아직 연결이 없습니다. 사용자를 가져올 디렉터리나 인사 파일, 그리고 계정이 필요한 앱을 추가하세요.',
     name: '이름',
     kind: '종류',
     target: '위치',
@@ -127,7 +127,8 @@ export const ko: MessageSchema = {
     },
     help: {
       keyColumn: '사람을 식별하며 바뀌지 않는 열 (예: employeeId).',
-      caCertificate: '자체 CA에서 발급한 인증서를 쓰는 서버에만 필요합니다. 인증서 검증은 항상 켜져 있습니다.',
+      caCertificate:
+        '자체 CA에서 발급한 인증서를 쓰는 서버에만 필요합니다. 인증서 검증은 항상 켜져 있습니다.',
       baseUrl: '예: https://api.example.com/scim/v2',
     },
   },
@@ -136,7 +137,8 @@ export const ko: MessageSchema = {
     jobsBody:
       '작업은 원본 연결의 사용자를 대상 앱으로 보냅니다: 특성 매핑, 범위 필터, 일치 규칙, 일정. 작업, 시험 실행, 실시간 진행률이 여기에 표시됩니다.',
     logsTitle: '프로비저닝 로그',
-    logsBody: '각 주기에서 처리한 모든 개체(단계, 바뀐 특성, 건너뛴 이유)를 여기에서 보고 필터링할 수 있습니다.',
+    logsBody:
+      '각 주기에서 처리한 모든 개체(단계, 바뀐 특성, 건너뛴 이유)를 여기에서 보고 필터링할 수 있습니다.',
     reportsTitle: '보고서',
     reportsBody: '프로비저닝 로그와 시험 실행 계획을 CSV와 JSON으로 내보낼 수 있게 됩니다.',
     meanwhile: '그동안 작업에 사용할 연결을 설정하세요.',
@@ -155,10 +157,8 @@ export const ko: MessageSchema = {
     empty: '아직 구성 변경이 없습니다.',
     allActions: '모든 변경',
     actions: {
-      'connection.create': '연결 생성',
-      'connection.update': '연결 변경',
-      'connection.delete': '연결 삭제',
-      'settings.update': '설정 변경',
+      connection: { create: '연결 생성', update: '연결 변경', delete: '연결 삭제' },
+      settings: { update: '설정 변경' },
     },
   },
   settings: {
@@ -192,7 +192,8 @@ export const ko: MessageSchema = {
     vaultUnavailable: '시스템 키체인을 사용할 수 없습니다.',
     databaseTooNew: '이 데이터베이스는 더 새로운 Roster 버전에서 만들어졌습니다.',
     unknownCommand: '이 Roster 버전은 해당 요청을 알지 못합니다.',
-    unauthorized: '이 브라우저 탭은 Roster에 로그인되어 있지 않습니다. Roster가 시작할 때 출력한 링크를 여세요.',
+    unauthorized:
+      '이 브라우저 탭은 Roster에 로그인되어 있지 않습니다. Roster가 시작할 때 출력한 링크를 여세요.',
     forbidden: '이 페이지는 Roster와 통신할 수 없습니다.',
     internal: 'Roster 내부에서 문제가 발생했습니다.',
   },

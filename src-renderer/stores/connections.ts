@@ -1,7 +1,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { call, onEvent } from '../api';
-import type { ConnectionCreateInput, ConnectionUpdateInput, ConnectionView } from '@shared/domain/connections';
+import type {
+  ConnectionCreateInput,
+  ConnectionUpdateInput,
+  ConnectionView,
+} from '@shared/domain/connections';
 import { useErrorsStore } from './errors';
 
 export const useConnectionsStore = defineStore('connections', () => {

@@ -1,5 +1,6 @@
 /** Why the OS keychain cannot be used, in the cases keytar reports (see docs/architecture.md). */
-export type VaultProblemKind = 'noSessionBus' | 'noSecretService' | 'locked' | 'noKeyring' | 'noModule' | 'other';
+export type VaultProblemKind =
+  'noSessionBus' | 'noSecretService' | 'locked' | 'noKeyring' | 'noModule' | 'other';
 
 export interface VaultStatus {
   available: boolean;

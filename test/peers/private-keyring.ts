@@ -12,7 +12,9 @@ export interface PrivateKeyring {
 
 function requireCommand(command: string, debianPackage: string): void {
   if (spawnSync('sh', ['-c', `command -v ${command}`]).status !== 0) {
-    throw new Error(`${command} is not installed: install the Debian package ${debianPackage} (see README, "Linux packages").`);
+    throw new Error(
+      `${command} is not installed: install the Debian package ${debianPackage} (see README, "Linux packages").`,
+    );
   }
 }
 
@@ -42,12 +44,16 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
   };
   for (const dir of Object.values(env)) mkdirSync(dir, { recursive: true, mode: 0o700 });
 
-  const bus = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1', `--address=unix:path=${join(root, 'bus')}`], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const bus = spawn(
+    'dbus-daemon',
+    ['--session', '--nofork', '--print-address=1', `--address=unix:path=${join(root, 'bus')}`],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const address = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: bus.stdout! });
+    const lines = createInterface({ input: bus.stdout });
     lines.once('line', (line) => resolve(line.trim()));
     bus.once('exit', (code) => reject(new Error(`dbus-daemon exited with code ${code}`)));
   });
@@ -57,11 +63,15 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
     stdio: ['pipe', 'ignore', 'pipe'],
   });
   // --unlock reads the new keyring's password from stdin; the keyring only lives for this test run.
-  keyring.stdin!.end('roster-test');
+  keyring.stdin.end('roster-test');
   await waitForSecretService(address, env);
 
   return {
-    env: { DBUS_SESSION_BUS_ADDRESS: address, XDG_RUNTIME_DIR: env.XDG_RUNTIME_DIR, XDG_DATA_HOME: env.XDG_DATA_HOME },
+    env: {
+      DBUS_SESSION_BUS_ADDRESS: address,
+      XDG_RUNTIME_DIR: env.XDG_RUNTIME_DIR,
+      XDG_DATA_HOME: env.XDG_DATA_HOME,
+    },
     async stop() {
       await stopProcess(keyring);
       await stopProcess(bus);
@@ -75,7 +85,14 @@ async function waitForSecretService(address: string, env: Record<string, string>
   while (Date.now() < deadline) {
     const probe = spawnSync(
       'dbus-send',
-      ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'],
+      [
+        '--session',
+        '--print-reply',
+        '--dest=org.freedesktop.DBus',
+        '/org/freedesktop/DBus',
+        'org.freedesktop.DBus.NameHasOwner',
+        'string:org.freedesktop.secrets',
+      ],
       { env: { ...process.env, ...env, DBUS_SESSION_BUS_ADDRESS: address }, encoding: 'utf8' },
     );
     if (probe.stdout.includes('boolean true')) return;

@@ -29,7 +29,11 @@ export interface BrowserServer {
 const maxBodyBytes = 1024 * 1024;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -72,7 +76,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const body = await readBody(req);
       input = body.length === 0 ? {} : (JSON.parse(body) as unknown);
     } catch (error) {
-      sendJson(res, 400, fail({ code: 'invalidInput', message: `The request body is not valid JSON: ${String(error)}` }));
+      sendJson(
+        res,
+        400,
+        fail({ code: 'invalidInput', message: `The request body is not valid JSON: ${String(error)}` }),
+      );
       return;
     }
     sendJson(res, 200, await options.app.dispatch(command, input));
@@ -81,7 +89,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const verdict = guardRequest(req, port, token, cookieName());
     if (!verdict.allow) {
-      sendJson(res, verdict.status, { ok: false, error: { code: verdict.status === 401 ? 'unauthorized' : 'forbidden', message: verdict.reason } });
+      sendJson(res, verdict.status, {
+        ok: false,
+        error: { code: verdict.status === 401 ? 'unauthorized' : 'forbidden', message: verdict.reason },
+      });
       return;
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);

@@ -4,7 +4,11 @@ import type { EventBus } from '../event-bus';
 const keepAliveMs = 25_000;
 
 /** Forwards every app event to one browser as Server-Sent Events until the browser goes away. */
-export function openEventStream(res: ServerResponse, events: EventBus, extraHeaders: Record<string, string>): void {
+export function openEventStream(
+  res: ServerResponse,
+  events: EventBus,
+  extraHeaders: Record<string, string>,
+): void {
   res.writeHead(200, {
     ...extraHeaders,
     'Content-Type': 'text/event-stream; charset=utf-8',

@@ -59,12 +59,17 @@ export function guardRequest(
       return { allow: false, status: 403, reason: `Origin "${origin}" may not call this Roster server` };
     }
   }
-  if (sameToken(readCookie(req.headers.cookie, cookieName), token)) return { allow: true, tokenFrom: 'cookie' };
+  if (sameToken(readCookie(req.headers.cookie, cookieName), token))
+    return { allow: true, tokenFrom: 'cookie' };
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ') && sameToken(auth.slice('Bearer '.length), token)) {
     return { allow: true, tokenFrom: 'header' };
   }
   const queryToken = new URL(req.url ?? '/', 'http://roster.invalid').searchParams.get('token') ?? undefined;
   if (sameToken(queryToken, token)) return { allow: true, tokenFrom: 'query' };
-  return { allow: false, status: 401, reason: 'Open Roster with the link printed when it started (it carries the token)' };
+  return {
+    allow: false,
+    status: 401,
+    reason: 'Open Roster with the link printed when it started (it carries the token)',
+  };
 }

@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  secretFieldsByKind,
-  type ConnectionView,
-  type SecretState,
-} from '@shared/domain/connections';
+import { secretFieldsByKind, type ConnectionView, type SecretState } from '@shared/domain/connections';
 import { RosterError } from '@shared/domain/errors';
 import type { ConnectionRecord } from '../../store/connections-repo';
 import { connectionSecretId } from '../../vault/vault';
@@ -13,15 +9,12 @@ import { validateConnectionSettings, validateSecretFields } from './connection-v
 import type { HandlerGroup } from './types';
 
 type ConnectionCommands =
-  | 'connections.list'
-  | 'connections.get'
-  | 'connections.create'
-  | 'connections.update'
-  | 'connections.delete';
+  'connections.list' | 'connections.get' | 'connections.create' | 'connections.update' | 'connections.delete';
 
 export function toConnectionView(record: ConnectionRecord): ConnectionView {
   const secrets: Record<string, SecretState> = {};
-  for (const field of secretFieldsByKind[record.kind]) secrets[field] = record.secretIds[field] ? 'set' : 'notSet';
+  for (const field of secretFieldsByKind[record.kind])
+    secrets[field] = record.secretIds[field] ? 'set' : 'notSet';
   return {
     id: record.id,
     name: record.name,
@@ -44,16 +37,21 @@ export function connectionHandlers(ctx: AppContext): HandlerGroup<ConnectionComm
 
   function mustGet(id: string): ConnectionRecord {
     const record = repo.get(id);
-    if (!record) throw new RosterError('notFound', `There is no connection with id ${id}; it may have been deleted.`);
+    if (!record)
+      throw new RosterError('notFound', `There is no connection with id ${id}; it may have been deleted.`);
     return record;
   }
 
   function assertNameFree(name: string, exceptId?: string): void {
     const existing = repo.findByName(name);
     if (existing && existing.id !== exceptId) {
-      throw new RosterError('conflict', `A connection named "${existing.name}" already exists. Choose another name.`, {
-        issues: [{ path: 'name', message: 'Already in use' }],
-      });
+      throw new RosterError(
+        'conflict',
+        `A connection named "${existing.name}" already exists. Choose another name.`,
+        {
+          issues: [{ path: 'name', message: 'Already in use' }],
+        },
+      );
     }
   }
 
@@ -125,7 +123,9 @@ export function connectionHandlers(ctx: AppContext): HandlerGroup<ConnectionComm
       const before = mustGet(input.id);
       const name = input.name ?? before.name;
       if (input.name !== undefined) assertNameFree(input.name, before.id);
-      const settings = input.settings ? validateConnectionSettings(before.kind, input.settings) : before.settings;
+      const settings = input.settings
+        ? validateConnectionSettings(before.kind, input.settings)
+        : before.settings;
       validateSecretFields(before.kind, input.secrets);
       const secretIds = await applySecrets(before.id, before.secretIds, input.secrets);
       const after: ConnectionRecord = {

@@ -17,7 +17,9 @@ interface LaunchOptions {
 /** What `npm start` runs after the build: the desktop app where Electron exists, browser mode otherwise. */
 async function launch(options: LaunchOptions): Promise<void> {
   const projectRoot = resolve(__dirname, '../..');
-  const binary = options.browser ? null : (findElectronBinary(projectRoot) ?? tryInstallElectronBinary(projectRoot));
+  const binary = options.browser
+    ? null
+    : (findElectronBinary(projectRoot) ?? tryInstallElectronBinary(projectRoot));
   if (!binary) {
     if (!options.browser) console.log(electronMissingLine);
     await serve(options.dataDir ? { dataDir: options.dataDir } : {});

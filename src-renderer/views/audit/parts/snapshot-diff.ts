@@ -9,7 +9,11 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>): void
     for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, out);
     return;
   }
-  if (prefix) out.set(prefix, value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+  if (prefix)
+    out.set(
+      prefix,
+      value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value),
+    );
 }
 
 /** The fields that differ between two audit snapshots, as dotted paths ("settings.baseUrl"). */

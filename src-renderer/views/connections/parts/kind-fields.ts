@@ -45,7 +45,11 @@ export const fieldsByKind: Record<ConnectionKind, FieldSpec[]> = {
   ],
   ldap: [
     { key: 'url', control: 'text', required: true, monospace: true },
-    { key: 'startTls', control: 'switch', visible: (s) => !String(s['url'] ?? '').toLowerCase().startsWith('ldaps:') },
+    {
+      key: 'startTls',
+      control: 'switch',
+      visible: (s) => !textOf(s['url']).toLowerCase().startsWith('ldaps:'),
+    },
     { key: 'bindDn', control: 'text', required: true, monospace: true },
     { key: 'baseDn', control: 'text', required: true, monospace: true },
     { key: 'userSearchBase', control: 'text', monospace: true },
@@ -69,7 +73,13 @@ export const fieldsByKind: Record<ConnectionKind, FieldSpec[]> = {
       ],
     },
     { key: 'username', control: 'text', required: true, visible: (s) => s['authType'] === 'basic' },
-    { key: 'tokenUrl', control: 'text', required: true, visible: (s) => s['authType'] === 'oauth2', monospace: true },
+    {
+      key: 'tokenUrl',
+      control: 'text',
+      required: true,
+      visible: (s) => s['authType'] === 'oauth2',
+      monospace: true,
+    },
     { key: 'clientId', control: 'text', required: true, visible: (s) => s['authType'] === 'oauth2' },
     { key: 'scope', control: 'text', visible: (s) => s['authType'] === 'oauth2' },
     {
@@ -95,5 +105,9 @@ export const defaultSettingsByKind: Record<ConnectionKind, Record<string, unknow
 /** One line that says where a connection points, for the list. */
 export function connectionLocation(kind: ConnectionKind, settings: Record<string, unknown>): string {
   const key = kind === 'csv' ? 'path' : kind === 'ldap' ? 'url' : 'baseUrl';
-  return String(settings[key] ?? '');
+  return textOf(settings[key]);
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
