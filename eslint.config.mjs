@@ -84,6 +84,7 @@ export default tseslint.config(
       'test-results/**',
       '.electron-native/**',
       '**/*.d.ts',
+      '**/__lint_fixture_*',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,
@@ -99,7 +100,10 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [
-        createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true }),
+        createTypeScriptImportResolver({
+          project: ['tsconfig.node.json', 'tsconfig.web.json'],
+          noWarnOnMultipleProjects: true,
+        }),
       ],
     },
     rules: {

@@ -153,12 +153,17 @@ export const en = {
     action: 'What',
     target: 'Object',
     changes: 'Changes',
+    field: 'Field',
     before: 'Before',
     after: 'After',
     empty: 'No configuration changes yet.',
     allActions: 'All changes',
     actions: {
-      connection: { create: 'Connection created', update: 'Connection changed', delete: 'Connection deleted' },
+      connection: {
+        create: 'Connection created',
+        update: 'Connection changed',
+        delete: 'Connection deleted',
+      },
       settings: { update: 'Settings changed' },
     },
   },

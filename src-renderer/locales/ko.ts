@@ -152,6 +152,7 @@ export const ko: MessageSchema = {
     action: '변경',
     target: '대상',
     changes: '변경 내용',
+    field: '항목',
     before: '변경 전',
     after: '변경 후',
     empty: '아직 구성 변경이 없습니다.',

@@ -59,17 +59,32 @@ describe('connections through the app services', () => {
 
   it('writes an audit entry per change, with who, and secrets only as set / not set', async () => {
     const created = await createScim();
-    unwrap(await app.dispatch('connections.update', { id: created.id, name: 'Slack (prod)', secrets: { bearerToken: 'new-token-123' } }));
+    unwrap(
+      await app.dispatch('connections.update', {
+        id: created.id,
+        name: 'Slack (prod)',
+        secrets: { bearerToken: 'new-token-123' },
+      }),
+    );
     unwrap(await app.dispatch('settings.update', { theme: 'dark' }));
     unwrap(await app.dispatch('connections.delete', { id: created.id }));
     const page = unwrap<{ entries: { action: string; actor: string; before: unknown; after: unknown }[] }>(
       await app.dispatch('audit.list', {}),
     );
-    expect(page.entries.map((e) => e.action)).toEqual(['connection.delete', 'settings.update', 'connection.update', 'connection.create']);
+    expect(page.entries.map((e) => e.action)).toEqual([
+      'connection.delete',
+      'settings.update',
+      'connection.update',
+      'connection.create',
+    ]);
     expect(page.entries.every((e) => e.actor === 'alice')).toBe(true);
     const update = page.entries[2]!;
     expect(update.before).toMatchObject({ name: 'Slack', secrets: { bearerToken: 'set' } });
-    expect(update.after).toMatchObject({ name: 'Slack (prod)', secrets: { bearerToken: 'set' }, secretsChanged: ['bearerToken'] });
+    expect(update.after).toMatchObject({
+      name: 'Slack (prod)',
+      secrets: { bearerToken: 'set' },
+      secretsChanged: ['bearerToken'],
+    });
     expect(page.entries[1]).toMatchObject({ before: { theme: 'system' }, after: { theme: 'dark' } });
     const everything = JSON.stringify(page) + storeBytes(dir.path);
     expect(everything).not.toContain(token);
@@ -78,14 +93,18 @@ describe('connections through the app services', () => {
 
   it('removes a secret on request and deletes keychain items with the connection', async () => {
     const created = await createScim();
-    const cleared = unwrap<ConnectionView>(await app.dispatch('connections.update', { id: created.id, secrets: { bearerToken: null } }));
+    const cleared = unwrap<ConnectionView>(
+      await app.dispatch('connections.update', { id: created.id, secrets: { bearerToken: null } }),
+    );
     expect(cleared.secrets['bearerToken']).toBe('notSet');
     expect(await createKeytarVault().get(`connection/${created.id}/bearerToken`)).toBeNull();
 
     const second = await createScim('Zoom');
     unwrap(await app.dispatch('connections.delete', { id: second.id }));
     expect(await createKeytarVault().get(`connection/${second.id}/bearerToken`)).toBeNull();
-    expect(unwrap<ConnectionView[]>(await app.dispatch('connections.list', {})).map((c) => c.name)).toEqual(['Slack']);
+    expect(unwrap<ConnectionView[]>(await app.dispatch('connections.list', {})).map((c) => c.name)).toEqual([
+      'Slack',
+    ]);
   });
 
   it('refuses a duplicate name (whatever its case) with a conflict on the name field', async () => {
@@ -95,7 +114,10 @@ describe('connections through the app services', () => {
       kind: 'scim',
       settings: { baseUrl: 'https://x.example' },
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', details: { issues: [{ path: 'name' }] } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { issues: [{ path: 'name' }] } },
+    });
   });
 
   it('names each invalid setting of the kind', async () => {
@@ -120,11 +142,17 @@ describe('connections through the app services', () => {
       settings: { path: '/data/hr.csv' },
       secrets: { bearerToken: 'x' },
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalidInput', details: { issues: [{ path: 'secrets.bearerToken' }] } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput', details: { issues: [{ path: 'secrets.bearerToken' }] } },
+    });
   });
 
   it('says when a connection no longer exists', async () => {
-    expect(await app.dispatch('connections.get', { id: 'gone' })).toMatchObject({ ok: false, error: { code: 'notFound' } });
+    expect(await app.dispatch('connections.get', { id: 'gone' })).toMatchObject({
+      ok: false,
+      error: { code: 'notFound' },
+    });
   });
 
   it('emits events the transports forward', async () => {
@@ -139,7 +167,9 @@ describe('connections through the app services', () => {
     app.close();
     app = createApp({ dataDir: dir.path, mode: 'browser', osUser: 'alice', logger: silentLog });
     expect(unwrap(await app.dispatch('settings.get', {}))).toEqual({ language: 'ko', theme: 'dark' });
-    const info = unwrap<{ dataDir: string; databasePath: string; vault: { available: boolean } }>(await app.dispatch('app.info', {}));
+    const info = unwrap<{ dataDir: string; databasePath: string; vault: { available: boolean } }>(
+      await app.dispatch('app.info', {}),
+    );
     expect(info.dataDir).toBe(dir.path);
     expect(info.databasePath).toBe(join(dir.path, 'roster.db'));
     expect(info.vault.available).toBe(true);

@@ -14,10 +14,19 @@ interface RawResponse {
 }
 
 /** A raw HTTP request, so the test controls Host and Origin exactly as a hostile page could. */
-function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+function send(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers ?? {},
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -44,7 +53,11 @@ describe('browser mode', () => {
     mkdirSync(join(rendererDir, 'assets'), { recursive: true });
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Roster</title>');
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-    app = createApp({ dataDir: join(dir.path, 'data'), mode: 'browser', logger: { info() {}, warn() {}, error() {} } });
+    app = createApp({
+      dataDir: join(dir.path, 'data'),
+      mode: 'browser',
+      logger: { info() {}, warn() {}, error() {} },
+    });
     server = await startBrowserServer({ app, rendererDir });
     host = `127.0.0.1:${server.port}`;
     auth = { Host: host, Authorization: `Bearer ${server.token}` };
@@ -56,13 +69,19 @@ describe('browser mode', () => {
   });
 
   it('prints a loopback URL that carries a long random token', () => {
-    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(server.url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{43}$`),
+    );
   });
 
   it('answers 401 to every kind of request without the token', async () => {
     for (const path of ['/', '/assets/app.js', '/events', '/rpc/settings.get']) {
       const method = path.startsWith('/rpc/') ? 'POST' : 'GET';
-      const res = await send(server.port, { method, path, headers: { Host: host, 'Content-Type': 'application/json' } });
+      const res = await send(server.port, {
+        method,
+        path,
+        headers: { Host: host, 'Content-Type': 'application/json' },
+      });
       expect(res.status, path).toBe(401);
     }
     const wrong = await send(server.port, { path: '/?token=wrong', headers: { Host: host } });
@@ -70,7 +89,10 @@ describe('browser mode', () => {
   });
 
   it('answers 403 to a foreign Host (DNS rebinding) even with the token', async () => {
-    const res = await send(server.port, { path: '/', headers: { ...auth, Host: `attacker.example:${server.port}` } });
+    const res = await send(server.port, {
+      path: '/',
+      headers: { ...auth, Host: `attacker.example:${server.port}` },
+    });
     expect(res.status).toBe(403);
   });
 
@@ -93,7 +115,10 @@ describe('browser mode', () => {
     expect(cookie).toContain(`roster_token_${server.port}=${server.token}`);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
-    const page = await send(server.port, { path: '/', headers: { Host: host, Cookie: cookie.split(';')[0]! } });
+    const page = await send(server.port, {
+      path: '/',
+      headers: { Host: host, Cookie: cookie.split(';')[0]! },
+    });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Roster</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
@@ -131,18 +156,21 @@ describe('browser mode', () => {
 
   it('streams app events over Server-Sent Events', async () => {
     const received = new Promise<string>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: server.port, path: '/events', headers: auth }, (res) => {
-        expect(res.headers['content-type']).toContain('text/event-stream');
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-          if (text.includes('event: settings.changed')) {
-            req.destroy();
-            resolve(text);
-          }
-        });
-      });
+      const req = httpRequest(
+        { host: '127.0.0.1', port: server.port, path: '/events', headers: auth },
+        (res) => {
+          expect(res.headers['content-type']).toContain('text/event-stream');
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+            if (text.includes('event: settings.changed')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -153,6 +181,8 @@ describe('browser mode', () => {
   });
 
   it('refuses to bind anything but loopback', async () => {
-    await expect(startBrowserServer({ app, rendererDir: dir.path, host: '0.0.0.0' })).rejects.toThrow(/this computer only/);
+    await expect(startBrowserServer({ app, rendererDir: dir.path, host: '0.0.0.0' })).rejects.toThrow(
+      /this computer only/,
+    );
   });
 });

@@ -13,7 +13,10 @@ const cli = join(root, 'out/main/cli.js');
 /** Runs the built `roster` until it prints a line matching `until`, then stops it. */
 function runUntil(args: string[], until: RegExp, env: NodeJS.ProcessEnv = {}): Promise<string[]> {
   return new Promise((resolveLines, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     const timer = setTimeout(() => {
       child.kill();
@@ -66,9 +69,13 @@ describe('the roster CLI (built)', () => {
   });
 
   it('refuses to serve on a non-loopback address', () => {
-    const run = spawnSync(process.execPath, [cli, 'serve', '--host', '0.0.0.0', '--data-dir', join(dir.path, 'x')], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [cli, 'serve', '--host', '0.0.0.0', '--data-dir', join(dir.path, 'x')],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('refusing to listen on "0.0.0.0"');
   });

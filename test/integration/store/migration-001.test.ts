@@ -13,7 +13,9 @@ describe('migration 001 (initial)', () => {
   it('creates settings, connections and the audit log from an empty file', () => {
     const { db } = openDatabase({ path: join(dir.path, 'r.db'), migrations: [migration001Initial] });
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
       .pluck()
       .all();
     expect(tables).toEqual(['audit_log', 'connections', 'settings']);
@@ -34,7 +36,15 @@ describe('migration 001 (initial)', () => {
   it('has no column that could hold a secret value', () => {
     const { db } = openDatabase({ path: join(dir.path, 'r.db'), migrations: [migration001Initial] });
     const columns = db.prepare("SELECT name FROM pragma_table_info('connections')").pluck().all();
-    expect(columns).toEqual(['id', 'name', 'kind', 'settings_json', 'secret_ids_json', 'created_at', 'updated_at']);
+    expect(columns).toEqual([
+      'id',
+      'name',
+      'kind',
+      'settings_json',
+      'secret_ids_json',
+      'created_at',
+      'updated_at',
+    ]);
     db.close();
     // and a file made by it is a plain SQLite file another tool can read
     const raw = new BetterSqlite3(join(dir.path, 'r.db'), { readonly: true });

@@ -24,6 +24,8 @@ describe('the vault when no Secret Service is running', () => {
   });
 
   it('refuses to store a secret with a vaultUnavailable error', async () => {
-    await expect(createKeytarVault().set('connection/x/token', 'value')).rejects.toMatchObject({ code: 'vaultUnavailable' });
+    await expect(createKeytarVault().set('connection/x/token', 'value')).rejects.toMatchObject({
+      code: 'vaultUnavailable',
+    });
   });
 });

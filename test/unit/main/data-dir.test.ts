@@ -12,6 +12,8 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir({}, 'linux')).toBe(join(homedir(), '.config', 'Roster'));
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux')).toBe('/x/Roster');
     expect(defaultDataDir({}, 'darwin')).toBe(join(homedir(), 'Library', 'Application Support', 'Roster'));
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toBe(join('C:\\Users\\a\\AppData\\Roaming', 'Roster'));
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toBe(
+      join('C:\\Users\\a\\AppData\\Roaming', 'Roster'),
+    );
   });
 });

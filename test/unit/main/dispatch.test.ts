@@ -29,7 +29,9 @@ describe('dispatch', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalidInput');
-    expect(result.error.details).toEqual({ issues: [{ path: 'name', message: 'Give the connection a name' }] });
+    expect(result.error.details).toEqual({
+      issues: [{ path: 'name', message: 'Give the connection a name' }],
+    });
   });
 
   it('passes a handler’s own error code through', async () => {
@@ -61,6 +63,9 @@ describe('dispatch', () => {
 
   it('wraps a handler’s value as ok', async () => {
     const dispatch = dispatchWith({ 'settings.get': async () => ({ theme: 'dark', language: 'ko' }) });
-    expect(await dispatch('settings.get', undefined)).toEqual({ ok: true, value: { theme: 'dark', language: 'ko' } });
+    expect(await dispatch('settings.get', undefined)).toEqual({
+      ok: true,
+      value: { theme: 'dark', language: 'ko' },
+    });
   });
 });

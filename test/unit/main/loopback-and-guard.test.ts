@@ -22,7 +22,9 @@ describe('browser mode binds loopback only', () => {
 
 describe('guardRequest', () => {
   it('refuses a foreign Host even with the token', () => {
-    expect(guardRequest(request({ host: 'evil.example:4321', authorization: `Bearer ${token}` }), port, token)).toMatchObject({
+    expect(
+      guardRequest(request({ host: 'evil.example:4321', authorization: `Bearer ${token}` }), port, token),
+    ).toMatchObject({
       allow: false,
       status: 403,
     });
@@ -30,7 +32,11 @@ describe('guardRequest', () => {
 
   it('refuses a foreign Origin even with the token', () => {
     const verdict = guardRequest(
-      request({ host: `127.0.0.1:${port}`, origin: 'https://evil.example', authorization: `Bearer ${token}` }),
+      request({
+        host: `127.0.0.1:${port}`,
+        origin: 'https://evil.example',
+        authorization: `Bearer ${token}`,
+      }),
       port,
       token,
     );
@@ -38,11 +44,16 @@ describe('guardRequest', () => {
   });
 
   it('asks for the token when none is given', () => {
-    expect(guardRequest(request({ host: `127.0.0.1:${port}` }), port, token)).toMatchObject({ allow: false, status: 401 });
+    expect(guardRequest(request({ host: `127.0.0.1:${port}` }), port, token)).toMatchObject({
+      allow: false,
+      status: 401,
+    });
   });
 
   it('refuses a wrong token', () => {
-    expect(guardRequest(request({ host: `localhost:${port}`, cookie: `roster_token_${port}=nope` }), port, token)).toMatchObject({
+    expect(
+      guardRequest(request({ host: `localhost:${port}`, cookie: `roster_token_${port}=nope` }), port, token),
+    ).toMatchObject({
       allow: false,
       status: 401,
     });
@@ -50,12 +61,19 @@ describe('guardRequest', () => {
 
   it('accepts the token from the cookie, a bearer header or the query', () => {
     const host = `127.0.0.1:${port}`;
-    expect(guardRequest(request({ host, cookie: `a=b; roster_token_${port}=${token}` }), port, token)).toEqual({
+    expect(
+      guardRequest(request({ host, cookie: `a=b; roster_token_${port}=${token}` }), port, token),
+    ).toEqual({
       allow: true,
       tokenFrom: 'cookie',
     });
-    expect(guardRequest(request({ host, authorization: `Bearer ${token}` }), port, token)).toEqual({ allow: true, tokenFrom: 'header' });
-    expect(guardRequest(request({ host, origin: `http://${host}` }, `/?token=${token}`), port, token)).toEqual({
+    expect(guardRequest(request({ host, authorization: `Bearer ${token}` }), port, token)).toEqual({
+      allow: true,
+      tokenFrom: 'header',
+    });
+    expect(
+      guardRequest(request({ host, origin: `http://${host}` }, `/?token=${token}`), port, token),
+    ).toEqual({
       allow: true,
       tokenFrom: 'query',
     });

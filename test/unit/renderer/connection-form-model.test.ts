@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSettings, newDraft, secretChanges, validateDraft } from '../../../src-renderer/views/connections/parts/form-model';
+import {
+  cleanSettings,
+  newDraft,
+  secretChanges,
+  validateDraft,
+} from '../../../src-renderer/views/connections/parts/form-model';
 
 describe('connection form model', () => {
   it('finds the problems a SCIM draft has, keyed by field', () => {

@@ -27,7 +27,9 @@ function recordingTransport(answers: Record<string, Result<unknown>>) {
 function mountForm(language: 'en' | 'ko' = 'en') {
   const host = defineComponent({
     setup: () => () =>
-      h(NDialogProvider, () => h(NNotificationProvider, () => h(NMessageProvider, () => h(ConnectionForm, { connection: null })))),
+      h(NDialogProvider, () =>
+        h(NNotificationProvider, () => h(NMessageProvider, () => h(ConnectionForm, { connection: null }))),
+      ),
   });
   return mount(host, { global: { plugins: [createRosterI18n(language)] }, attachTo: document.body });
 }
@@ -80,7 +82,12 @@ describe('connection form', () => {
       input: {
         name: 'Slack',
         kind: 'scim',
-        settings: { baseUrl: 'https://api.slack.com/scim/v2', authType: 'bearer', requestShape: 'scim2', timeoutSeconds: 30 },
+        settings: {
+          baseUrl: 'https://api.slack.com/scim/v2',
+          authType: 'bearer',
+          requestShape: 'scim2',
+          timeoutSeconds: 30,
+        },
         secrets: { bearerToken: 'xoxp-123' },
       },
     });

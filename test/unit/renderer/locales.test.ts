@@ -11,7 +11,9 @@ function keysOf(value: unknown, prefix = ''): string[] {
 }
 
 function lookup(catalogue: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], catalogue);
+  return path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], catalogue);
 }
 
 describe('locale catalogues', () => {

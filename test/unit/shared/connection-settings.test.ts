@@ -20,9 +20,15 @@ describe('connection settings', () => {
   });
 
   it('asks for what the chosen authentication needs', () => {
-    const basic = connectionSettingsSchemas.scim.safeParse({ baseUrl: 'https://a.example', authType: 'basic' });
+    const basic = connectionSettingsSchemas.scim.safeParse({
+      baseUrl: 'https://a.example',
+      authType: 'basic',
+    });
     expect(basic.error?.issues.map((i) => i.path.join('.'))).toEqual(['username']);
-    const oauth = connectionSettingsSchemas.scim.safeParse({ baseUrl: 'https://a.example', authType: 'oauth2' });
+    const oauth = connectionSettingsSchemas.scim.safeParse({
+      baseUrl: 'https://a.example',
+      authType: 'oauth2',
+    });
     expect(oauth.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['clientId', 'tokenUrl']);
   });
 
@@ -31,7 +37,9 @@ describe('connection settings', () => {
     const base = { bindDn: 'cn=admin,dc=example,dc=com', baseDn: 'dc=example,dc=com' };
     expect(ldap.safeParse({ ...base, url: 'ldaps://dc1.example.com:636' }).success).toBe(true);
     expect(ldap.safeParse({ ...base, url: 'http://dc1' }).success).toBe(false);
-    expect(ldap.safeParse({ ...base, url: 'ldaps://dc1', startTls: true }).error?.issues[0]?.path).toEqual(['startTls']);
+    expect(ldap.safeParse({ ...base, url: 'ldaps://dc1', startTls: true }).error?.issues[0]?.path).toEqual([
+      'startTls',
+    ]);
   });
 
   it('requires a CSV file path and refuses a non-PEM CA certificate', () => {
