@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { appVersion } from '../app/version';
-import { registerLaunchCommand } from './commands/launch';
-import { registerServeCommand } from './commands/serve';
+import { registerCommands } from './commands/index';
 
 /** `roster`: one small module per command under ./commands, registered here. */
 export function buildProgram(): Command {
@@ -11,8 +10,7 @@ export function buildProgram(): Command {
     .version(appVersion, '-v, --version', 'print the Roster version')
     .showHelpAfterError()
     .exitOverride();
-  registerServeCommand(program);
-  registerLaunchCommand(program);
+  registerCommands(program);
   return program;
 }
 

@@ -2,6 +2,13 @@ import { openDatabase, type OpenDatabaseOptions } from './db';
 import { createAuditRepo, type AuditRepo } from './audit-repo';
 import { createConnectionsRepo, type ConnectionsRepo } from './connections-repo';
 import { createSettingsRepo, type SettingsRepo } from './settings-repo';
+import { createCyclesRepo, type CyclesRepo } from './cycles-repo';
+import { createJobsRepo, type JobsRepo } from './jobs-repo';
+import { createLinksRepo, type LinksRepo } from './links-repo';
+import { createLogRepo, type LogRepo } from './log-repo';
+import { createPlanRepo, type PlanRepo } from './plan-repo';
+import { createReferencesRepo, type ReferencesRepo } from './references-repo';
+import { createSourceStateRepo, type SourceStateRepo } from './source-state-repo';
 
 export interface Store {
   path: string;
@@ -10,6 +17,13 @@ export interface Store {
   settings: SettingsRepo;
   connections: ConnectionsRepo;
   audit: AuditRepo;
+  jobs: JobsRepo;
+  links: LinksRepo;
+  sourceState: SourceStateRepo;
+  references: ReferencesRepo;
+  cycles: CyclesRepo;
+  log: LogRepo;
+  plans: PlanRepo;
   /** Runs `work` in one SQLite transaction (all or nothing). */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -24,6 +38,13 @@ export function openStore(options: OpenDatabaseOptions): Store {
     settings: createSettingsRepo(db),
     connections: createConnectionsRepo(db),
     audit: createAuditRepo(db),
+    jobs: createJobsRepo(db),
+    links: createLinksRepo(db),
+    sourceState: createSourceStateRepo(db),
+    references: createReferencesRepo(db),
+    cycles: createCyclesRepo(db),
+    log: createLogRepo(db),
+    plans: createPlanRepo(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };

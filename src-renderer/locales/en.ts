@@ -1,3 +1,5 @@
+import { enExpressions } from './en-expressions';
+
 /** English: the reference catalogue. Every key here must exist in ko.ts (a unit test checks both ways). */
 export const en = {
   app: {
@@ -191,6 +193,7 @@ export const en = {
     whatToDo: 'What to do:',
     detail: 'Details from the keychain:',
   },
+  expressions: enExpressions,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

@@ -1,4 +1,5 @@
 import type { MessageSchema } from './en';
+import { koExpressions } from './ko-expressions';
 
 /** 한국어 카탈로그. en.ts와 키가 같아야 합니다 (단위 테스트가 확인합니다). */
 export const ko: MessageSchema = {
@@ -186,6 +187,7 @@ export const ko: MessageSchema = {
     whatToDo: '해결 방법:',
     detail: '키체인이 보고한 내용:',
   },
+  expressions: koExpressions,
   errors: {
     invalidInput: '올바르지 않은 값이 있습니다.',
     notFound: '해당 항목이 더 이상 없습니다.',

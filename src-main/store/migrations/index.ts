@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { migration001Initial } from './001-initial';
+import { migration002Provisioning } from './002-provisioning';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -9,6 +10,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a released migration never changes. */
-export const migrations: readonly Migration[] = [migration001Initial];
+export const migrations: readonly Migration[] = [migration001Initial, migration002Provisioning];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

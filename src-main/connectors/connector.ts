@@ -1,0 +1,182 @@
+/**
+ * The contract between the engine and the systems it reads and writes (ARCHITECTURE.md §4). Connectors
+ * are the only code that talks to other systems; they get their settings and secrets passed in and
+ * never look anything up. Every failure leaves a connector as a ConnectorError whose class decides
+ * what the engine does next.
+ */
+import type {
+  ObjectType,
+  SourceSchemaAttribute,
+  SourceValue,
+  TargetSchemaAttribute,
+  TargetValue,
+} from '@shared/domain/schema';
+
+/**
+ * - transient: retry with backoff in this cycle, then escrow (429, 5xx, timeouts, network).
+ * - objectRejected: log, escrow this object, go on (400/422, 409 that could not be adopted, bad data).
+ * - stopCycle: abort the cycle, keep state (401/403, unreadable source, wrong URL, non-SCIM endpoint).
+ * - notFound: the linked object is gone from the target (404 on read/update): relink or recreate.
+ */
+export type ErrorClass = 'transient' | 'objectRejected' | 'stopCycle' | 'notFound';
+
+export interface ConnectorErrorInfo {
+  /** HTTP status (SCIM) or result code (LDAP), when there is one. */
+  status?: number;
+  /** Honoured by the engine's retry for transient errors (429/503 Retry-After). */
+  retryAfterMs?: number;
+  /** The server's own explanation (SCIM Error `detail`), copied into the log's additionalDetails. */
+  detail?: string;
+  scimType?: string;
+  /** Where in a source the problem is: `hr.csv:12`, or several `hr.csv:12, hr.csv:40`. */
+  location?: string;
+}
+
+export class ConnectorError extends Error {
+  constructor(
+    readonly errorClass: ErrorClass,
+    /** A code of provisioning-behaviour.md §9.1 (TooManyRequests, EntryConflict, InvalidAnchor, …) or a source code. */
+    readonly code: string,
+    message: string,
+    readonly info: ConnectorErrorInfo = {},
+  ) {
+    super(message);
+    this.name = 'ConnectorError';
+  }
+}
+
+export function isConnectorError(error: unknown): error is ConnectorError {
+  return error instanceof ConnectorError;
+}
+
+/** What "Test connection" shows (defined in src-shared: the renderer displays it). */
+export type { ConnectionTestResult } from '@shared/domain/connection-test';
+import type { ConnectionTestResult } from '@shared/domain/connection-test';
+
+// ─── Sources ────────────────────────────────────────────────────────────────
+
+export interface SourceObject {
+  type: ObjectType;
+  /** Stable identity in the source (CSV key column, AD objectGUID, entryUUID). Never changes. */
+  anchor: string;
+  displayName: string;
+  /** Typed per the source schema; absent attributes are null. References hold the referenced anchor. */
+  attributes: Record<string, SourceValue>;
+  /** Content hash of everything above: an unchanged hash means nothing to do for this object. */
+  hash: string;
+  /** Disabled in the source (AD userAccountControl bit 2, an HR status column…). */
+  disabled: boolean;
+  /** Soft-deleted in the source (recycle bin, "terminated" rows…). */
+  softDeleted: boolean;
+  /** Groups only: anchors of the direct members (users and groups). */
+  members?: string[];
+  /** Where it was read, for messages: `hr.csv:12`, a DN. */
+  origin?: string;
+}
+
+export interface SourceReadOptions {
+  objectTypes: readonly ObjectType[];
+  /** The watermark of the last completed cycle; null for a full (initial) read. */
+  since: string | null;
+  signal: AbortSignal;
+}
+
+export interface SourceRead {
+  /** `delta` only when the connector honoured `since`; a full read lists every object. */
+  kind: 'full' | 'delta';
+  /** Objects in pages, streamed: a large source is never held in memory at once. */
+  pages: AsyncIterable<SourceObject[]>;
+  /** Delta reads: anchors deleted since the watermark. Valid once `pages` is exhausted. */
+  deletedAnchors(): string[];
+  /** The position to store when the cycle completes. Valid once `pages` is exhausted. */
+  watermark(): string | null;
+  /** Objects the read will yield, when known before reading them (for progress). */
+  expectedCount?: number;
+}
+
+export interface SourceCapabilities {
+  delta: boolean;
+  groups: boolean;
+  nestedGroups: boolean;
+}
+
+export interface SourceConnector {
+  readonly capabilities: SourceCapabilities;
+  testConnection(): Promise<ConnectionTestResult>;
+  discoverSchema(): Promise<SourceSchemaAttribute[]>;
+  /** Rejects with ConnectorError(stopCycle) when the source is unreadable, empty, truncated or inconsistent. */
+  read(options: SourceReadOptions): Promise<SourceRead>;
+  close?(): Promise<void>;
+}
+
+// ─── Targets ────────────────────────────────────────────────────────────────
+
+/** A target object as the engine sees it: its id and the current values of the paths it asked for. */
+export interface TargetObjectState {
+  id: string;
+  /** path → current value (null when absent). Only the requested paths are guaranteed present. */
+  values: Record<string, TargetValue>;
+  displayName?: string;
+}
+
+/**
+ * One attribute to change. The engine diffs mapped values against the target's current ones; the
+ * connector turns changes into its wire form (SCIM PATCH operations, LDAP modify).
+ * `newValue === ''` clears the attribute; null never appears (null never flows, §5.4).
+ */
+export interface AttributeChange {
+  path: string;
+  oldValue: TargetValue;
+  newValue: TargetValue;
+  /** MultiValueAddOnly: add the missing values, never remove any. */
+  addOnly?: boolean;
+  /** A Reference-typed attribute: newValue is the referenced object's target id. */
+  reference?: { objectType: ObjectType };
+}
+
+export interface TargetCapabilities {
+  patch: boolean;
+  filter: boolean;
+  bulk: boolean;
+  /** Largest page a query may return, when the server declares one. */
+  maxResults: number | null;
+  /** Member values per membership request (min of the job's maxMembersPerPatch and the server's bulk.maxOperations). */
+  maxOperations: number;
+  groups: boolean;
+  /** False when the target has no disable: the engine deletes instead (§8). */
+  softDelete: boolean;
+}
+
+export interface TargetDiscovery {
+  /** Attributes to add to the job's target schema (discovery never removes any, §17.1). */
+  schema: TargetSchemaAttribute[];
+  capabilities: Partial<TargetCapabilities>;
+  details: { label: string; value: string }[];
+}
+
+export interface TargetConnector {
+  capabilities(): TargetCapabilities;
+  /**
+   * §17.2: a query for a random value on the first Users matching attribute (and Groups when enabled).
+   * Resolves with ok:false for credentials/URL/compliance problems rather than throwing.
+   */
+  testConnection(check: { userMatchPath: string; groups: boolean }): Promise<ConnectionTestResult>;
+  discover(): Promise<TargetDiscovery>;
+  /** Exact-match query `path eq value`: 0, 1 or several objects, with `paths` read from each. */
+  find(type: ObjectType, path: string, value: string, paths: readonly string[]): Promise<TargetObjectState[]>;
+  /** Read by id. Rejects with ConnectorError(notFound, 'InvalidAnchor') on 404. */
+  get(type: ObjectType, id: string, paths: readonly string[]): Promise<TargetObjectState>;
+  /**
+   * Create with path → value. A uniqueness conflict (409) rejects with
+   * ConnectorError(objectRejected, 'EntryConflict', { status: 409 }) so the engine can adopt (§4).
+   */
+  create(type: ObjectType, values: Record<string, TargetValue>): Promise<TargetObjectState>;
+  /** Apply changes in one request where the target allows (PATCH), else a full replace (PUT). */
+  update(type: ObjectType, id: string, changes: readonly AttributeChange[]): Promise<void>;
+  setActive(type: ObjectType, id: string, active: boolean): Promise<void>;
+  /** 404 counts as already deleted. */
+  delete(type: ObjectType, id: string): Promise<void>;
+  /** Membership changes, chunked by capabilities().maxOperations: ⌈k / maxOperations⌉ requests. */
+  modifyMembers(groupId: string, add: readonly string[], remove: readonly string[]): Promise<void>;
+  close?(): Promise<void>;
+}

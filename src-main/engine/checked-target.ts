@@ -1,0 +1,45 @@
+import { ConnectorError, type TargetConnector } from '../connectors/connector';
+
+/**
+ * The connection check of §17.2, run before the first request a cycle sends — so a cycle with
+ * nothing to send sends nothing at all (Roster decision: an unchanged source costs the target zero
+ * requests). A failed check stops the cycle before any write.
+ */
+export function checkedTarget(
+  target: TargetConnector,
+  check: { userMatchPath: string; groups: boolean; targetName: string },
+): TargetConnector {
+  let checked: Promise<void> | null = null;
+  const ensure = () => {
+    checked ??= target
+      .testConnection({ userMatchPath: check.userMatchPath, groups: check.groups })
+      .then((result) => {
+        if (!result.ok) {
+          throw new ConnectorError(
+            'stopCycle',
+            result.error?.code ?? 'ConnectionCheckFailed',
+            `${check.targetName}: ${result.summary}`,
+          );
+        }
+      });
+    return checked;
+  };
+  const guarded =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await ensure();
+      return fn(...args);
+    };
+  return {
+    capabilities: () => target.capabilities(),
+    testConnection: (c) => target.testConnection(c),
+    discover: () => target.discover(),
+    find: guarded((type, path, value, paths) => target.find(type, path, value, paths)),
+    get: guarded((type, id, paths) => target.get(type, id, paths)),
+    create: guarded((type, values) => target.create(type, values)),
+    update: guarded((type, id, changes) => target.update(type, id, changes)),
+    setActive: guarded((type, id, active) => target.setActive(type, id, active)),
+    delete: guarded((type, id) => target.delete(type, id)),
+    modifyMembers: guarded((groupId, add, remove) => target.modifyMembers(groupId, add, remove)),
+  };
+}

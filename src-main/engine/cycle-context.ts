@@ -1,0 +1,74 @@
+import type { JobSettings, ObjectMapping } from '@shared/domain/jobs';
+import type {
+  CycleCounters,
+  CycleProgress,
+  PlanItem,
+  ProvisioningLogEntry,
+} from '@shared/domain/provisioning';
+import type { ObjectType } from '@shared/domain/schema';
+import type { SourceObject, TargetConnector } from '../connectors/connector';
+import type { JobRecord } from '../store/jobs-repo';
+import type { LinkRecord } from '../store/links-repo';
+import type { SourceStateRecord } from '../store/source-state-repo';
+import type { Store } from '../store/store';
+import type { MappingEvaluator } from './mapping-evaluator';
+import type { ScopeVerdict } from './scope';
+
+/** A linked object leaving the target's care this cycle, decided in the deprovisioning phase (§8). */
+export interface DeprovisionCandidate {
+  objectType: ObjectType;
+  anchor: string;
+  displayName: string;
+  link: LinkRecord;
+  /** hardDeleted: gone from the source; the rest: left scope (§2.3). */
+  reason: 'hardDeleted' | ScopeVerdict['reason'];
+  detail: string;
+  /** The source object, when it still exists (to record its state once handled). */
+  object: SourceObject | null;
+  stateHash: string | null;
+}
+
+export interface CycleContext {
+  job: JobRecord;
+  settings: JobSettings;
+  cycleId: string;
+  kind: 'initial' | 'incremental';
+  dryRun: boolean;
+  forceDeletes: boolean;
+  initiatedBy: { type: 'system' | 'admin'; displayName: string };
+  store: Store;
+  target: TargetConnector;
+  sourceName: string;
+  targetName: string;
+  mappings: { User: ObjectMapping; Group: ObjectMapping | null };
+  evaluator: MappingEvaluator;
+  clock: () => Date;
+  signal: AbortSignal;
+  counters: CycleCounters;
+  users: Map<string, SourceObject>;
+  groups: Map<string, SourceObject>;
+  verdicts: Map<string, ScopeVerdict>;
+  links: Map<string, LinkRecord>;
+  previousState: Map<string, SourceStateRecord>;
+  deprovision: DeprovisionCandidate[];
+  /** Target values handed out in this cycle (SelectUniqueValue must not give one twice). */
+  claimedValues: Set<string>;
+  plan: PlanItem[];
+  logBuffer: ProvisioningLogEntry[];
+  progress(update: Partial<Pick<CycleProgress, 'phase' | 'processed' | 'total'>>): void;
+}
+
+export function linkKey(objectType: ObjectType, anchor: string): string {
+  return `${objectType}\u0000${anchor}`;
+}
+
+export class CycleCancelled extends Error {
+  constructor() {
+    super('The cycle was cancelled');
+    this.name = 'CycleCancelled';
+  }
+}
+
+export function throwIfCancelled(ctx: Pick<CycleContext, 'signal'>): void {
+  if (ctx.signal.aborted) throw new CycleCancelled();
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ErrorInformation,
+  ModifiedProperty,
+  ProvisioningAction,
+  ProvisioningLogEntry,
+  ProvisioningStatus,
+  ProvisioningStep,
+  StepType,
+} from '@shared/domain/provisioning';
+import type { ObjectType } from '@shared/domain/schema';
+
+const stepNames: Record<StepType, string> = {
+  import: 'Import',
+  scoping: 'Scope check',
+  matching: 'Match',
+  processing: 'Evaluate',
+  referenceResolution: 'Resolve references',
+  export: 'Export',
+};
+
+/** Collects one object's steps as the cycle works on it, then becomes its log entry (§14). */
+export class LogBuilder {
+  private readonly steps: ProvisioningStep[] = [];
+  private readonly startedAt = Date.now();
+  action: ProvisioningAction = 'other';
+  modified: ModifiedProperty[] = [];
+  targetId: string | null = null;
+  targetDisplayName: string | null = null;
+  error: ErrorInformation | undefined;
+
+  constructor(
+    readonly identity: { id: string; displayName: string; type: ObjectType },
+    private readonly context: {
+      jobId: string;
+      cycleId: string;
+      initiatedBy: { type: 'system' | 'admin'; displayName: string };
+    },
+  ) {}
+
+  hasStep(type: StepType): boolean {
+    return this.steps.some((s) => s.provisioningStepType === type);
+  }
+
+  step(
+    type: StepType,
+    status: ProvisioningStatus,
+    description: string,
+    details: Record<string, string> = {},
+  ): this {
+    this.steps.push({ name: stepNames[type], provisioningStepType: type, status, description, details });
+    return this;
+  }
+
+  fail(
+    errorCode: string,
+    reason: string,
+    extra: { additionalDetails?: string; category?: string; recommendedAction?: string } = {},
+  ): this {
+    this.error = {
+      errorCode,
+      reason,
+      errorCategory: extra.category ?? 'NonServiceFailure',
+      ...(extra.additionalDetails ? { additionalDetails: extra.additionalDetails } : {}),
+      ...(extra.recommendedAction ? { recommendedAction: extra.recommendedAction } : {}),
+    };
+    return this;
+  }
+
+  /** The overall status: any failed step fails the entry, unless the export itself succeeded (then warning, §14.3). */
+  private status(): ProvisioningStatus {
+    const failedSteps = this.steps.filter((s) => s.status === 'failure');
+    const exported = this.steps.some((s) => s.provisioningStepType === 'export' && s.status === 'success');
+    if (failedSteps.length > 0) return exported ? 'warning' : 'failure';
+    if (this.steps.some((s) => s.status === 'warning')) return 'warning';
+    if (!exported) return 'skipped';
+    return 'success';
+  }
+
+  build(at: Date): ProvisioningLogEntry {
+    const entry: ProvisioningLogEntry = {
+      id: randomUUID(),
+      activityDateTime: at.toISOString(),
+      jobId: this.context.jobId,
+      cycleId: this.context.cycleId,
+      changeId: randomUUID(),
+      provisioningAction: this.action,
+      status: this.status(),
+      durationInMilliseconds: Date.now() - this.startedAt,
+      initiatedBy: this.context.initiatedBy,
+      sourceIdentity: {
+        id: this.identity.id,
+        displayName: this.identity.displayName,
+        identityType: this.identity.type,
+      },
+      targetIdentity: {
+        id: this.targetId,
+        displayName: this.targetDisplayName,
+        identityType: this.identity.type,
+      },
+      modifiedProperties: this.modified,
+      provisioningSteps: this.steps,
+    };
+    if (this.error) entry.errorInformation = this.error;
+    return entry;
+  }
+}

@@ -1,0 +1,115 @@
+import {
+  decideFlow,
+  evaluateExpression,
+  parseExpression,
+  toTargetValue,
+  ExpressionError,
+  type EvaluationResult,
+  type ExpressionNode,
+  type FlowDecision,
+  type TargetAttributeType,
+  type UniquenessProbe,
+} from '@shared/expressions/index';
+import type { AttributeMapping } from '@shared/domain/jobs';
+import type { TargetSchemaAttribute, TargetValue } from '@shared/domain/schema';
+
+export type MappingOutcome =
+  | { kind: 'send'; value: TargetValue; redacted: boolean }
+  | { kind: 'clear'; redacted: boolean }
+  | { kind: 'leave' }
+  | { kind: 'omit'; useDefault: boolean }
+  | { kind: 'error'; code: string; message: string };
+
+export class MappingEvaluator {
+  private readonly trees = new Map<string, ExpressionNode>();
+
+  constructor(private readonly schemaByPath: Map<string, TargetSchemaAttribute>) {}
+
+  schemaFor(path: string): TargetSchemaAttribute | undefined {
+    return this.schemaByPath.get(path);
+  }
+
+  private tree(text: string): ExpressionNode {
+    let tree = this.trees.get(text);
+    if (!tree) {
+      tree = parseExpression(text);
+      this.trees.set(text, tree);
+    }
+    return tree;
+  }
+
+  /**
+   * Evaluates one mapping for one object and decides what flows (expressions.md §4, behaviour §5).
+   * Never throws: an expression error becomes an `error` outcome for the log.
+   */
+  async evaluate(
+    mapping: AttributeMapping,
+    source: Record<string, unknown>,
+    operation: 'create' | 'update',
+    isTaken?: UniquenessProbe,
+  ): Promise<MappingOutcome> {
+    if (mapping.type === 'None')
+      return operation === 'create' ? { kind: 'omit', useDefault: true } : { kind: 'leave' };
+    let result: EvaluationResult;
+    try {
+      if (mapping.type === 'Constant') {
+        result = { value: mapping.source, dropped: false, redacted: false, warnings: [] };
+      } else {
+        const text = mapping.type === 'Direct' ? `[${mapping.source}]` : mapping.source;
+        result = await evaluateExpression(this.tree(text), { source, ...(isTaken ? { isTaken } : {}) });
+      }
+    } catch (error) {
+      if (error instanceof ExpressionError) {
+        return {
+          kind: 'error',
+          code: 'ExpressionEvaluationFailed',
+          message: `${mapping.target}: ${error.message}`,
+        };
+      }
+      throw error;
+    }
+    return this.flow(mapping, decideFlow(result, operation), result.redacted);
+  }
+
+  private flow(mapping: AttributeMapping, decision: FlowDecision, redacted: boolean): MappingOutcome {
+    switch (decision.action) {
+      case 'omit':
+        return { kind: 'omit', useDefault: decision.useDefault };
+      case 'leave':
+        return { kind: 'leave' };
+      case 'clear':
+        return { kind: 'clear', redacted };
+      case 'send': {
+        const attribute = this.schemaByPath.get(mapping.target);
+        const type: TargetAttributeType =
+          attribute?.type === 'Binary' || !attribute ? 'String' : attribute.type;
+        const converted = toTargetValue(decision.value, type, attribute?.multiValued ?? false);
+        if (!converted.ok)
+          return { kind: 'error', code: converted.code, message: `${mapping.target}: ${converted.message}` };
+        return { kind: 'send', value: toPlain(converted.value), redacted };
+      }
+    }
+  }
+
+  /** A mapping's default, converted to the target type (used only on create, §5.3). */
+  defaultValue(mapping: AttributeMapping): TargetValue | null {
+    if (mapping.defaultValue === undefined) return null;
+    const attribute = this.schemaByPath.get(mapping.target);
+    const type: TargetAttributeType = attribute?.type === 'Binary' || !attribute ? 'String' : attribute.type;
+    const converted = toTargetValue(mapping.defaultValue, type, attribute?.multiValued ?? false);
+    return converted.ok ? toPlain(converted.value) : null;
+  }
+}
+
+type Converted = Extract<ReturnType<typeof toTargetValue>, { ok: true }>['value'];
+
+/** BigInt integers become numbers when exact, digit strings otherwise; role objects become JSON text. */
+function toPlain(value: Converted): TargetValue {
+  const one = (v: Converted extends (infer U)[] ? U : Converted): string | number | boolean => {
+    if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+    if (typeof v === 'object') return JSON.stringify(v);
+    return v;
+  };
+  if (Array.isArray(value)) return value.map((v) => String(one(v)));
+  return one(value);
+}

@@ -1,0 +1,433 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import Bottleneck from 'bottleneck';
+import type { ObjectMapping } from '@shared/domain/jobs';
+import { emptyCounters, type CycleProgress, type CycleSummary } from '@shared/domain/provisioning';
+import type { ObjectType, TargetSchemaAttribute } from '@shared/domain/schema';
+import {
+  ConnectorError,
+  isConnectorError,
+  type SourceObject,
+  type TargetConnector,
+} from '../connectors/connector';
+import type { JobRecord } from '../store/jobs-repo';
+import type { Store } from '../store/store';
+import { checkedTarget } from './checked-target';
+import type { ConnectorFactory } from './connector-factory';
+import { CycleCancelled, linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
+import { deprovision, heldBackAnchors } from './deprovision-phase';
+import { MappingEvaluator } from './mapping-evaluator';
+import { processObject } from './object-processor';
+import { resolveManagerReferences, syncMemberships } from './references-phase';
+import { assignedUserAnchors, scopeObject, type ScopeVerdict } from './scope';
+
+export interface RunCycleOptions {
+  dryRun: boolean;
+  initiatedBy: { type: 'system' | 'admin'; displayName: string };
+  signal: AbortSignal;
+  onProgress?: (progress: CycleProgress) => void;
+}
+
+export interface EngineDeps {
+  store: Store;
+  connectors: ConnectorFactory;
+  clock: () => Date;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function mappingsOf(job: JobRecord): CycleContext['mappings'] {
+  const users = job.config.objectMappings.find((m) => m.sourceObject === 'User' && m.enabled);
+  if (!users)
+    throw new ConnectorError('stopCycle', 'NoUserMapping', 'The job has no enabled Users object mapping.');
+  const groups = job.config.objectMappings.find((m) => m.sourceObject === 'Group' && m.enabled) ?? null;
+  return { User: users, Group: groups };
+}
+
+/** What a change to decides "everything must be evaluated again" (§3.3: mapping or scope changes). */
+function configHash(job: JobRecord): string {
+  const { objectMappings, targetSchema, assignments, settings } = job.config;
+  return sha256(
+    JSON.stringify({
+      objectMappings,
+      targetSchema,
+      assignments,
+      scope: settings.scope,
+      nested: settings.expandNestedGroups,
+    }),
+  );
+}
+
+/**
+ * One cycle of one job (ARCHITECTURE.md §4): import → scope → match → plan → guard → apply → record.
+ * A dry run is the same pipeline with every write replaced by a plan item.
+ */
+export async function runCycle(
+  deps: EngineDeps,
+  jobId: string,
+  options: RunCycleOptions,
+): Promise<CycleSummary> {
+  const { store, clock } = deps;
+  const job = store.jobs.get(jobId);
+  if (!job) throw new ConnectorError('stopCycle', 'JobNotFound', `There is no job ${jobId}.`);
+  const cycleId = randomUUID();
+  const kind = job.watermark === null ? 'initial' : 'incremental';
+  const forceDeletes =
+    !options.dryRun &&
+    job.statusInfo.quarantine?.reason === 'TooManyDeletes' &&
+    job.statusInfo.allowDeletes === true;
+  const startedAt = clock().toISOString();
+  store.cycles.start({
+    id: cycleId,
+    jobId,
+    kind,
+    dryRun: options.dryRun,
+    startedAt,
+    initiatedBy: options.initiatedBy.displayName,
+    watermarkBefore: job.watermark,
+  });
+
+  const counters = emptyCounters();
+  let phase: CycleProgress['phase'] = 'connecting';
+  let processed = 0;
+  let total: number | null = null;
+  let lastEmit = 0;
+  const emit = (force = false) => {
+    const now = Date.now();
+    if (!force && now - lastEmit < 200) return;
+    lastEmit = now;
+    options.onProgress?.({
+      jobId,
+      cycleId,
+      dryRun: options.dryRun,
+      phase,
+      processed,
+      total,
+      percent: total ? Math.min(100, Math.round((processed / Math.max(total, 1)) * 100)) : null,
+      counters: { ...counters },
+    });
+  };
+
+  let source: Awaited<ReturnType<ConnectorFactory['open']>>['source'] | null = null;
+  let rawTarget: TargetConnector | null = null;
+  try {
+    const opened = await deps.connectors.open(job);
+    source = opened.source;
+    rawTarget = opened.target;
+    const mappings = mappingsOf(job);
+    const schema = job.config.targetSchema;
+    const target = checkedTarget(rawTarget, {
+      userMatchPath: firstMatchingPath(mappings.User) ?? 'userName',
+      groups: mappings.Group !== null,
+      targetName: opened.targetName,
+    });
+    const ctx: CycleContext = {
+      job,
+      settings: job.config.settings,
+      cycleId,
+      kind,
+      dryRun: options.dryRun,
+      forceDeletes,
+      initiatedBy: options.initiatedBy,
+      store,
+      target,
+      sourceName: opened.sourceName,
+      targetName: opened.targetName,
+      mappings,
+      evaluator: new MappingEvaluator(schemaIndex(schema)),
+      clock,
+      signal: options.signal,
+      counters,
+      users: new Map(),
+      groups: new Map(),
+      verdicts: new Map(),
+      links: new Map(store.links.forJob(jobId).map((l) => [linkKey(l.objectType, l.anchor), l])),
+      previousState: store.sourceState.forJob(jobId),
+      deprovision: [],
+      claimedValues: new Set(),
+      plan: [],
+      logBuffer: [],
+      progress: (update) => {
+        if (update.phase) phase = update.phase;
+        if (update.processed !== undefined) processed = update.processed;
+        if (update.total !== undefined) total = update.total;
+        emit(update.phase !== undefined);
+      },
+    };
+
+    // ── import ──
+    ctx.progress({ phase: 'reading', processed: 0, total: null });
+    const objectTypes: ObjectType[] =
+      mappings.Group || job.config.assignments.groups.length > 0 ? ['User', 'Group'] : ['User'];
+    const read = await source.read({
+      objectTypes,
+      since: kind === 'initial' ? null : job.watermark,
+      signal: options.signal,
+    });
+    for await (const page of read.pages) {
+      throwIfCancelled(ctx);
+      for (const object of page) (object.type === 'User' ? ctx.users : ctx.groups).set(object.anchor, object);
+      counters.read += page.length;
+      ctx.progress({ processed: counters.read });
+    }
+    const deletedAnchors = read.kind === 'delta' ? read.deletedAnchors() : [];
+    guardSourceRead(ctx, read.kind, opened.sourceName);
+
+    // ── scope ──
+    ctx.progress({ phase: 'scoping', processed: 0, total: ctx.users.size + ctx.groups.size });
+    const assigned = assignedUserAnchors(
+      job.config.assignments,
+      ctx.groups,
+      ctx.users,
+      job.config.settings.expandNestedGroups,
+    );
+    const assignedGroups = new Set(job.config.assignments.groups);
+    const hashOfConfig = configHash(job);
+    const work: { object: SourceObject; verdict: ScopeVerdict; stateHash: string }[] = [];
+    let scoped = 0;
+    for (const [type, map] of [
+      ['User', ctx.users],
+      ['Group', ctx.groups],
+    ] as const) {
+      const mapping = type === 'User' ? mappings.User : mappings.Group;
+      for (const object of map.values()) {
+        if (++scoped % 2000 === 0) {
+          await yieldToEventLoop();
+          throwIfCancelled(ctx);
+        }
+        const key = linkKey(type, object.anchor);
+        const verdict: ScopeVerdict = mapping
+          ? scopeObject(object, mapping, job.config.settings, type === 'User' ? assigned : assignedGroups)
+          : { inScope: false, reason: 'notAssigned', detail: 'The Groups mapping is off' };
+        ctx.verdicts.set(key, verdict);
+        if (verdict.inScope) counters.inScope++;
+        const memberState =
+          type === 'Group' && verdict.inScope
+            ? (object.members ?? []).filter((m) => ctx.users.has(m)).join(',')
+            : '';
+        const stateHash = sha256(`${object.hash}|${verdict.inScope}|${hashOfConfig}|${memberState}`);
+        const changed = kind === 'initial' || ctx.previousState.get(key)?.stateHash !== stateHash;
+        if (changed) work.push({ object, verdict, stateHash });
+        else counters.unchanged++;
+      }
+    }
+    markDuplicateSourceValues(ctx, work);
+
+    // ── users, then groups: match → plan → apply → record ──
+    const limiter = new Bottleneck({ maxConcurrent: job.config.settings.maxConcurrency });
+    const changedUsers: SourceObject[] = [];
+    for (const type of ['User', 'Group'] as const) {
+      const mapping = type === 'User' ? mappings.User : mappings.Group;
+      const items = work.filter((w) => w.object.type === type);
+      if (!mapping || items.length === 0) continue;
+      ctx.progress({ phase: type === 'User' ? 'users' : 'groups', processed: 0, total: items.length });
+      let done = 0;
+      await Promise.all(
+        items.map((item) =>
+          limiter.schedule(async () => {
+            throwIfCancelled(ctx);
+            const result = await processObject(ctx, item.object, item.verdict, mapping, item.stateHash);
+            if (type === 'User' && result !== 'failed') changedUsers.push(item.object);
+            ctx.progress({ processed: ++done });
+          }),
+        ),
+      );
+    }
+
+    // ── objects gone from the source ──
+    collectHardDeletes(ctx, read.kind, deletedAnchors);
+
+    // ── references, then deprovisioning (§3.1 order) ──
+    ctx.progress({ phase: 'references', processed: 0, total: null });
+    await resolveManagerReferences(ctx, changedUsers);
+    await syncMemberships(ctx, heldBackAnchors(ctx));
+    ctx.progress({ phase: 'deprovisioning', processed: 0, total: ctx.deprovision.length });
+    const { staged } = await deprovision(ctx);
+
+    // ── record ──
+    ctx.progress({ phase: 'recording', processed: 0, total: null });
+    const endedAt = clock().toISOString();
+    const watermark = read.watermark() ?? `full@${startedAt}`;
+    if (options.dryRun) {
+      store.plans.insertMany(cycleId, ctx.plan);
+    } else {
+      store.transaction(() => {
+        store.jobs.setWatermark(jobId, watermark, endedAt);
+        const status = staged ? 'Quarantine' : 'Active';
+        const info = { ...job.statusInfo, lastCycleId: cycleId, lastCompletedAt: endedAt };
+        delete info.allowDeletes;
+        if (staged) {
+          info.quarantine = {
+            reason: 'TooManyDeletes',
+            since: info.quarantine?.since ?? endedAt,
+            detail: `${counters.staged} disables and deletes held back (threshold ${job.config.settings.deletionThreshold}).`,
+          };
+        } else {
+          delete info.quarantine;
+        }
+        if (counters.failed === 0 && work.length === 0) info.steadyStateLastAchievedTime = endedAt;
+        store.jobs.setStatus(jobId, status, info, endedAt);
+      });
+    }
+    store.cycles.finish(cycleId, {
+      status: 'completed',
+      endedAt,
+      counters,
+      error: staged
+        ? {
+            code: 'TooManyDeletes',
+            message: `${counters.staged} deprovisioning actions held back by the threshold`,
+          }
+        : null,
+      watermarkAfter: options.dryRun ? null : watermark,
+    });
+    emit(true);
+    return store.cycles.get(cycleId) as CycleSummary;
+  } catch (error) {
+    const endedAt = clock().toISOString();
+    const cancelled = error instanceof CycleCancelled;
+    const code = cancelled ? 'Cancelled' : isConnectorError(error) ? error.code : 'InternalError';
+    const message = error instanceof Error ? error.message : String(error);
+    store.cycles.finish(cycleId, {
+      status: cancelled
+        ? 'cancelled'
+        : isConnectorError(error) && error.errorClass === 'stopCycle'
+          ? 'stopped'
+          : 'failed',
+      endedAt,
+      counters,
+      error: {
+        code,
+        message:
+          isConnectorError(error) && error.info.location ? `${message} (${error.info.location})` : message,
+      },
+      watermarkAfter: null,
+    });
+    emit(true);
+    return store.cycles.get(cycleId) as CycleSummary;
+  } finally {
+    await source?.close?.();
+    await rawTarget?.close?.();
+  }
+}
+
+function schemaIndex(schema: readonly TargetSchemaAttribute[]): Map<string, TargetSchemaAttribute> {
+  // Users and groups may both have e.g. displayName: the engine looks attributes up by path only,
+  // and the first declaration wins (they agree on type in practice).
+  const map = new Map<string, TargetSchemaAttribute>();
+  for (const attribute of schema) if (!map.has(attribute.name)) map.set(attribute.name, attribute);
+  return map;
+}
+
+function firstMatchingPath(mapping: ObjectMapping): string | undefined {
+  return mapping.attributeMappings
+    .filter((m) => m.matchingPriority > 0)
+    .sort((a, b) => a.matchingPriority - b.matchingPriority)[0]?.target;
+}
+
+/**
+ * ARCHITECTURE.md §4: a failed, partial or suspiciously empty source read never produces disables or
+ * deletes. A full read that returns nothing while links exist, or that lost more than the job's
+ * allowed fraction of the objects it had last time, stops the cycle before any write.
+ */
+function guardSourceRead(ctx: CycleContext, kind: 'full' | 'delta', sourceName: string): void {
+  if (kind !== 'full') return;
+  const read = ctx.users.size + ctx.groups.size;
+  if (read === 0 && ctx.links.size > 0) {
+    throw new ConnectorError(
+      'stopCycle',
+      'SourceEmpty',
+      `${sourceName} returned no objects while ${ctx.links.size} are provisioned; nothing was changed.`,
+    );
+  }
+  const before = ctx.previousState.size;
+  const allowed = ctx.settings.maxSourceShrinkFraction;
+  if (before > 0 && read < before * (1 - allowed)) {
+    const lost = before - read;
+    throw new ConnectorError(
+      'stopCycle',
+      'SourceShrank',
+      `${sourceName} has ${read} objects, ${lost} fewer than the ${before} of the last cycle (more than the allowed ${Math.round(allowed * 100)}%). ` +
+        'Nothing was changed. If this is intended, raise the job’s maxSourceShrinkFraction for one run.',
+    );
+  }
+}
+
+/**
+ * §4: two in-scope unlinked objects with the same first matching value cannot both be matched or
+ * created safely; both fail with DuplicateSourceEntries (their processing is skipped).
+ */
+function markDuplicateSourceValues(
+  ctx: CycleContext,
+  work: { object: SourceObject; verdict: ScopeVerdict }[],
+): void {
+  for (const type of ['User', 'Group'] as const) {
+    const mapping = type === 'User' ? ctx.mappings.User : ctx.mappings.Group;
+    const first = mapping?.attributeMappings
+      .filter((m) => m.matchingPriority > 0 && m.type === 'Direct')
+      .sort((a, b) => a.matchingPriority - b.matchingPriority)[0];
+    if (!first) continue;
+    const byValue = new Map<string, SourceObject[]>();
+    for (const { object, verdict } of work) {
+      if (object.type !== type || !verdict.inScope || ctx.links.has(linkKey(type, object.anchor))) continue;
+      const value = object.attributes[first.source];
+      if (typeof value !== 'string' || value === '') continue;
+      const list = byValue.get(value.toLowerCase()) ?? [];
+      list.push(object);
+      byValue.set(value.toLowerCase(), list);
+    }
+    for (const [value, objects] of byValue) {
+      if (objects.length < 2) continue;
+      const anchors = objects.map((o) => o.anchor).join(', ');
+      for (const object of objects) {
+        ctx.verdicts.set(linkKey(type, object.anchor), {
+          inScope: false,
+          reason: 'filteredOut',
+          detail: `DuplicateSourceEntries: ${objects.length} source objects (${anchors}) have ${first.source} = "${value}"`,
+        });
+      }
+    }
+  }
+}
+
+function collectHardDeletes(
+  ctx: CycleContext,
+  kind: 'full' | 'delta',
+  deletedAnchors: readonly string[],
+): void {
+  const gone: { type: ObjectType; anchor: string }[] = [];
+  if (kind === 'full') {
+    for (const link of ctx.links.values()) {
+      const present = link.objectType === 'User' ? ctx.users.has(link.anchor) : ctx.groups.has(link.anchor);
+      if (!present) gone.push({ type: link.objectType, anchor: link.anchor });
+    }
+  } else {
+    for (const anchor of deletedAnchors) {
+      for (const type of ['User', 'Group'] as const)
+        if (ctx.links.has(linkKey(type, anchor))) gone.push({ type, anchor });
+    }
+  }
+  for (const { type, anchor } of gone) {
+    const link = ctx.links.get(linkKey(type, anchor));
+    if (!link) continue;
+    ctx.deprovision.push({
+      objectType: type,
+      anchor,
+      displayName: link.displayName,
+      link,
+      reason: 'hardDeleted',
+      detail: 'Gone from the source',
+      object: null,
+      stateHash: null,
+    });
+  }
+  if (!ctx.dryRun && kind === 'full') {
+    // Unlinked objects that vanished need no action; forget their state so the table does not grow.
+    const stale = [...ctx.previousState.values()].filter(
+      (s) => !(s.objectType === 'User' ? ctx.users.has(s.anchor) : ctx.groups.has(s.anchor)),
+    );
+    ctx.store.sourceState.deleteMany(ctx.job.id, stale);
+  }
+}

@@ -1,0 +1,111 @@
+import type { ObjectType, TargetValue } from '@shared/domain/schema';
+import type { Database } from './db';
+
+/** A source object Roster manages in the target, and what Roster last wrote there. */
+export interface LinkRecord {
+  jobId: string;
+  objectType: ObjectType;
+  anchor: string;
+  targetId: string;
+  displayName: string;
+  /** target path → value last exported (the CDS "last exported values"). */
+  exported: Record<string, TargetValue>;
+  active: boolean;
+  /** Groups: target ids of members Roster added (members added only in the target are left alone, §7.2). */
+  members: string[];
+  linkedAt: string;
+  updatedAt: string;
+}
+
+interface LinkRow {
+  job_id: string;
+  object_type: ObjectType;
+  anchor: string;
+  target_id: string;
+  display_name: string;
+  exported_json: string;
+  active: number;
+  members_json: string;
+  linked_at: string;
+  updated_at: string;
+}
+
+function fromRow(row: LinkRow): LinkRecord {
+  return {
+    jobId: row.job_id,
+    objectType: row.object_type,
+    anchor: row.anchor,
+    targetId: row.target_id,
+    displayName: row.display_name,
+    exported: JSON.parse(row.exported_json) as Record<string, TargetValue>,
+    active: row.active === 1,
+    members: JSON.parse(row.members_json) as string[],
+    linkedAt: row.linked_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface LinksRepo {
+  forJob(jobId: string, objectType?: ObjectType): LinkRecord[];
+  get(jobId: string, objectType: ObjectType, anchor: string): LinkRecord | null;
+  byTargetId(jobId: string, objectType: ObjectType, targetId: string): LinkRecord | null;
+  upsert(link: LinkRecord): void;
+  delete(jobId: string, objectType: ObjectType, anchor: string): boolean;
+  deleteAll(jobId: string): number;
+  count(jobId: string, objectType: ObjectType): number;
+}
+
+export function createLinksRepo(db: Database): LinksRepo {
+  const forJobAll = db.prepare<[string], LinkRow>('SELECT * FROM links WHERE job_id = ?');
+  const forJobType = db.prepare<[string, string], LinkRow>(
+    'SELECT * FROM links WHERE job_id = ? AND object_type = ?',
+  );
+  const one = db.prepare<[string, string, string], LinkRow>(
+    'SELECT * FROM links WHERE job_id = ? AND object_type = ? AND anchor = ?',
+  );
+  const byTarget = db.prepare<[string, string, string], LinkRow>(
+    'SELECT * FROM links WHERE job_id = ? AND object_type = ? AND target_id = ?',
+  );
+  const upsertRow = db.prepare(
+    `INSERT INTO links (job_id, object_type, anchor, target_id, display_name, exported_json, active, members_json, linked_at, updated_at)
+     VALUES (@job_id, @object_type, @anchor, @target_id, @display_name, @exported_json, @active, @members_json, @linked_at, @updated_at)
+     ON CONFLICT (job_id, object_type, anchor) DO UPDATE SET target_id = excluded.target_id, display_name = excluded.display_name,
+       exported_json = excluded.exported_json, active = excluded.active, members_json = excluded.members_json, updated_at = excluded.updated_at`,
+  );
+  const deleteRow = db.prepare<[string, string, string]>(
+    'DELETE FROM links WHERE job_id = ? AND object_type = ? AND anchor = ?',
+  );
+  const deleteAllRows = db.prepare<[string]>('DELETE FROM links WHERE job_id = ?');
+  const countRows = db.prepare<[string, string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM links WHERE job_id = ? AND object_type = ?',
+  );
+
+  return {
+    forJob: (jobId, objectType) =>
+      (objectType ? forJobType.all(jobId, objectType) : forJobAll.all(jobId)).map(fromRow),
+    get: (jobId, objectType, anchor) => {
+      const row = one.get(jobId, objectType, anchor);
+      return row ? fromRow(row) : null;
+    },
+    byTargetId: (jobId, objectType, targetId) => {
+      const row = byTarget.get(jobId, objectType, targetId);
+      return row ? fromRow(row) : null;
+    },
+    upsert: (link) =>
+      void upsertRow.run({
+        job_id: link.jobId,
+        object_type: link.objectType,
+        anchor: link.anchor,
+        target_id: link.targetId,
+        display_name: link.displayName,
+        exported_json: JSON.stringify(link.exported),
+        active: link.active ? 1 : 0,
+        members_json: JSON.stringify(link.members),
+        linked_at: link.linkedAt,
+        updated_at: link.updatedAt,
+      }),
+    delete: (jobId, objectType, anchor) => deleteRow.run(jobId, objectType, anchor).changes > 0,
+    deleteAll: (jobId) => deleteAllRows.run(jobId).changes,
+    count: (jobId, objectType) => countRows.get(jobId, objectType)?.n ?? 0,
+  };
+}

@@ -1,0 +1,68 @@
+import type { ObjectType } from '@shared/domain/schema';
+import type { Database } from './db';
+
+export interface SourceStateRecord {
+  objectType: ObjectType;
+  anchor: string;
+  /** Hash of the source content, the scope verdict and the configuration that produced them. */
+  stateHash: string;
+  displayName: string;
+}
+
+/** What each source object looked like at the last completed cycle (for hash-based deltas). */
+export interface SourceStateRepo {
+  forJob(jobId: string): Map<string, SourceStateRecord>;
+  upsertMany(jobId: string, records: readonly SourceStateRecord[]): void;
+  deleteMany(jobId: string, keys: readonly { objectType: ObjectType; anchor: string }[]): void;
+  clear(jobId: string): void;
+  count(jobId: string): number;
+}
+
+export function sourceStateKey(objectType: ObjectType, anchor: string): string {
+  return `${objectType}\u0000${anchor}`;
+}
+
+export function createSourceStateRepo(db: Database): SourceStateRepo {
+  const all = db.prepare<
+    [string],
+    { object_type: ObjectType; anchor: string; state_hash: string; display_name: string }
+  >('SELECT object_type, anchor, state_hash, display_name FROM source_objects WHERE job_id = ?');
+  const upsert = db.prepare(
+    `INSERT INTO source_objects (job_id, object_type, anchor, state_hash, display_name) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (job_id, object_type, anchor) DO UPDATE SET state_hash = excluded.state_hash, display_name = excluded.display_name`,
+  );
+  const remove = db.prepare<[string, string, string]>(
+    'DELETE FROM source_objects WHERE job_id = ? AND object_type = ? AND anchor = ?',
+  );
+  const clearAll = db.prepare<[string]>('DELETE FROM source_objects WHERE job_id = ?');
+  const countAll = db.prepare<[string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM source_objects WHERE job_id = ?',
+  );
+  const upsertBatch = db.transaction((jobId: string, records: readonly SourceStateRecord[]) => {
+    for (const r of records) upsert.run(jobId, r.objectType, r.anchor, r.stateHash, r.displayName);
+  });
+  const deleteBatch = db.transaction(
+    (jobId: string, keys: readonly { objectType: ObjectType; anchor: string }[]) => {
+      for (const k of keys) remove.run(jobId, k.objectType, k.anchor);
+    },
+  );
+
+  return {
+    forJob(jobId) {
+      const map = new Map<string, SourceStateRecord>();
+      for (const row of all.iterate(jobId)) {
+        map.set(sourceStateKey(row.object_type, row.anchor), {
+          objectType: row.object_type,
+          anchor: row.anchor,
+          stateHash: row.state_hash,
+          displayName: row.display_name,
+        });
+      }
+      return map;
+    },
+    upsertMany: (jobId, records) => upsertBatch(jobId, records),
+    deleteMany: (jobId, keys) => deleteBatch(jobId, keys),
+    clear: (jobId) => void clearAll.run(jobId),
+    count: (jobId) => countAll.get(jobId)?.n ?? 0,
+  };
+}
