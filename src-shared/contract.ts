@@ -14,6 +14,19 @@ import {
   type ConnectionView,
 } from './domain/connections';
 import { appSettingsPatchSchema, type AppSettings } from './domain/settings';
+import type { ConnectionTestResult } from './domain/connection-test';
+import { jobFileSchema, type JobFile } from './domain/job-file';
+import type { JobDetail, JobView } from './domain/job-view';
+import { jobConfigSchema } from './domain/jobs';
+import {
+  logQuerySchema,
+  type CycleProgress,
+  type CycleSummary,
+  type LogPage,
+  type PlanItem,
+} from './domain/provisioning';
+import type { SandboxStatus, SandboxAccountsPage } from './domain/sandbox';
+import type { ExportResult } from './domain/exports';
 
 /** Declares an output type without a run-time schema: outputs come from our own handlers. */
 function returns<T>(): T {
@@ -40,12 +53,83 @@ export const commands = {
   'connections.delete': command(connectionIdInputSchema, returns<{ id: string }>()),
 
   'audit.list': command(auditListInputSchema, returns<AuditPage>()),
+
+  'connections.test': command(connectionIdInputSchema, returns<ConnectionTestResult>()),
+
+  'jobs.list': command(noInput, returns<JobView[]>()),
+  'jobs.get': command(z.object({ id: z.string().min(1) }), returns<JobDetail>()),
+  'jobs.create': command(z.object({ config: jobConfigSchema }), returns<JobDetail>()),
+  'jobs.update': command(z.object({ id: z.string().min(1), config: jobConfigSchema }), returns<JobDetail>()),
+  'jobs.delete': command(z.object({ id: z.string().min(1) }), returns<{ id: string }>()),
+  /** Starts a cycle and answers at once; progress and the end arrive as events. */
+  'jobs.run': command(
+    z.object({ id: z.string().min(1), dryRun: z.boolean().default(false) }),
+    returns<{ started: true }>(),
+  ),
+  'jobs.cancel': command(z.object({ id: z.string().min(1) }), returns<{ cancelled: boolean }>()),
+  /** §11: run the staged disables and deletes in the next cycle, past the threshold. */
+  'jobs.allowDeletes': command(z.object({ id: z.string().min(1) }), returns<JobView>()),
+  /** §12: restart (clear watermark, state, staged, quarantine; keep links) or full reset (links too). */
+  'jobs.reset': command(
+    z.object({ id: z.string().min(1), full: z.boolean().default(false) }),
+    returns<JobView>(),
+  ),
+  'jobs.exportFile': command(z.object({ id: z.string().min(1) }), returns<JobFile>()),
+  'jobs.importFile': command(z.object({ file: jobFileSchema }), returns<JobDetail>()),
+  'cycles.list': command(
+    z.object({ jobId: z.string().min(1), limit: z.number().int().min(1).max(200).default(20) }),
+    returns<CycleSummary[]>(),
+  ),
+  'plans.page': command(
+    z.object({
+      cycleId: z.string().min(1),
+      afterSeq: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    returns<{ items: PlanItem[]; total: number }>(),
+  ),
+  'logs.query': command(logQuerySchema, returns<LogPage>()),
+  'exports.logs': command(
+    z.object({
+      query: logQuerySchema.omit({ beforeSeq: true, limit: true }).default({}),
+      format: z.enum(['csv', 'json', 'csv-full']).default('csv'),
+      bom: z.boolean().default(true),
+    }),
+    returns<ExportResult>(),
+  ),
+  'exports.plan': command(
+    z.object({
+      cycleId: z.string().min(1),
+      format: z.enum(['csv', 'json']).default('csv'),
+      bom: z.boolean().default(true),
+    }),
+    returns<ExportResult>(),
+  ),
+
+  'sandbox.status': command(noInput, returns<SandboxStatus>()),
+  'sandbox.start': command(noInput, returns<SandboxStatus>()),
+  'sandbox.stop': command(noInput, returns<SandboxStatus>()),
+  'sandbox.accounts': command(
+    z.object({
+      kind: z.enum(['users', 'groups']).default('users'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+      search: z.string().max(200).optional(),
+    }),
+    returns<SandboxAccountsPage>(),
+  ),
+  /** "Try with demo data": the sandbox, the demo connections and job, and a first cycle. */
+  'demo.setup': command(noInput, returns<{ jobId: string }>()),
 } as const;
 
 export const events = {
   'settings.changed': returns<AppSettings>(),
   'connections.changed': returns<{ id: string; change: 'created' | 'updated' | 'deleted' }>(),
   'audit.appended': returns<{ id: number }>(),
+  'jobs.changed': returns<{ id: string }>(),
+  'jobs.progress': returns<CycleProgress>(),
+  'jobs.cycleFinished': returns<CycleSummary>(),
+  'sandbox.changed': returns<SandboxStatus>(),
 } as const;
 
 export type Commands = typeof commands;

@@ -2,12 +2,18 @@ import type { Store } from '../store/store';
 import type { Vault } from '../vault/vault';
 import type { EventBus } from './event-bus';
 import type { AppInfo } from '@shared/domain/app-info';
+import type { Engine } from '../engine/engine';
+import type { AppConnectorFactory } from './connector-factory';
+import type { SandboxManager } from './sandbox/sandbox-manager';
 
 /** What every handler may use. Built once by createApp(). */
 export interface AppContext {
   store: Store;
   vault: Vault;
   events: EventBus;
+  engine: Engine;
+  connectors: AppConnectorFactory;
+  sandbox: SandboxManager;
   clock: () => Date;
   /** The OS user the app runs as: the "who" of every audit entry. */
   osUser: string;

@@ -10,7 +10,11 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { createEventBus, type EventBus } from './event-bus';
 import { createHandlers } from './handlers/index';
 import type { Handlers } from './handlers/types';
+import type { Engine } from '../engine/engine';
 import { appVersion } from './version';
+import { createEngine } from '../engine/engine';
+import { createConnectorFactory } from './connector-factory';
+import { createSandboxManager } from './sandbox/sandbox-manager';
 
 export interface CreateAppOptions {
   dataDir: string;
@@ -29,7 +33,10 @@ export interface RosterApp {
   handlers: Handlers;
   store: Store;
   dataDir: string;
-  close(): void;
+  engine: Engine;
+  /** For the CLI and tests, which use services directly; transports go through dispatch only. */
+  context: AppContext;
+  close(): Promise<void>;
 }
 
 export const databaseFileName = 'roster.db';
@@ -65,11 +72,29 @@ export function createApp(options: CreateAppOptions): RosterApp {
   if (store.backupPath) log.info(`Backed up the database before migrating: ${store.backupPath}`);
 
   const events = createEventBus((error) => log.warn(`An event listener failed: ${String(error)}`));
+  const clock = options.clock ?? (() => new Date());
+  const vault = options.vault ?? createKeytarVault();
+  const connectors = createConnectorFactory(store, vault);
+  // A crash or kill leaves cycles "running"; they did not finish and stored no watermark.
+  store.cycles.markAbandoned(clock().toISOString());
+  const engine = createEngine({
+    store,
+    connectors,
+    clock,
+    onProgress: (progress) => events.emit('jobs.progress', progress),
+  });
   const ctx: AppContext = {
     store,
-    vault: options.vault ?? createKeytarVault(),
+    vault,
     events,
-    clock: options.clock ?? (() => new Date()),
+    engine,
+    connectors,
+    sandbox: createSandboxManager({
+      dbPath: join(options.dataDir, 'sandbox.db'),
+      ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+      onChange: (status) => events.emit('sandbox.changed', status),
+    }),
+    clock,
     osUser: options.osUser ?? currentOsUser(),
     log,
     info: {
@@ -90,6 +115,12 @@ export function createApp(options: CreateAppOptions): RosterApp {
     handlers,
     store,
     dataDir: options.dataDir,
-    close: () => store.close(),
+    engine,
+    context: ctx,
+    async close() {
+      for (const jobId of engine.runningJobs()) engine.cancel(jobId);
+      await ctx.sandbox.stop();
+      store.close();
+    },
   };
 }

@@ -80,6 +80,8 @@ export async function deprovision(ctx: CycleContext): Promise<{ staged: boolean 
 
   for (const { c, d } of decided) {
     if (d.kind !== 'skip') continue;
+    // A leaver disabled in an earlier cycle stays linked (to be re-enabled if they return): nothing to log.
+    if (d.code === 'AlreadyDisabled') continue;
     const log = newLog(ctx, c);
     log.action = 'other';
     log.step('processing', 'skipped', d.why, { reason: d.code });

@@ -58,6 +58,6 @@ app.on('second-instance', () => {
 });
 
 app.on('window-all-closed', () => {
-  roster?.close();
-  app.quit();
+  // Close the store cleanly (cancel cycles, stop the sandbox) before the process ends.
+  void (roster?.close() ?? Promise.resolve()).finally(() => app.quit());
 });

@@ -64,15 +64,13 @@ export function createReferencesRepo(db: Database): ReferencesRepo {
     setPending: (jobId, ref) => void setRow.run(jobId, ref.anchor, ref.attribute, ref.referencedAnchor),
     clearPending: (jobId, anchor, attribute) => void clearRow.run(jobId, anchor, attribute),
     stagedFor: (jobId) =>
-      staged
-        .all(jobId)
-        .map((r) => ({
-          objectType: r.object_type,
-          anchor: r.anchor,
-          action: r.action,
-          reason: r.reason,
-          stagedAt: r.staged_at,
-        })),
+      staged.all(jobId).map((r) => ({
+        objectType: r.object_type,
+        anchor: r.anchor,
+        action: r.action,
+        reason: r.reason,
+        stagedAt: r.staged_at,
+      })),
     replaceStaged: (jobId, list) => replace(jobId, list),
     clearStaged: (jobId) => void clearStagedRows.run(jobId),
     clearAll: (jobId) => {

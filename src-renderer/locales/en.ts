@@ -166,6 +166,14 @@ export const en = {
         update: 'Connection changed',
         delete: 'Connection deleted',
       },
+      job: {
+        create: 'Job created',
+        update: 'Job changed',
+        delete: 'Job deleted',
+        reset: 'Job restarted or reset',
+        allowDeletes: 'Deletes allowed',
+      },
+      sandbox: { start: 'Sandbox started', stop: 'Sandbox stopped' },
       settings: { update: 'Settings changed' },
     },
   },
@@ -185,7 +193,7 @@ export const en = {
     version: 'Version',
     schemaVersion: 'Database schema',
     mode: 'Running as',
-    modes: { electron: 'Desktop app', browser: 'Browser mode (this computer only)' },
+    modes: { electron: 'Desktop app', browser: 'Browser mode (this computer only)', cli: 'Command line' },
     saved: 'Settings saved',
   },
   vault: {

@@ -160,6 +160,14 @@ export const ko: MessageSchema = {
     allActions: '모든 변경',
     actions: {
       connection: { create: '연결 생성', update: '연결 변경', delete: '연결 삭제' },
+      job: {
+        create: '작업 생성',
+        update: '작업 변경',
+        delete: '작업 삭제',
+        reset: '작업 다시 시작 또는 초기화',
+        allowDeletes: '삭제 허용',
+      },
+      sandbox: { start: '샌드박스 시작', stop: '샌드박스 중지' },
       settings: { update: '설정 변경' },
     },
   },
@@ -179,7 +187,7 @@ export const ko: MessageSchema = {
     version: '버전',
     schemaVersion: '데이터베이스 스키마',
     mode: '실행 방식',
-    modes: { electron: '데스크톱 앱', browser: '브라우저 모드 (이 컴퓨터에서만)' },
+    modes: { electron: '데스크톱 앱', browser: '브라우저 모드 (이 컴퓨터에서만)', cli: '명령줄' },
     saved: '설정을 저장했습니다',
   },
   vault: {

@@ -13,7 +13,7 @@ export interface AppInfo {
   name: 'Roster';
   version: string;
   /** How the renderer is attached to the app services. */
-  mode: 'electron' | 'browser';
+  mode: 'electron' | 'browser' | 'cli';
   dataDir: string;
   databasePath: string;
   schemaVersion: number;

@@ -5,6 +5,13 @@ export const auditActions = [
   'connection.update',
   'connection.delete',
   'settings.update',
+  'job.create',
+  'job.update',
+  'job.delete',
+  'job.reset',
+  'job.allowDeletes',
+  'sandbox.start',
+  'sandbox.stop',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -14,7 +21,7 @@ export interface AuditEntry {
   at: string;
   actor: string;
   action: AuditAction;
-  targetType: 'connection' | 'settings';
+  targetType: 'connection' | 'settings' | 'job' | 'sandbox';
   targetId: string | null;
   targetName: string | null;
   before: unknown;

@@ -46,7 +46,8 @@ export const jobSettingsSchema = z.object({
    * default, like a leaver; `delete` deletes it in the target (§8 "hard-deleted").
    */
   onSourceDelete: z.enum(['disable', 'delete']).default('disable'),
-  scimProfile: z.enum(['scim2', 'entra-legacy']).default('scim2'),
+  /** PATCH shapes (§17.4). Unset: the SCIM connection's request shape decides. */
+  scimProfile: z.enum(['scim2', 'entra-legacy']).optional(),
   maxRequestsPerSecond: z.number().positive().max(1000).default(25),
   maxConcurrency: z.number().int().min(1).max(64).default(4),
   maxMembersPerPatch: z.number().int().min(1).max(10_000).default(100),

@@ -7,7 +7,8 @@ import { openEventStream } from './event-stream';
 import { assertLoopbackBindAddress } from './loopback';
 import { guardRequest, tokenCookieName } from './request-guard';
 import { securityHeaders } from './security-headers';
-import { serveStatic } from './static-files';
+import { serveExport, serveStatic } from './static-files';
+import { join } from 'node:path';
 
 export interface BrowserServerOptions {
   app: RosterApp;
@@ -117,6 +118,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...securityHeaders, Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (url.pathname.startsWith('/exports/')) {
+      serveExport(
+        join(options.app.dataDir, 'exports'),
+        decodeURIComponent(url.pathname.slice('/exports/'.length)),
+        res,
+      );
       return;
     }
     if (url.pathname === '/events') {

@@ -35,6 +35,21 @@ export function serveStatic(rendererDir: string, pathname: string, res: ServerRe
   createReadStream(file).pipe(res);
 }
 
+/** An exported report, as a download. Only plain file names inside the exports folder are served. */
+export function serveExport(exportsDir: string, name: string, res: ServerResponse): void {
+  const file = join(exportsDir, name);
+  if (!/^[\w.-]+$/.test(name) || !existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': name.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${name}"`,
+    'Cache-Control': 'no-store',
+  });
+  createReadStream(file).pipe(res);
+}
+
 export function findRendererDir(candidates: string[]): string | null {
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }

@@ -3,6 +3,10 @@ import { appHandlers } from './app-handlers';
 import { auditHandlers } from './audit-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { connectionTestHandlers } from './connection-test-handlers';
+import { logHandlers } from './log-handlers';
+import { jobHandlers } from '../jobs/job-handlers';
+import { sandboxHandlers } from '../sandbox/sandbox-handlers';
 import type { Handlers } from './types';
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -11,5 +15,9 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...settingsHandlers(ctx),
     ...connectionHandlers(ctx),
     ...auditHandlers(ctx),
+    ...connectionTestHandlers(ctx),
+    ...jobHandlers(ctx),
+    ...logHandlers(ctx),
+    ...sandboxHandlers(ctx),
   };
 }

@@ -1,9 +1,25 @@
 import type { Command } from 'commander';
+import { registerConnectionCommand } from './connection';
+import { registerExprCommand } from './expr';
+import { registerScopeCommand } from './scope';
+import { registerJobCommand } from './job';
 import { registerLaunchCommand } from './launch';
+import { registerLogsCommand } from './logs';
+import { registerResetCommand } from './reset';
+import { registerSecretCommand } from './secret';
 import { registerServeCommand } from './serve';
+import { registerSyncCommand } from './sync';
 
 /** Every `roster` command; each lives in its own module beside this file. */
 export function registerCommands(program: Command): void {
   registerServeCommand(program);
   registerLaunchCommand(program);
+  registerConnectionCommand(program);
+  registerSecretCommand(program);
+  registerJobCommand(program);
+  registerSyncCommand(program);
+  registerLogsCommand(program);
+  registerResetCommand(program);
+  registerExprCommand(program);
+  registerScopeCommand(program);
 }

@@ -24,10 +24,10 @@ export async function serve(options: ServeOptions): Promise<void> {
   console.log(`Roster is running in browser mode. Open: ${server.url}`);
   console.log(`Data folder: ${dataDir}  (stop with Ctrl+C)`);
   const stop = () => {
-    void server.close().then(() => {
-      app.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => app.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -32,8 +32,8 @@ describe('connections through the app services', () => {
     dir = makeTempDir();
     app = createApp({ dataDir: dir.path, mode: 'browser', osUser: 'alice', logger: silentLog });
   });
-  afterEach(() => {
-    app.close();
+  afterEach(async () => {
+    await app.close();
     dir.remove();
   });
 
@@ -164,7 +164,7 @@ describe('connections through the app services', () => {
 
   it('keeps settings across a restart and reports where data lives', async () => {
     unwrap(await app.dispatch('settings.update', { language: 'ko', theme: 'dark' }));
-    app.close();
+    await app.close();
     app = createApp({ dataDir: dir.path, mode: 'browser', osUser: 'alice', logger: silentLog });
     expect(unwrap(await app.dispatch('settings.get', {}))).toEqual({ language: 'ko', theme: 'dark' });
     const info = unwrap<{ dataDir: string; databasePath: string; vault: { available: boolean } }>(

@@ -64,7 +64,7 @@ describe('browser mode', () => {
   });
   afterAll(async () => {
     await server.close();
-    app.close();
+    await app.close();
     dir.remove();
   });
 

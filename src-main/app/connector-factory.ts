@@ -1,0 +1,74 @@
+import { RosterError } from '@shared/domain/errors';
+import { scimSettingsSchema, type ConnectionKind } from '@shared/domain/connections';
+import type { JobSettings } from '@shared/domain/jobs';
+import type { SourceConnector, TargetConnector } from '../connectors/connector';
+import { createCsvSource } from '../connectors/csv/csv-source';
+import { csvSourceOptionsSchema } from '../connectors/csv/csv-options';
+import { createScimTarget } from '../connectors/scim/scim-target';
+import type { ConnectorFactory } from '../engine/connector-factory';
+import type { ConnectionRecord } from '../store/connections-repo';
+import type { Store } from '../store/store';
+import type { Vault } from '../vault/vault';
+
+/** Reads a connection's secrets from the keychain: the only place connectors get credentials from. */
+async function secretsOf(vault: Vault, connection: ConnectionRecord): Promise<Record<string, string>> {
+  const secrets: Record<string, string> = {};
+  for (const [field, secretId] of Object.entries(connection.secretIds)) {
+    const value = await vault.get(secretId);
+    if (value !== null) secrets[field] = value;
+  }
+  return secrets;
+}
+
+function unsupported(connection: ConnectionRecord, role: string): never {
+  throw new RosterError(
+    'invalidInput',
+    `A ${connection.kind.toUpperCase()} connection ("${connection.name}") cannot be a ${role} yet.`,
+  );
+}
+
+export interface AppConnectorFactory extends ConnectorFactory {
+  openSource(connection: ConnectionRecord): Promise<SourceConnector>;
+  openTarget(connection: ConnectionRecord, settings?: Partial<JobSettings>): Promise<TargetConnector>;
+  kindsThatTest: readonly ConnectionKind[];
+}
+
+/** Builds connectors from stored profiles and keychain secrets (the engine never sees either store). */
+export function createConnectorFactory(store: Store, vault: Vault): AppConnectorFactory {
+  async function openSource(connection: ConnectionRecord): Promise<SourceConnector> {
+    if (connection.kind === 'csv') return createCsvSource(csvSourceOptionsSchema.parse(connection.settings));
+    return unsupported(connection, 'source');
+  }
+  async function openTarget(
+    connection: ConnectionRecord,
+    settings: Partial<JobSettings> = {},
+  ): Promise<TargetConnector> {
+    if (connection.kind !== 'scim') return unsupported(connection, 'target');
+    const scim = scimSettingsSchema.parse(connection.settings);
+    return createScimTarget({
+      settings: scim,
+      secrets: await secretsOf(vault, connection),
+      profile: settings.scimProfile ?? scim.requestShape,
+      ...(settings.maxRequestsPerSecond ? { maxRequestsPerSecond: settings.maxRequestsPerSecond } : {}),
+      ...(settings.maxConcurrency ? { maxConcurrency: settings.maxConcurrency } : {}),
+      ...(settings.maxMembersPerPatch ? { maxMembersPerPatch: settings.maxMembersPerPatch } : {}),
+    });
+  }
+  return {
+    kindsThatTest: ['csv', 'scim'],
+    openSource,
+    openTarget,
+    async open(job) {
+      const source = store.connections.get(job.sourceConnectionId);
+      const target = store.connections.get(job.targetConnectionId);
+      if (!source || !target)
+        throw new RosterError('notFound', 'A connection this job uses no longer exists.');
+      return {
+        source: await openSource(source),
+        target: await openTarget(target, job.config.settings),
+        sourceName: source.name,
+        targetName: target.name,
+      };
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { RosterError } from '@shared/domain/errors';
+import type { ExportResult } from '@shared/domain/exports';
+import { exportLogEntries, type ExportedFile } from '../../reports/log-export';
+import { exportPlan } from '../../reports/plan-export';
+import type { AppContext } from '../context';
+import type { HandlerGroup } from './types';
+
+function stamp(at: Date): string {
+  return at.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
+}
+
+function result(files: ExportedFile[]): ExportResult {
+  const first = files[0];
+  if (!first) throw new RosterError('internal', 'The export wrote no file');
+  return { fileName: first.fileName, path: first.path, rows: first.rows, files };
+}
+
+/** Folder of exported files; browser mode serves them at /exports/<name>. */
+export function exportsDir(ctx: AppContext): string {
+  const dir = join(ctx.info.dataDir, 'exports');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+export function logHandlers(ctx: AppContext): HandlerGroup<'logs.query' | 'exports.logs' | 'exports.plan'> {
+  return {
+    'logs.query': async (query) => ctx.store.log.page(query),
+    'exports.logs': async ({ query, format, bom }) => {
+      const files = await exportLogEntries(ctx.store.log.iterate(query), {
+        dir: exportsDir(ctx),
+        baseName: `provisioning-logs_${stamp(ctx.clock())}`,
+        format,
+        bom,
+        systems: (jobId) => {
+          const job = ctx.store.jobs.get(jobId);
+          return {
+            source: (job && ctx.store.connections.get(job.sourceConnectionId)?.name) ?? '',
+            target: (job && ctx.store.connections.get(job.targetConnectionId)?.name) ?? '',
+          };
+        },
+      });
+      return result(files);
+    },
+    'exports.plan': async ({ cycleId, format, bom }) => {
+      const cycle = ctx.store.cycles.get(cycleId);
+      if (!cycle) throw new RosterError('notFound', `There is no cycle ${cycleId}.`);
+      const file = await exportPlan(ctx.store.plans.iterate(cycleId), {
+        dir: exportsDir(ctx),
+        baseName: `dry-run-plan_${stamp(new Date(cycle.startedAt))}`,
+        format,
+        bom,
+      });
+      return result([file]);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { validateExpression } from '@shared/expressions/index';
+import { validateScopingFilters } from '@shared/scoping/index';
+import { RosterError } from '@shared/domain/errors';
+import type { JobConfig } from '@shared/domain/jobs';
+
+interface Issue {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks a job before it is saved, naming each problem by its place: `objectMappings[0].attributeMappings[3]
+ * (target userName)` plus line and column for expressions, the filter path for scoping filters.
+ */
+export function validateJobConfig(config: JobConfig): void {
+  const issues: Issue[] = [];
+  if (!config.objectMappings.some((m) => m.sourceObject === 'User')) {
+    issues.push({ path: 'objectMappings', message: 'A job needs a Users object mapping' });
+  }
+  config.objectMappings.forEach((mapping, mi) => {
+    const targets = new Set<string>();
+    const declared = new Set(
+      config.targetSchema.filter((a) => a.objectType === mapping.targetObject).map((a) => a.name),
+    );
+    mapping.attributeMappings.forEach((m, ai) => {
+      const place = `objectMappings[${mi}].attributeMappings[${ai}]`;
+      if (targets.has(m.target)) issues.push({ path: place, message: `${m.target} is mapped twice` });
+      targets.add(m.target);
+      if (declared.size > 0 && !declared.has(m.target) && m.target !== 'members') {
+        issues.push({
+          path: `${place}.target`,
+          message: `${m.target} is not in the target schema of ${mapping.targetObject}s`,
+        });
+      }
+      if (m.target === 'id')
+        issues.push({
+          path: `${place}.target`,
+          message: 'The target’s primary key (id) cannot be a mapping target',
+        });
+      if (m.type === 'Expression') {
+        for (const d of validateExpression(m.source, {
+          placement: { createOnly: m.apply === 'OnlyOnCreate', matchingAttribute: m.matchingPriority > 0 },
+        })) {
+          if (d.severity === 'error')
+            issues.push({
+              path: `${place}.source`,
+              message: `${m.target}: line ${d.line}, column ${d.column}: ${d.message}`,
+            });
+        }
+      }
+      if (m.type === 'Direct' && m.source.trim() === '')
+        issues.push({ path: `${place}.source`, message: `${m.target}: choose the source attribute` });
+    });
+    for (const problem of validateScopingFilters({ filters: mapping.scope.filters })) {
+      issues.push({ path: `objectMappings[${mi}].scope.${problem.path}`, message: problem.message });
+    }
+  });
+  if (issues.length > 0) {
+    throw new RosterError(
+      'invalidInput',
+      `The job "${config.name}" has ${issues.length} problem(s): ${issues.map((i) => `${i.path} — ${i.message}`).join('; ')}`,
+      { issues },
+    );
+  }
+}

@@ -1,0 +1,53 @@
+import type { SandboxStatus } from '@shared/domain/sandbox';
+import { startSandbox, type Sandbox } from '../../sandbox/sandbox';
+
+export interface SandboxManager {
+  status(): SandboxStatus;
+  /** Starts the sandbox if it is not running; resolves with its URL and token. */
+  start(): Promise<{ baseUrl: string; token: string }>;
+  stop(): Promise<void>;
+  running(): Sandbox | null;
+}
+
+/** One Roster Sandbox per app, in its own SQLite file beside the app's database. */
+export function createSandboxManager(options: {
+  dbPath: string;
+  nativeBinding?: string;
+  onChange: (status: SandboxStatus) => void;
+}): SandboxManager {
+  let sandbox: Sandbox | null = null;
+  let starting: Promise<Sandbox> | null = null;
+
+  function status(): SandboxStatus {
+    return sandbox
+      ? { running: true, baseUrl: sandbox.baseUrl, stats: sandbox.stats() }
+      : { running: false, baseUrl: null, stats: null };
+  }
+
+  return {
+    status,
+    running: () => sandbox,
+    async start() {
+      if (!sandbox) {
+        starting ??= startSandbox({
+          dbPath: options.dbPath,
+          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        });
+        try {
+          sandbox = await starting;
+        } finally {
+          starting = null;
+        }
+        options.onChange(status());
+      }
+      return { baseUrl: sandbox.baseUrl, token: sandbox.token };
+    },
+    async stop() {
+      if (!sandbox) return;
+      const current = sandbox;
+      sandbox = null;
+      await current.stop();
+      options.onChange(status());
+    },
+  };
+}

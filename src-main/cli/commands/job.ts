@@ -1,0 +1,69 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { jobFileSchema } from '@shared/domain/job-file';
+import type { JobDetail, JobView } from '@shared/domain/job-view';
+import { call, findJob, withApp } from '../cli-app';
+import { dataDirOption } from '../options';
+import { readJsonFile } from '../read-json-file';
+
+/** The JSON Schema of job files, generated from the same zod schema the app validates with. */
+export function jobFileJsonSchema(): unknown {
+  return {
+    $id: 'https://roster.invalid/schemas/job-file.json',
+    title: 'Roster job file',
+    ...z.toJSONSchema(jobFileSchema, { io: 'input', unrepresentable: 'any' }),
+  };
+}
+
+export function registerJobCommand(program: Command): void {
+  const job = program.command('job').description('provisioning jobs as code');
+  job
+    .command('import <file>')
+    .description('create or update a job (and missing connection profiles) from a roster-job JSON file')
+    .addOption(dataDirOption())
+    .action((file: string, opts: { dataDir?: string }) =>
+      withApp(opts.dataDir, async (app) => {
+        const parsed = readJsonFile(file, jobFileSchema);
+        const detail = (await call(app, 'jobs.importFile', { file: parsed })) as JobDetail;
+        console.log(
+          `Imported job "${detail.name}" (${detail.id}).${detail.nextCycleInitial ? ' Its next cycle is an initial one.' : ''}`,
+        );
+      }),
+    );
+  job
+    .command('export <job>')
+    .description('print a job as a roster-job JSON file (no secrets)')
+    .option('--out <file>', 'write to a file instead of standard output')
+    .addOption(dataDirOption())
+    .action((name: string, opts: { dataDir?: string; out?: string }) =>
+      withApp(opts.dataDir, async (app) => {
+        const file = await call(app, 'jobs.exportFile', { id: findJob(app, name).id });
+        const text = `${JSON.stringify(file, null, 2)}\n`;
+        if (opts.out) writeFileSync(opts.out, text);
+        else process.stdout.write(text);
+      }),
+    );
+  job
+    .command('list')
+    .description('list jobs with their status')
+    .addOption(dataDirOption())
+    .action((opts: { dataDir?: string }) =>
+      withApp(opts.dataDir, async (app) => {
+        const jobs = (await call(app, 'jobs.list', {})) as JobView[];
+        if (jobs.length === 0) console.log('No jobs yet. Import one with `roster job import <file>`.');
+        for (const j of jobs) {
+          const last = j.lastCycle ? `${j.lastCycle.status} ${j.lastCycle.endedAt ?? ''}` : 'never run';
+          console.log(
+            `${j.name}\t${j.status}\t${j.sourceConnection.name} → ${j.targetConnection.name}\tusers ${j.linkedUsers}, groups ${j.linkedGroups}\t${last}`,
+          );
+        }
+      }),
+    );
+  job
+    .command('schema')
+    .description('print the JSON Schema of roster-job files')
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(jobFileJsonSchema(), null, 2)}\n`);
+    });
+}
