@@ -41,6 +41,20 @@ const layerZones = [
       'Connectors talk to other systems only: they get settings and credentials passed in (import src-shared and libraries).',
   },
   {
+    target: './src-main/sandbox',
+    from: [
+      './src-main/app',
+      './src-main/engine',
+      './src-main/store',
+      './src-main/vault',
+      './src-main/connectors',
+      './src-main/scheduler',
+      './src-main/shell',
+      './src-main/cli',
+    ],
+    message: 'The Roster Sandbox is a SCIM server of its own: it imports src-shared and libraries only.',
+  },
+  {
     target: './src-main/engine',
     from: [
       './src-main/scheduler',

@@ -2,7 +2,7 @@ import type { AttributeMapping, ObjectMapping } from '@shared/domain/jobs';
 import type { ModifiedProperty, PlanItem } from '@shared/domain/provisioning';
 import type { TargetValue } from '@shared/domain/schema';
 import {
-  ConnectorError,
+  type ConnectorError,
   isConnectorError,
   type AttributeChange,
   type SourceObject,

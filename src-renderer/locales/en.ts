@@ -1,4 +1,5 @@
 import { enExpressions } from './en-expressions';
+import { enProvisioning } from './en-provisioning';
 
 /** English: the reference catalogue. Every key here must exist in ko.ts (a unit test checks both ways). */
 export const en = {
@@ -202,6 +203,7 @@ export const en = {
     detail: 'Details from the keychain:',
   },
   expressions: enExpressions,
+  provisioning: enProvisioning,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

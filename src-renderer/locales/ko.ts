@@ -1,5 +1,6 @@
 import type { MessageSchema } from './en';
 import { koExpressions } from './ko-expressions';
+import { koProvisioning } from './ko-provisioning';
 
 /** 한국어 카탈로그. en.ts와 키가 같아야 합니다 (단위 테스트가 확인합니다). */
 export const ko: MessageSchema = {
@@ -196,6 +197,7 @@ export const ko: MessageSchema = {
     detail: '키체인이 보고한 내용:',
   },
   expressions: koExpressions,
+  provisioning: koProvisioning,
   errors: {
     invalidInput: '올바르지 않은 값이 있습니다.',
     notFound: '해당 항목이 더 이상 없습니다.',

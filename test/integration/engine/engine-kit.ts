@@ -43,9 +43,7 @@ function cell(value: string): string {
 
 export function employeesCsv(rows: readonly Employee[]): string {
   const lines = rows.map((r) =>
-    columns
-      .map((c) => cell(c === 'displayName' ? `${r.givenName} ${r.surname}` : (r[c as keyof Employee] ?? '')))
-      .join(','),
+    columns.map((c) => cell(c === 'displayName' ? `${r.givenName} ${r.surname}` : (r[c] ?? ''))).join(','),
   );
   return `${columns.join(',')}\n${lines.join('\n')}\n`;
 }

@@ -115,7 +115,7 @@ export function defineEngineScenarios(
       const disable = kit.writes().find((w) => w.path === `/Users/${id}`);
       expect(JSON.stringify(disable?.body)).toContain('"path":"active","value":false');
 
-      rows[1] = { ...rows[1]!, groups: 'Sales' };
+      rows[1] = { ...rows[1], groups: 'Sales' };
       kit.writeCsv(rows);
       const back = await kit.sync();
       expect(back.counters).toMatchObject({ enabled: 1, failed: 0 });
