@@ -40,6 +40,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // `npm run bench`: figures, printed; never part of `npm test` and never a timed assertion.
+          name: 'bench',
+          include: ['test/bench/**/*.bench.test.ts'],
+          globalSetup: ['test/peers/keyring-global-setup.ts'],
+          testTimeout: 1_800_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
