@@ -161,11 +161,15 @@ export async function runCycle(
     ctx.progress({ phase: 'reading', processed: 0, total: null });
     const objectTypes: ObjectType[] =
       mappings.Group || job.config.assignments.groups.length > 0 ? ['User', 'Group'] : ['User'];
-    const read = await source.read({
-      objectTypes,
-      since: kind === 'initial' ? null : job.watermark,
-      signal: options.signal,
-    });
+    // A delta read holds only the changed objects. Scope decided through group membership, and group
+    // memberships themselves, need every object, so such jobs read in full and compare hashes: the
+    // target still sees only the changes.
+    const deltaUsable =
+      source.capabilities.delta &&
+      !mappings.Group &&
+      (job.config.settings.scope === 'all' || job.config.assignments.groups.length === 0);
+    const since = kind === 'initial' || !deltaUsable || job.watermark?.startsWith('full@') ? null : job.watermark;
+    const read = await source.read({ objectTypes, since, signal: options.signal });
     for await (const page of read.pages) {
       throwIfCancelled(ctx);
       for (const object of page) (object.type === 'User' ? ctx.users : ctx.groups).set(object.anchor, object);
