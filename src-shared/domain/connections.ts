@@ -73,7 +73,7 @@ export const scimSettingsSchema = z
     clientId: optionalText,
     scope: optionalText,
     requestShape: z.enum(['scim2', 'entra-legacy']).default('scim2'),
-    timeoutSeconds: z.number().int().min(1).max(600).default(30),
+    timeoutSeconds: z.number().int().min(1).max(600).default(60),
     caCertificate: pem,
   })
   .refine((s) => s.authType !== 'basic' || !!s.username, {

@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ProxiedRequest {
@@ -8,7 +14,8 @@ export interface ProxiedRequest {
   body: string;
 }
 
-export type ProxyDecision = { respond: { status: number; headers?: Record<string, string>; body?: string } } | 'forward';
+export type ProxyDecision =
+  { respond: { status: number; headers?: Record<string, string>; body?: string } } | 'forward';
 
 export interface ScimProxy {
   baseUrl: string;
@@ -41,7 +48,10 @@ export async function startScimProxy(
       seen.push(proxied);
       const decision = hooks.before?.(proxied) ?? 'forward';
       if (decision !== 'forward') {
-        res.writeHead(decision.respond.status, { 'Content-Type': 'application/scim+json', ...(decision.respond.headers ?? {}) });
+        res.writeHead(decision.respond.status, {
+          'Content-Type': 'application/scim+json',
+          ...(decision.respond.headers ?? {}),
+        });
         res.end(decision.respond.body ?? '');
         return;
       }

@@ -99,7 +99,7 @@ export const fieldsByKind: Record<ConnectionKind, FieldSpec[]> = {
 export const defaultSettingsByKind: Record<ConnectionKind, Record<string, unknown>> = {
   csv: { path: '', keyColumn: '', encoding: 'auto', delimiter: 'auto', multiValueSeparator: ';' },
   ldap: { url: 'ldaps://', startTls: false, bindDn: '', baseDn: '', pageSize: 500, timeoutSeconds: 30 },
-  scim: { baseUrl: 'https://', authType: 'bearer', requestShape: 'scim2', timeoutSeconds: 30 },
+  scim: { baseUrl: 'https://', authType: 'bearer', requestShape: 'scim2', timeoutSeconds: 60 },
 };
 
 /** One line that says where a connection points, for the list. */

@@ -95,17 +95,12 @@ describe('buildReplacementBody (PUT)', () => {
       name: { givenName: 'Ann', familyName: 'Lee' },
       meta: { resourceType: 'User', created: '2024-01-01T00:00:00Z' },
     };
-    const body = buildReplacementBody(
-      'User',
-      current,
-      [
-        { path: 'name.familyName', oldValue: 'Lee', newValue: 'Li' },
-        { path: 'title', oldValue: 'Engineer', newValue: '' },
-        { path: `${enterprise}:department`, oldValue: null, newValue: 'Ops' },
-        { path: 'active', oldValue: true, newValue: false },
-      ],
-      'scim2',
-    );
+    const body = buildReplacementBody('User', current, [
+      { path: 'name.familyName', oldValue: 'Lee', newValue: 'Li' },
+      { path: 'title', oldValue: 'Engineer', newValue: '' },
+      { path: `${enterprise}:department`, oldValue: null, newValue: 'Ops' },
+      { path: 'active', oldValue: true, newValue: false },
+    ]);
     expect(body).toEqual({
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', enterprise],
       id: 'u1',
@@ -118,12 +113,9 @@ describe('buildReplacementBody (PUT)', () => {
   });
 
   it('merges add-only lists with what the target has', () => {
-    const body = buildReplacementBody(
-      'Group',
-      { id: 'g', displayName: 'G', members: [{ value: 'a' }] },
-      [{ path: 'members', oldValue: ['a'], newValue: ['b'], addOnly: true }],
-      'scim2',
-    );
+    const body = buildReplacementBody('Group', { id: 'g', displayName: 'G', members: [{ value: 'a' }] }, [
+      { path: 'members', oldValue: ['a'], newValue: ['b'], addOnly: true },
+    ]);
     expect(body['members']).toEqual([{ value: 'a' }, { value: 'b' }]);
   });
 });

@@ -1,0 +1,183 @@
+/**
+ * Test connection (§17.2): query Users on the first matching attribute for a fresh random GUID (and
+ * Groups by displayName when groups are provisioned). A compliant endpoint answers 200 with an empty
+ * ListResponse. Every other outcome becomes ok:false with a sentence an admin can act on; nothing
+ * here throws for a server's answer, and nothing quotes a secret.
+ */
+import { randomUUID } from 'node:crypto';
+import { isConnectorError, type ConnectionTestResult, type ConnectorError } from '../connector';
+import { incompatibleCode, networkProblem } from './errors';
+import { eqFilter } from './filter';
+import type { ScimHttpClient } from './http-client';
+import { readListResponse } from './resources';
+
+export interface ConnectionCheck {
+  userMatchPath: string;
+  groups: boolean;
+}
+
+interface Probe {
+  label: string;
+  endpoint: 'Users' | 'Groups';
+  path: string;
+  query: (readonly [string, string])[];
+}
+
+type ProbeOutcome =
+  { ok: true; detail: string } | { ok: false; summary: string; code: string; message: string };
+
+function explainError(
+  error: ConnectorError,
+  probe: Probe,
+  where: string,
+  timeoutSeconds: number,
+): ProbeOutcome {
+  const fail = (summary: string): ProbeOutcome => ({
+    ok: false,
+    summary,
+    code: error.code,
+    message: error.message,
+  });
+  const status = error.info.status;
+  if (
+    error.code === 'InvalidUrl' ||
+    error.code === 'InsecureUrl' ||
+    (error.code === 'Unauthorized' && status === undefined)
+  ) {
+    return fail(error.message);
+  }
+  if (status === 401) {
+    return fail(
+      `The SCIM server at ${where} refused the credentials (HTTP 401). Check the secret token, or create a new one in the app.`,
+    );
+  }
+  if (status === 403) {
+    return fail(
+      `The SCIM server at ${where} accepted the credentials but does not allow them to read ${probe.endpoint} (HTTP 403). Give the token provisioning rights.`,
+    );
+  }
+  if (status === 404) {
+    return fail(
+      `Nothing answers at ${where}/${probe.endpoint} (HTTP 404). Check the tenant URL. A SCIM endpoint must answer a query that finds nothing with 200 and an empty list (RFC 7644 §3.4.2).`,
+    );
+  }
+  if (status === 400 && error.info.scimType === 'invalidFilter') {
+    return fail(
+      `${where}/${probe.endpoint} cannot filter on ${probe.path} (HTTP 400 invalidFilter). Roster finds existing accounts with "${probe.path} eq …", so the app must support that filter.`,
+    );
+  }
+  if (status !== undefined && status >= 300 && status < 400) {
+    return fail(
+      `${where}/${probe.endpoint} redirected the request (HTTP ${status}). Roster does not follow redirects with credentials; use the final SCIM address as the tenant URL.`,
+    );
+  }
+  if (error.code === incompatibleCode) {
+    return fail(
+      `${where}/${probe.endpoint} answered with something that is not SCIM JSON. Check that the tenant URL points at the app's SCIM endpoint.`,
+    );
+  }
+  if (status !== undefined) {
+    const detail = error.info.detail ? `: ${error.info.detail}` : '';
+    return fail(`${where}/${probe.endpoint} answered HTTP ${status} to the test query${detail}.`);
+  }
+  const host = where.split('/')[0] ?? where;
+  const { problem, code } = networkProblem(error.cause);
+  switch (problem) {
+    case 'tls':
+      return fail(
+        `The TLS certificate of ${host} could not be verified (${code}). If the server uses a private certificate authority, paste its certificate into the connection's CA certificate field.`,
+      );
+    case 'dns':
+      return fail(`The host name ${host} does not resolve. Check the tenant URL.`);
+    case 'refused':
+      return fail(
+        `Could not connect to ${host}: the connection was refused or dropped (${code}). Check the tenant URL and that the server is running.`,
+      );
+    case 'timeout':
+      return fail(`${host} did not answer within ${timeoutSeconds} seconds.`);
+    case 'network':
+      return fail(`Could not reach ${host}: ${error.message}`);
+  }
+}
+
+async function runProbe(client: ScimHttpClient, probe: Probe, timeoutSeconds: number): Promise<ProbeOutcome> {
+  const where = client.display;
+  let body: unknown;
+  try {
+    const response = await client.send({
+      method: 'GET',
+      segments: [probe.endpoint],
+      query: probe.query,
+      notFound: 'endpoint',
+      retry: false,
+    });
+    body = response.body;
+  } catch (error) {
+    if (!isConnectorError(error)) throw error;
+    return explainError(error, probe, where, timeoutSeconds);
+  }
+  const list = readListResponse(body);
+  if (!list) {
+    return {
+      ok: false,
+      summary: `${where}/${probe.endpoint} answered, but not with a SCIM ListResponse: it does not look like a SCIM 2.0 endpoint.`,
+      code: incompatibleCode,
+      message: 'The query answer is not a ListResponse.',
+    };
+  }
+  if (list.totalResults > 0 || list.resources.length > 0) {
+    const count = Math.max(list.totalResults, list.resources.length);
+    return {
+      ok: false,
+      summary: `${where}/${probe.endpoint} returned ${count} result(s) for a random ${probe.path}: the endpoint seems to ignore filters, which Roster needs to find existing accounts.`,
+      code: incompatibleCode,
+      message: `totalResults was ${count} for a query that should find nothing.`,
+    };
+  }
+  return { ok: true, detail: 'answered a query that finds nothing with an empty list' };
+}
+
+export async function testScimConnection(
+  client: ScimHttpClient,
+  check: ConnectionCheck,
+  timeoutSeconds: number,
+  randomId: () => string = randomUUID,
+): Promise<ConnectionTestResult> {
+  const details: { label: string; value: string }[] = [{ label: 'Tenant URL', value: client.display }];
+  const probes: Probe[] = [
+    {
+      label: 'Users',
+      endpoint: 'Users',
+      path: check.userMatchPath,
+      query: [['filter', eqFilter(check.userMatchPath, randomId())]],
+    },
+  ];
+  if (check.groups) {
+    probes.push({
+      label: 'Groups',
+      endpoint: 'Groups',
+      path: 'displayName',
+      query: [
+        ['excludedAttributes', 'members'],
+        ['filter', eqFilter('displayName', randomId())],
+      ],
+    });
+  }
+  for (const probe of probes) {
+    const outcome = await runProbe(client, probe, timeoutSeconds);
+    if (!outcome.ok) {
+      return {
+        ok: false,
+        summary: outcome.summary,
+        details,
+        error: { code: outcome.code, message: outcome.message },
+      };
+    }
+    details.push({ label: probe.label, value: outcome.detail });
+  }
+  return {
+    ok: true,
+    summary: `Connected to ${client.display}: the SCIM endpoint answered as expected.`,
+    details,
+  };
+}

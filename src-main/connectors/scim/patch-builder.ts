@@ -1,0 +1,223 @@
+/**
+ * PATCH operations (provisioning-behaviour.md §17.4). The op is chosen from the target's current
+ * value: absent → add, present → replace, "" → remove. One operation per changed path, except that
+ * several sub-attributes of one missing typed element travel as one element (two separate adds would
+ * create two work addresses). The `entra-legacy` profile reproduces Entra's default output.
+ */
+import type { AttributeChange } from '../connector';
+import type { TargetValue } from '@shared/domain/schema';
+import type { ScimProfile } from './bodies';
+import type { JsonObject } from './json';
+import {
+  elementPathText,
+  isComplexMultiValued,
+  isManagerPath,
+  newElement,
+  parseAttributePath,
+  wireValue,
+  type AttributePath,
+} from './paths';
+
+export const patchOpSchema = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+export interface PatchOperation {
+  op: string;
+  path?: string;
+  value?: unknown;
+}
+
+export interface PatchContext {
+  profile: ScimProfile;
+  /** `<base>/Users`, without query: entra-legacy writes the manager as a `$ref` to it. */
+  usersUrl: string;
+}
+
+type OpKind = 'add' | 'replace' | 'remove';
+
+/** scim2 sends RFC casing; entra-legacy capitalises as Entra does (`Add`, `Replace`, `Remove`). */
+export function opName(kind: OpKind, profile: ScimProfile): string {
+  return profile === 'entra-legacy' ? kind.charAt(0).toUpperCase() + kind.slice(1) : kind;
+}
+
+export function patchBody(operations: readonly PatchOperation[]): JsonObject {
+  return { schemas: [patchOpSchema], Operations: operations };
+}
+
+function isEmpty(value: TargetValue): boolean {
+  return value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+function asList(value: TargetValue): string[] {
+  if (value === null || value === '') return [];
+  return Array.isArray(value) ? value : [String(value)];
+}
+
+function missingValues(newValue: string[], oldValue: TargetValue): string[] {
+  const old = asList(oldValue).map((v) => v.toLowerCase());
+  return newValue.filter((v) => !old.includes(v.toLowerCase()));
+}
+
+/** `active` (§17.4): a JSON boolean in scim2, the string "True"/"False" in entra-legacy. */
+export function activeOperation(active: boolean, profile: ScimProfile): PatchOperation {
+  return {
+    op: opName('replace', profile),
+    path: 'active',
+    value: profile === 'entra-legacy' ? (active ? 'True' : 'False') : active,
+  };
+}
+
+function isActivePath(path: AttributePath): boolean {
+  return path.schema === null && path.attribute.toLowerCase() === 'active' && path.subAttribute === null;
+}
+
+function roleElement(value: string, profile: ScimProfile): JsonObject {
+  // Entra's legacy form packs each role into a JSON-encoded string (§19).
+  if (profile === 'entra-legacy') return { value: JSON.stringify({ id: value, value, displayName: value }) };
+  return { primary: false, type: 'WindowsAzureActiveDirectoryRole', display: value, value };
+}
+
+function listWireValue(path: AttributePath, values: string[], profile: ScimProfile): unknown {
+  if (path.schema === null && path.attribute.toLowerCase() === 'roles' && path.subAttribute === null) {
+    return values.map((value) => roleElement(value, profile));
+  }
+  return wireValue(path, values);
+}
+
+function typedElements(path: AttributePath, values: string[]): JsonObject[] {
+  const sub = path.subAttribute ?? 'value';
+  return values.map((value) => ({ ...newElement(path), [sub]: value }));
+}
+
+function referenceOperation(path: AttributePath, id: string, context: PatchContext): PatchOperation {
+  if (context.profile === 'entra-legacy' && isManagerPath(path)) {
+    return { op: 'Add', path: 'manager', value: [{ $ref: `${context.usersUrl}/${id}`, value: id }] };
+  }
+  return { op: opName('replace', context.profile), path: path.text, value: { value: id } };
+}
+
+/**
+ * The operations for a set of attribute changes. Changes whose old and new values leave nothing to
+ * do (a clear of an absent value, an add-only list with nothing missing) produce no operation.
+ */
+export function buildAttributeOperations(
+  changes: readonly AttributeChange[],
+  context: PatchContext,
+): PatchOperation[] {
+  const { profile } = context;
+  const operations: PatchOperation[] = [];
+  // Missing typed elements being added in this PATCH, by element path, so their sub-attributes merge.
+  const pendingElements = new Map<string, JsonObject>();
+
+  for (const change of changes) {
+    const path = parseAttributePath(change.path);
+    const { oldValue, newValue } = change;
+
+    if (isEmpty(newValue)) {
+      if (isEmpty(oldValue)) continue;
+      const clearsElement = path.filter !== null && (path.subAttribute ?? 'value').toLowerCase() === 'value';
+      operations.push({
+        op: opName('remove', profile),
+        path: clearsElement ? elementPathText(path) : path.text,
+      });
+      continue;
+    }
+
+    if (change.reference && !Array.isArray(newValue)) {
+      operations.push(referenceOperation(path, String(newValue), context));
+      continue;
+    }
+
+    if (isActivePath(path) && typeof newValue === 'boolean') {
+      operations.push(activeOperation(newValue, profile));
+      continue;
+    }
+
+    if (Array.isArray(newValue)) {
+      const values = change.addOnly ? missingValues(newValue, oldValue) : newValue;
+      if (values.length === 0) continue;
+      if (path.filter) {
+        const attribute = elementPathText({ ...path, filter: null, subAttribute: null });
+        if (!change.addOnly && !isEmpty(oldValue)) {
+          // Replacing a typed list: drop the old elements of that type, then add the new ones.
+          operations.push({ op: opName('remove', profile), path: elementPathText(path) });
+        }
+        operations.push({ op: opName('add', profile), path: attribute, value: typedElements(path, values) });
+        continue;
+      }
+      const kind: OpKind = change.addOnly || isEmpty(oldValue) ? 'add' : 'replace';
+      operations.push({
+        op: opName(kind, profile),
+        path: path.text,
+        value: listWireValue(path, values, profile),
+      });
+      continue;
+    }
+
+    if (path.filter && isEmpty(oldValue)) {
+      // Typed element missing: add the element itself (§17.4), merged with its siblings in this PATCH.
+      const key = elementPathText(path).toLowerCase();
+      const sub = path.subAttribute ?? 'value';
+      const pending = pendingElements.get(key);
+      if (pending) {
+        pending[sub] = newValue;
+        continue;
+      }
+      const element: JsonObject = { ...newElement(path), [sub]: newValue };
+      pendingElements.set(key, element);
+      operations.push({
+        op: opName('add', profile),
+        path: elementPathText({ ...path, filter: null, subAttribute: null }),
+        value: [element],
+      });
+      continue;
+    }
+
+    const kind: OpKind = isEmpty(oldValue) ? 'add' : 'replace';
+    const wrapsElement = path.filter === null && path.subAttribute === null && isComplexMultiValued(path);
+    const value = wrapsElement ? [{ value: newValue }] : wireValue(path, newValue);
+    operations.push({ op: opName(kind, profile), path: path.text, value });
+  }
+  return operations;
+}
+
+/**
+ * Membership PATCH bodies: adds and removes share requests, each carrying at most `perRequest`
+ * member values, so k changes take ⌈k / perRequest⌉ requests (§17.4).
+ */
+export function buildMemberPatchBodies(
+  add: readonly string[],
+  remove: readonly string[],
+  perRequest: number,
+  profile: ScimProfile,
+): JsonObject[] {
+  const size = Math.max(1, Math.floor(perRequest));
+  const changes = [
+    ...add.map((id) => ({ kind: 'add' as const, id })),
+    ...remove.map((id) => ({ kind: 'remove' as const, id })),
+  ];
+  const bodies: JsonObject[] = [];
+  for (let start = 0; start < changes.length; start += size) {
+    const chunk = changes.slice(start, start + size);
+    const adds = chunk.filter((c) => c.kind === 'add').map((c) => c.id);
+    const removes = chunk.filter((c) => c.kind === 'remove').map((c) => c.id);
+    const operations: PatchOperation[] = [];
+    if (adds.length > 0) {
+      operations.push({
+        op: opName('add', profile),
+        path: 'members',
+        value: adds.map((id) => (profile === 'entra-legacy' ? { $ref: null, value: id } : { value: id })),
+      });
+    }
+    if (removes.length > 0) {
+      if (profile === 'entra-legacy') {
+        operations.push({ op: 'Remove', path: 'members', value: removes.map((id) => ({ value: id })) });
+      } else {
+        for (const id of removes) {
+          operations.push({ op: 'remove', path: `members[value eq ${JSON.stringify(id)}]` });
+        }
+      }
+    }
+    bodies.push(patchBody(operations));
+  }
+  return bodies;
+}

@@ -1,0 +1,292 @@
+/**
+ * The SCIM 2.0 target connector (ARCHITECTURE.md §4, provisioning-behaviour.md §17). It turns the
+ * engine's find/get/create/update/disable/delete/membership calls into RFC 7644 requests in the
+ * chosen profile. Settings and secrets are passed in; the factory never throws (a bad tenant URL
+ * surfaces on the first call and as Test connection's verdict).
+ */
+import type { ScimSettings } from '@shared/domain/connections';
+import type { ObjectType, TargetValue } from '@shared/domain/schema';
+import {
+  ConnectorError,
+  isConnectorError,
+  type AttributeChange,
+  type ConnectionTestResult,
+  type TargetCapabilities,
+  type TargetConnector,
+  type TargetDiscovery,
+  type TargetObjectState,
+} from '../connector';
+import type { ScimSecrets } from './auth';
+import { buildCreateBody, buildReplacementBody, type ScimProfile } from './bodies';
+import { testScimConnection } from './connection-test';
+import { discoverTarget } from './discovery';
+import { eqFilter, type QueryParameters } from './filter';
+import { createScimHttpClient, type ScimHttpClient } from './http-client';
+import { getArray, getAttribute, isRecord, type JsonObject } from './json';
+import {
+  activeOperation,
+  buildAttributeOperations,
+  buildMemberPatchBodies,
+  patchBody,
+} from './patch-builder';
+import { parseAttributePath, readPathValue } from './paths';
+import { defaultRequestLimits } from './rate-limit';
+import {
+  readListResponse,
+  requireListResponse,
+  requireResource,
+  toObjectState,
+  type ScimResource,
+} from './resources';
+import { defaultRetryOptions, type RetryOptions } from './retry';
+
+export interface ScimTargetOptions {
+  settings: ScimSettings;
+  secrets: ScimSecrets;
+  /** PATCH shapes (§17.4); defaults to settings.requestShape. */
+  profile?: ScimProfile;
+  /** Default 25 (§17.1). */
+  maxRequestsPerSecond?: number;
+  /** Requests in flight at once; default 4. */
+  maxConcurrency?: number;
+  /** Member values per membership request; default 100 (§17.4). */
+  maxMembersPerPatch?: number;
+  /** Manual settings that win over defaults and discovery. */
+  capabilityOverrides?: Partial<TargetCapabilities>;
+  userAgent?: string;
+  /** Retry timing; tests shorten it. */
+  retry?: Partial<RetryOptions>;
+  /** Overrides settings.timeoutSeconds (tests). */
+  timeoutMs?: number;
+}
+
+export const defaultMaxMembersPerPatch = 100;
+const defaultUserAgent = 'Roster-SCIM/0.1';
+
+type Endpoint = 'Users' | 'Groups';
+
+function endpointOf(type: ObjectType): Endpoint {
+  return type === 'User' ? 'Users' : 'Groups';
+}
+
+/** Groups are always read without members (§19): a large group's member list is slow and unneeded. */
+function readQuery(type: ObjectType): QueryParameters {
+  return type === 'Group' ? [['excludedAttributes', 'members']] : [];
+}
+
+function isMembersChange(type: ObjectType, change: AttributeChange): boolean {
+  return type === 'Group' && change.path.trim().toLowerCase() === 'members';
+}
+
+function asList(value: TargetValue): string[] {
+  if (value === null || value === '') return [];
+  return Array.isArray(value) ? value : [String(value)];
+}
+
+/**
+ * A server that ignores the filter would hand back unrelated objects, and linking one of them would
+ * be a silent disaster; results whose value at the path is present and different are dropped.
+ */
+function matchesQuery(resource: ScimResource, path: string, value: string): boolean {
+  const actual = readPathValue(resource, parseAttributePath(path));
+  if (actual === null) return true;
+  const wanted = value.toLowerCase();
+  return asList(actual).some((item) => item.toLowerCase() === wanted);
+}
+
+export function createScimTarget(options: ScimTargetOptions): TargetConnector {
+  const { settings } = options;
+  const profile: ScimProfile = options.profile ?? settings.requestShape ?? 'scim2';
+  const maxMembersPerPatch = Math.max(1, Math.floor(options.maxMembersPerPatch ?? defaultMaxMembersPerPatch));
+  const client: ScimHttpClient = createScimHttpClient({
+    settings,
+    secrets: options.secrets,
+    limits: {
+      maxRequestsPerSecond: options.maxRequestsPerSecond ?? defaultRequestLimits.maxRequestsPerSecond,
+      maxConcurrency: options.maxConcurrency ?? defaultRequestLimits.maxConcurrency,
+    },
+    retry: { ...defaultRetryOptions, ...options.retry },
+    userAgent: options.userAgent ?? defaultUserAgent,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+  });
+  const timeoutSeconds =
+    options.timeoutMs !== undefined
+      ? options.timeoutMs / 1000
+      : settings.timeoutSeconds > 0
+        ? settings.timeoutSeconds
+        : 60;
+  let discovered: Partial<TargetCapabilities> = {};
+
+  function capabilities(): TargetCapabilities {
+    const merged: TargetCapabilities = {
+      patch: true,
+      filter: true,
+      bulk: false,
+      maxResults: null,
+      maxOperations: maxMembersPerPatch,
+      groups: true,
+      softDelete: true,
+      ...discovered,
+      ...options.capabilityOverrides,
+    };
+    return { ...merged, maxOperations: Math.max(1, Math.floor(merged.maxOperations)) };
+  }
+
+  async function readFull(type: ObjectType, id: string, query: QueryParameters): Promise<ScimResource> {
+    const segments = [endpointOf(type), id];
+    const response = await client.send({ method: 'GET', segments, query });
+    const path = `/${segments.join('/')}`;
+    // A few servers answer a read by id with a ListResponse; more than one entry is ambiguous (§9.1).
+    const list =
+      isRecord(response.body) && getArray(response.body, 'Resources')
+        ? readListResponse(response.body)
+        : null;
+    if (list) {
+      if (list.resources.length > 1) {
+        throw new ConnectorError(
+          'objectRejected',
+          'SystemForCrossDomainIdentityManagementMultipleEntriesInResponse',
+          `GET ${path} returned ${list.resources.length} resources for one id`,
+        );
+      }
+      if (list.resources.length === 0) {
+        throw new ConnectorError('notFound', 'InvalidAnchor', `GET ${path} returned no resource`, {
+          status: 404,
+        });
+      }
+      return requireResource(list.resources[0], 'GET', path);
+    }
+    return requireResource(response.body, 'GET', path);
+  }
+
+  async function replaceWith(
+    type: ObjectType,
+    id: string,
+    changes: readonly AttributeChange[],
+  ): Promise<void> {
+    // PUT replaces everything, so the current resource is read whole (members included for groups).
+    const current = await readFull(type, id, []);
+    const body = buildReplacementBody(type, current, changes);
+    await client.send({ method: 'PUT', segments: [endpointOf(type), id], body });
+  }
+
+  async function patch(type: ObjectType, id: string, body: JsonObject): Promise<void> {
+    await client.send({ method: 'PATCH', segments: [endpointOf(type), id], body });
+  }
+
+  async function modifyMembers(
+    groupId: string,
+    add: readonly string[],
+    remove: readonly string[],
+  ): Promise<void> {
+    if (add.length === 0 && remove.length === 0) return;
+    if (!capabilities().patch) {
+      const current = await readFull('Group', groupId, []);
+      const members = (getArray(current, 'members') ?? [])
+        .filter(isRecord)
+        .map((member) => getAttribute(member, 'value'))
+        .filter((value): value is string => typeof value === 'string');
+      const removed = new Set(remove);
+      const next = [...members.filter((m) => !removed.has(m)), ...add.filter((a) => !members.includes(a))];
+      await replaceWith('Group', groupId, [{ path: 'members', oldValue: members, newValue: next }]);
+      return;
+    }
+    // One group's requests go one after another (§17.1); the limiter paces them.
+    for (const body of buildMemberPatchBodies(add, remove, capabilities().maxOperations, profile)) {
+      await patch('Group', groupId, body);
+    }
+  }
+
+  return {
+    capabilities,
+
+    testConnection(check): Promise<ConnectionTestResult> {
+      return testScimConnection(client, check, timeoutSeconds);
+    },
+
+    async discover(): Promise<TargetDiscovery> {
+      const discovery = await discoverTarget(client, { maxMembersPerPatch });
+      discovered = discovery.capabilities;
+      return { ...discovery, capabilities: { ...discovery.capabilities, ...options.capabilityOverrides } };
+    },
+
+    async find(type, path, value, paths): Promise<TargetObjectState[]> {
+      const endpoint = endpointOf(type);
+      const response = await client.send({
+        method: 'GET',
+        segments: [endpoint],
+        query: [...readQuery(type), ['filter', eqFilter(path, value)]],
+        notFound: 'endpoint',
+      });
+      const list = requireListResponse(response.body, 'GET', `/${endpoint}`);
+      return list.resources
+        .map((resource) => requireResource(resource, 'GET', `/${endpoint}`))
+        .filter((resource) => matchesQuery(resource, path, value))
+        .map((resource) => toObjectState(resource, paths));
+    },
+
+    async get(type, id, paths): Promise<TargetObjectState> {
+      return toObjectState(await readFull(type, id, readQuery(type)), paths);
+    },
+
+    async create(type, values): Promise<TargetObjectState> {
+      const endpoint = endpointOf(type);
+      const response = await client.send({
+        method: 'POST',
+        segments: [endpoint],
+        body: buildCreateBody(type, values, profile),
+        notFound: 'endpoint',
+      });
+      const resource = requireResource(response.body, 'POST', `/${endpoint}`);
+      return toObjectState(resource, Object.keys(values));
+    },
+
+    async update(type, id, changes): Promise<void> {
+      const memberChanges = changes.filter((change) => isMembersChange(type, change));
+      const attributeChanges = changes.filter((change) => !isMembersChange(type, change));
+      if (attributeChanges.length > 0) {
+        if (capabilities().patch) {
+          const operations = buildAttributeOperations(attributeChanges, {
+            profile,
+            usersUrl: client.urlOf(['Users']),
+          });
+          if (operations.length > 0) await patch(type, id, patchBody(operations));
+        } else {
+          await replaceWith(type, id, attributeChanges);
+        }
+      }
+      // Membership travels in its own requests (§17.4), whoever asked for it.
+      for (const change of memberChanges) {
+        const before = asList(change.oldValue);
+        const after = asList(change.newValue);
+        const add = after.filter((member) => !before.includes(member));
+        const remove = change.addOnly ? [] : before.filter((member) => !after.includes(member));
+        await modifyMembers(id, add, remove);
+      }
+    },
+
+    async setActive(type, id, active): Promise<void> {
+      if (capabilities().patch) {
+        await patch(type, id, patchBody([activeOperation(active, profile)]));
+        return;
+      }
+      await replaceWith(type, id, [{ path: 'active', oldValue: null, newValue: active }]);
+    },
+
+    async delete(type, id): Promise<void> {
+      try {
+        await client.send({ method: 'DELETE', segments: [endpointOf(type), id] });
+      } catch (error) {
+        // Already gone is what we wanted (§17.3).
+        if (isConnectorError(error) && error.errorClass === 'notFound') return;
+        throw error;
+      }
+    },
+
+    modifyMembers,
+
+    close(): Promise<void> {
+      return client.close();
+    },
+  };
+}
