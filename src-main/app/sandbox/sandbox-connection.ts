@@ -16,7 +16,7 @@ export async function ensureSandboxConnection(ctx: AppContext): Promise<Connecti
     return handlers['connections.create']({
       name: sandboxConnectionName,
       kind: 'scim',
-      settings: { baseUrl, authType: 'bearer', requestShape: 'scim2', timeoutSeconds: 30 },
+      settings: { baseUrl, authType: 'bearer', requestShape: 'scim2', timeoutSeconds: 60 },
       secrets: { bearerToken: token },
     });
   }

@@ -86,7 +86,7 @@ describe('connection form', () => {
           baseUrl: 'https://api.slack.com/scim/v2',
           authType: 'bearer',
           requestShape: 'scim2',
-          timeoutSeconds: 30,
+          timeoutSeconds: 60,
         },
         secrets: { bearerToken: 'xoxp-123' },
       },

@@ -15,7 +15,7 @@ describe('connection settings', () => {
     expect(connectionSettingsSchemas.scim.parse({ baseUrl: 'https://a.example' })).toMatchObject({
       authType: 'bearer',
       requestShape: 'scim2',
-      timeoutSeconds: 30,
+      timeoutSeconds: 60,
     });
   });
 
