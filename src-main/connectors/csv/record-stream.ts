@@ -1,0 +1,168 @@
+/**
+ * A CSV file as a stream of records with the line each starts on: file → strict decoder → csv-parse.
+ * Nothing holds more than one chunk and one record at a time, so a million-row file reads in bounded
+ * memory. Parser errors become messages that name the line and say how to fix it.
+ */
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import { isConnectorError, type ConnectorError } from '../connector';
+import { at, csvError } from './csv-errors';
+import { createDecodeStream } from './decode-stream';
+import { type Delimiter } from './delimiter';
+import { type EncodingChoice } from './encoding';
+import { createYielder } from './event-loop';
+import { fileError } from './file-access';
+
+export interface CsvRecord {
+  fields: string[];
+  /** The line the record starts on; the header is line 1 (blank lines count, as in an editor). */
+  line: number;
+  /** False only for the last record of a file that does not end with a line break. */
+  terminated: boolean;
+}
+
+export interface RecordStreamOptions {
+  path: string;
+  fileName: string;
+  encoding: EncodingChoice;
+  delimiter: Delimiter;
+  maxRecordChars: number;
+  signal?: AbortSignal;
+}
+
+export interface RecordStream {
+  records: AsyncGenerator<CsvRecord, void, undefined>;
+  /** sha256 of the file's bytes; valid once `records` is exhausted. */
+  digest(): string;
+}
+
+/** Line breaks inside quoted values: a record spans that many extra lines. */
+function embeddedLineBreaks(fields: readonly string[]): number {
+  let n = 0;
+  for (const field of fields) {
+    for (let i = 0; i < field.length; i++) {
+      const c = field.charCodeAt(i);
+      if (c === 10) n++;
+      else if (c === 13 && field.charCodeAt(i + 1) !== 10) n++;
+    }
+  }
+  return n;
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  return fields.every((f) => f.trim() === '');
+}
+
+function parserError(
+  error: CsvError,
+  fileName: string,
+  line: number,
+  maxRecordChars: number,
+): ConnectorError {
+  const where = at(fileName, line);
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return csvError(
+        'CsvTruncated',
+        `${where} opens a quoted value that is never closed: the file looks cut off, or a value has a stray quote (") in it. Export the file again, or fix that row.`,
+        [where],
+      );
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return csvError(
+        'CsvMalformed',
+        `${where} has a quoted value followed by more text (like "Kim" Jr). Quote the whole value and double any quote inside it ("""Kim"" Jr").`,
+        [where],
+      );
+    case 'INVALID_OPENING_QUOTE':
+      return csvError(
+        'CsvMalformed',
+        `${where} has a quote (") inside a value that is not quoted. Quote the whole value and double the quote inside it ("a ""b"" c").`,
+        [where],
+      );
+    case 'CSV_MAX_RECORD_SIZE':
+      return csvError(
+        'CsvRecordTooLarge',
+        `${where} starts a row longer than ${maxRecordChars.toLocaleString('en-US')} characters. This is usually a quote that is never closed; fix that row.`,
+        [where],
+      );
+    default:
+      return csvError('CsvMalformed', `${where} cannot be read as CSV: ${error.message}`, [where]);
+  }
+}
+
+export function openRecordStream(options: RecordStreamOptions): RecordStream {
+  const { path, fileName, maxRecordChars, signal } = options;
+  // 64 KiB chunks: each is parsed and consumed in one go, which keeps every turn of the event loop short.
+  const file = createReadStream(path, { highWaterMark: 64 * 1024 });
+  const decode = createDecodeStream(options.encoding, fileName);
+  let endsWithLineBreak = false;
+  decode.on('data', (chunk: Buffer) => {
+    if (chunk.length > 0) {
+      const last = chunk[chunk.length - 1];
+      endsWithLineBreak = last === 0x0a || last === 0x0d;
+    }
+  });
+  // Line numbers are counted as the parser produces records (on_record), not as the loop below
+  // consumes them: a parse error discards the records buffered in between, and its line must still
+  // be right. csv-parse's own `lines` counts a quoted CRLF twice, so it is not used.
+  let nextLine = 1;
+  let emptyLinesSeen = 0;
+  const starts: number[] = [];
+  let startsHead = 0;
+  const parser = parse({
+    delimiter: options.delimiter,
+    // Field counts are checked by the caller, so that every bad row is named, not just the first.
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: maxRecordChars,
+    bom: false,
+    on_record: (record: string[], context) => {
+      const line = nextLine + (context.empty_lines - emptyLinesSeen);
+      emptyLinesSeen = context.empty_lines;
+      nextLine = line + embeddedLineBreaks(record) + 1;
+      starts.push(line);
+      return record;
+    },
+  });
+  // Errors of any stage destroy the parser with that error, which the loop below rethrows.
+  pipeline(file, decode, parser, () => undefined);
+
+  async function* records(): AsyncGenerator<CsvRecord, void, undefined> {
+    let held: CsvRecord | null = null;
+    const yielder = createYielder();
+    try {
+      for await (const fields of parser as AsyncIterable<string[]>) {
+        // The time between records includes the consumer's work, so this bounds a turn of both.
+        const pause = yielder.maybeYield();
+        if (pause) await pause;
+        if (signal?.aborted) throw signal.reason;
+        const line = starts[startsHead++] ?? 0;
+        if (startsHead > 4096) {
+          starts.splice(0, startsHead);
+          startsHead = 0;
+        }
+        if (isBlank(fields)) continue;
+        // One record is held back: only at the end is it known whether the last one ended with a line break.
+        if (held) yield held;
+        held = { fields, line, terminated: true };
+      }
+    } catch (error) {
+      if (isConnectorError(error)) throw error;
+      if (error instanceof CsvError) {
+        const empty = typeof error['empty_lines'] === 'number' ? error['empty_lines'] : emptyLinesSeen;
+        throw parserError(error, fileName, nextLine + Math.max(0, empty - emptyLinesSeen), maxRecordChars);
+      }
+      if (signal?.aborted && error === signal.reason) throw error;
+      throw fileError(path, error);
+    } finally {
+      // An early return (a consumer that stops reading) must not leave the file open.
+      if (!parser.destroyed) parser.destroy();
+      if (!file.destroyed) file.destroy();
+    }
+    if (held) yield { ...held, terminated: endsWithLineBreak };
+  }
+
+  return { records: records(), digest: () => decode.digest() };
+}

@@ -1,0 +1,106 @@
+/**
+ * One data row → one User SourceObject: typed attributes, anchor, display name, disabled and
+ * soft-deleted flags, content hash. The validating pass and the reading pass both use this, so a
+ * file that validated reads exactly the same way.
+ */
+import { type SourceValue } from '@shared/domain/schema';
+import { type SourceObject } from '../connector';
+import { findColumn, type ColumnPlan } from './columns';
+import { type CsvSourceOptions } from './csv-options';
+import { at } from './csv-errors';
+import { objectHash } from './object-hash';
+import { readCell } from './values';
+
+export interface CellProblem {
+  line: number;
+  column: string;
+  /** The raw cell was empty in the key column, or did not fit its column's type. */
+  kind: 'missingKey' | 'invalidValue';
+  problem: string;
+}
+
+export type RowResult = { ok: true; object: SourceObject } | { ok: false; problems: CellProblem[] };
+
+export interface RowReader {
+  /** `hash: false` for the validating pass, which needs the checks but not the hash. */
+  read(fields: readonly string[], line: number, hash?: boolean): RowResult;
+  /** True when the file has no displayName column and the connector adds the computed one. */
+  addsDisplayName: boolean;
+}
+
+const hangulOnly = /^[\p{Script=Hangul}]+$/u;
+
+/** Korean names are written family name first, without a space (김 + 민준 → 김민준). */
+export function joinName(given: string | null, surname: string | null): string | null {
+  if (given && surname) {
+    return hangulOnly.test(given) && hangulOnly.test(surname) ? `${surname}${given}` : `${given} ${surname}`;
+  }
+  return given ?? surname;
+}
+
+function text(value: SourceValue | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function createRowReader(fileName: string, plan: ColumnPlan, options: CsvSourceOptions): RowReader {
+  const disabledValues = new Set(options.disabledValues.map((v) => v.toLowerCase()));
+  const softDeletedValues = new Set(options.softDeletedValues.map((v) => v.toLowerCase()));
+  const addsDisplayName =
+    findColumn(
+      plan.columns.map((c) => c.name),
+      'displayName',
+    ) === null;
+  const { columns } = plan;
+  const columnName = (index: number | null): string | null =>
+    index === null ? null : (columns[index]?.name ?? null);
+  const keyName = columnName(plan.key) ?? '';
+  const displayNameColumn = columnName(plan.displayName);
+  const givenNameColumn = columnName(plan.givenName);
+  const surnameColumn = columnName(plan.surname);
+
+  const attributeNames = [...columns.map((c) => c.name), ...(addsDisplayName ? ['displayName'] : [])];
+  const sortedNames = attributeNames.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+  function read(fields: readonly string[], line: number, hash = true): RowResult {
+    const attributes: Record<string, SourceValue> = {};
+    const problems: CellProblem[] = [];
+    const anchor = (fields[plan.key] ?? '').trim();
+    if (anchor === '') problems.push({ line, column: keyName, kind: 'missingKey', problem: 'no key' });
+    for (let i = 0; i < columns.length; i++) {
+      const spec = columns[i];
+      if (!spec) continue;
+      const result = readCell(fields[i] ?? '', spec);
+      if (result.ok) attributes[spec.name] = result.value;
+      else problems.push({ line, column: spec.name, kind: 'invalidValue', problem: result.problem });
+    }
+    if (problems.length > 0) return { ok: false, problems };
+
+    const displayName =
+      (displayNameColumn !== null ? text(attributes[displayNameColumn]) : null) ??
+      joinName(
+        givenNameColumn !== null ? text(attributes[givenNameColumn]) : null,
+        surnameColumn !== null ? text(attributes[surnameColumn]) : null,
+      ) ??
+      anchor;
+    if (addsDisplayName) attributes['displayName'] = displayName;
+
+    // The raw cell, not the typed value: a Boolean "enabled" column can list "false" as a disabled value.
+    const status = plan.status !== null ? fields[plan.status]?.trim().toLowerCase() : undefined;
+    const content = {
+      type: 'User' as const,
+      anchor,
+      displayName,
+      attributes,
+      disabled: status !== undefined && disabledValues.has(status),
+      softDeleted: status !== undefined && softDeletedValues.has(status),
+    };
+    const object = {
+      ...content,
+      hash: hash ? objectHash(content, sortedNames) : '',
+      origin: at(fileName, line),
+    };
+    return { ok: true, object };
+  }
+
+  return { read, addsDisplayName };
+}
