@@ -70,9 +70,25 @@ export function demoJobConfig(sourceName: string, targetName: string): JobConfig
 
 /**
  * "Try with demo data": the sandbox, a CSV connection to the bundled demo file, a job between them
- * with the default SCIM mappings, and a first cycle. Running it again repairs what is missing.
+ * with the default SCIM mappings, and a first cycle (answers at once; the cycle reports by events).
+ * Running it again repairs what is missing.
  */
 export async function setUpDemo(ctx: AppContext): Promise<{ jobId: string }> {
+  const jobId = await setUpDemoJob(ctx);
+  if (!ctx.engine.isRunning(jobId)) {
+    void ctx.engine
+      .run(jobId, { dryRun: false, initiatedBy: { type: 'admin', displayName: ctx.osUser } })
+      .then((cycle) => {
+        ctx.events.emit('jobs.cycleFinished', cycle);
+        ctx.events.emit('jobs.changed', { id: jobId });
+      })
+      .catch((error: unknown) => ctx.log.error(`The demo cycle failed: ${String(error)}`));
+  }
+  return { jobId };
+}
+
+/** The sandbox, the demo CSV connection and the demo job, created or repaired; returns the job id. */
+export async function setUpDemoJob(ctx: AppContext): Promise<string> {
   await ensureSandboxConnection(ctx);
   const csvPath = resourcePath('demo', 'employees.csv');
   const handlers = connectionHandlers(ctx);
@@ -91,14 +107,5 @@ export async function setUpDemo(ctx: AppContext): Promise<{ jobId: string }> {
   const job = existing
     ? updateJob(ctx, existing.id, config, toJobConfig(ctx, existing))
     : createJob(ctx, config);
-  if (!ctx.engine.isRunning(job.id)) {
-    void ctx.engine
-      .run(job.id, { dryRun: false, initiatedBy: { type: 'admin', displayName: ctx.osUser } })
-      .then((cycle) => {
-        ctx.events.emit('jobs.cycleFinished', cycle);
-        ctx.events.emit('jobs.changed', { id: job.id });
-      })
-      .catch((error: unknown) => ctx.log.error(`The demo cycle failed: ${String(error)}`));
-  }
-  return { jobId: job.id };
+  return job.id;
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerConnectionCommand } from './connection';
+import { registerDemoCommand } from './demo';
 import { registerExprCommand } from './expr';
 import { registerScopeCommand } from './scope';
 import { registerJobCommand } from './job';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerSyncCommand(program);
   registerLogsCommand(program);
   registerResetCommand(program);
+  registerDemoCommand(program);
   registerExprCommand(program);
   registerScopeCommand(program);
 }
