@@ -54,7 +54,6 @@ export interface CycleContext {
   /** Target values handed out in this cycle (SelectUniqueValue must not give one twice). */
   claimedValues: Set<string>;
   plan: PlanItem[];
-  logBuffer: ProvisioningLogEntry[];
   progress(update: Partial<Pick<CycleProgress, 'phase' | 'processed' | 'total'>>): void;
 }
 

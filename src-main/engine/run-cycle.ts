@@ -148,7 +148,6 @@ export async function runCycle(
       deprovision: [],
       claimedValues: new Set(),
       plan: [],
-      logBuffer: [],
       progress: (update) => {
         if (update.phase) phase = update.phase;
         if (update.processed !== undefined) processed = update.processed;

@@ -8,7 +8,7 @@ export const enExpressions = {
     placeholder: 'For example: Join(" ", [givenName], [surname])',
     location: 'Line {line}, column {column}',
     suggestions: 'Suggestions',
-    completionHint: '↑ ↓ to choose · Enter or Tab to insert · Esc to close · Ctrl+Space to reopen',
+    completionHint: '↑↓ choose · Enter or Tab inserts · Esc closes',
     kinds: {
       function: 'function',
       attribute: 'attribute',
@@ -45,8 +45,9 @@ export const enExpressions = {
     sampleLabel: 'Source object (JSON)',
     sampleHelp: 'Its attribute names are offered after you type "[".',
     sampleReset: 'Reset',
-    jsonSyntax: 'Not valid JSON at line {line}, column {column}: {detail}',
-    jsonSyntaxNoPosition: 'Not valid JSON: {detail}',
+    jsonSyntax: 'Not valid JSON: unexpected {found} at line {line}, column {column}.',
+    jsonEnd:
+      'Not valid JSON: it ends too early (line {line}, column {column}); is a bracket or quote missing?',
     notAnObject: 'Write one JSON object, with attribute names as keys.',
     targetExisting: 'Values the target already holds',
     targetExistingHelp: 'One a line. SelectUniqueValue skips these candidates, ignoring case.',

@@ -10,7 +10,7 @@ export const koExpressions: typeof enExpressions = {
     placeholder: '예: Join(" ", [givenName], [surname])',
     location: '{line}줄 {column}열',
     suggestions: '추천 항목',
-    completionHint: '↑ ↓ 선택 · Enter 또는 Tab 삽입 · Esc 닫기 · Ctrl+Space 다시 열기',
+    completionHint: '↑↓ 선택 · Enter 또는 Tab 삽입 · Esc 닫기',
     kinds: {
       function: '함수',
       attribute: '특성',
@@ -48,8 +48,8 @@ export const koExpressions: typeof enExpressions = {
     sampleLabel: '원본 개체 (JSON)',
     sampleHelp: '"["를 입력하면 이 개체의 특성 이름이 추천됩니다.',
     sampleReset: '초기화',
-    jsonSyntax: '{line}줄 {column}열이 올바른 JSON이 아닙니다: {detail}',
-    jsonSyntaxNoPosition: '올바른 JSON이 아닙니다: {detail}',
+    jsonSyntax: '올바른 JSON이 아닙니다: {line}줄 {column}열에 예상하지 못한 {found}이(가) 있습니다.',
+    jsonEnd: '올바른 JSON이 아닙니다: {line}줄 {column}열에서 너무 일찍 끝납니다. 괄호나 따옴표가 빠졌나요?',
     notAnObject: '특성 이름을 키로 하는 JSON 개체 하나를 입력하세요.',
     targetExisting: '대상에 이미 있는 값',
     targetExistingHelp:

@@ -1,0 +1,56 @@
+import {
+  evaluateExpressionSync,
+  ExpressionError,
+  probeFromExistingValues,
+  toJsonResult,
+  validateExpression,
+  type ValidationOptions,
+} from '@shared/expressions';
+import { locateMessage, type LocatedMessage } from './located-message';
+
+/** What the live preview shows under the editor. */
+export type PreviewState =
+  | { readonly status: 'empty' }
+  | { readonly status: 'noSample' }
+  /** The expression has errors; the editor shows them, so the preview only says so. */
+  | { readonly status: 'invalid' }
+  | { readonly status: 'value'; readonly json: string; readonly warnings: readonly string[] }
+  | { readonly status: 'dropped'; readonly warnings: readonly string[] }
+  | { readonly status: 'error'; readonly error: LocatedMessage };
+
+export interface PreviewInput {
+  readonly expression: string;
+  readonly sample: Readonly<Record<string, unknown>> | null;
+  /** Values the target already holds, for SelectUniqueValue. */
+  readonly targetExisting?: readonly string[];
+  readonly validation?: ValidationOptions;
+  readonly now?: Date;
+}
+
+/** The states known without evaluating (cheap, so shown at once); null when evaluation must decide. */
+export function previewWithoutEvaluating(input: PreviewInput): PreviewState | null {
+  if (input.expression.trim() === '') return { status: 'empty' };
+  if (input.sample === null) return { status: 'noSample' };
+  if (validateExpression(input.expression, input.validation).some((d) => d.severity === 'error'))
+    return { status: 'invalid' };
+  return null;
+}
+
+/** Evaluates the expression against the sample, as a mapping would for one object. Pure apart from Now/Guid. */
+export function computePreview(input: PreviewInput): PreviewState {
+  const settled = previewWithoutEvaluating(input);
+  if (settled) return settled;
+  const sample = input.sample ?? {};
+  try {
+    const result = evaluateExpressionSync(input.expression, {
+      source: sample,
+      isTaken: probeFromExistingValues(input.targetExisting ?? []),
+      ...(input.now ? { now: input.now } : {}),
+    });
+    if (result.dropped) return { status: 'dropped', warnings: result.warnings };
+    return { status: 'value', json: JSON.stringify(toJsonResult(result)), warnings: result.warnings };
+  } catch (error) {
+    if (error instanceof ExpressionError) return { status: 'error', error: locateMessage(error.message) };
+    throw error;
+  }
+}
