@@ -1,10 +1,5 @@
 import type { JobSettings, ObjectMapping } from '@shared/domain/jobs';
-import type {
-  CycleCounters,
-  CycleProgress,
-  PlanItem,
-  ProvisioningLogEntry,
-} from '@shared/domain/provisioning';
+import type { CycleCounters, CycleProgress, PlanItem } from '@shared/domain/provisioning';
 import type { ObjectType } from '@shared/domain/schema';
 import type { SourceObject, TargetConnector } from '../connectors/connector';
 import type { JobRecord } from '../store/jobs-repo';

@@ -1,6 +1,6 @@
 import { isConnectorError } from '../connectors/connector';
 import { throwIfCancelled, type CycleContext, type DeprovisionCandidate } from './cycle-context';
-import { LogBuilder } from './log-builder';
+import { logFor, type LogBuilder } from './log-builder';
 import { record } from './object-processor';
 
 type Decision = { kind: 'disable' | 'delete'; why: string } | { kind: 'skip'; code: string; why: string };
@@ -41,10 +41,7 @@ function decide(ctx: CycleContext, c: DeprovisionCandidate): Decision {
 }
 
 function newLog(ctx: CycleContext, c: DeprovisionCandidate): LogBuilder {
-  const log = new LogBuilder(
-    { id: c.anchor, displayName: c.displayName, type: c.objectType },
-    { jobId: ctx.job.id, cycleId: ctx.cycleId, initiatedBy: ctx.initiatedBy },
-  );
+  const log = logFor(ctx, { anchor: c.anchor, displayName: c.displayName, type: c.objectType });
   log.targetId = c.link.targetId;
   log.targetDisplayName = c.link.displayName;
   log.step('scoping', 'success', c.reason === 'hardDeleted' ? 'Gone from the source' : c.detail);

@@ -105,3 +105,18 @@ export class LogBuilder {
     return entry;
   }
 }
+
+/** A log builder for one object of a cycle: the cycle context supplies job, cycle and initiator. */
+export function logFor(
+  cycle: {
+    job: { id: string };
+    cycleId: string;
+    initiatedBy: { type: 'system' | 'admin'; displayName: string };
+  },
+  object: { anchor: string; displayName: string; type: ObjectType },
+): LogBuilder {
+  return new LogBuilder(
+    { id: object.anchor, displayName: object.displayName, type: object.type },
+    { jobId: cycle.job.id, cycleId: cycle.cycleId, initiatedBy: cycle.initiatedBy },
+  );
+}

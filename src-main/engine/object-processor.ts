@@ -10,7 +10,7 @@ import {
 } from '../connectors/connector';
 import type { LinkRecord } from '../store/links-repo';
 import { linkKey, type CycleContext } from './cycle-context';
-import { LogBuilder } from './log-builder';
+import { logFor, type LogBuilder } from './log-builder';
 import type { ScopeVerdict } from './scope';
 import { displayValue, missingValues, sameTargetValue } from './target-values';
 
@@ -142,10 +142,7 @@ export async function processObject(
 }
 
 function newLog(ctx: CycleContext, object: SourceObject): LogBuilder {
-  return new LogBuilder(
-    { id: object.anchor, displayName: object.displayName, type: object.type },
-    { jobId: ctx.job.id, cycleId: ctx.cycleId, initiatedBy: ctx.initiatedBy },
-  );
+  return logFor(ctx, object);
 }
 
 function originDetails(object: SourceObject): Record<string, string> {

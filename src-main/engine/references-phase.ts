@@ -1,7 +1,7 @@
 import type { ObjectMapping } from '@shared/domain/jobs';
 import type { SourceObject } from '../connectors/connector';
 import { linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
-import { LogBuilder } from './log-builder';
+import { logFor } from './log-builder';
 import { record, referenceMappings, sourceAttributesFor } from './object-processor';
 import { displayValue } from './target-values';
 
@@ -59,10 +59,7 @@ async function resolveForUser(
       if (!ctx.dryRun) ctx.store.references.clearPending(ctx.job.id, user.anchor, ref.target);
       continue;
     }
-    const log = new LogBuilder(
-      { id: user.anchor, displayName: user.displayName, type: 'User' },
-      { jobId: ctx.job.id, cycleId: ctx.cycleId, initiatedBy: ctx.initiatedBy },
-    );
+    const log = logFor(ctx, user);
     log.action = 'update';
     log.targetId = link.targetId;
     log.targetDisplayName = link.displayName;
@@ -154,10 +151,7 @@ export async function syncMemberships(ctx: CycleContext, heldBack: ReadonlySet<s
     const add = [...desired].filter((id) => !recorded.has(id));
     const remove = [...recorded].filter((id) => !desired.has(id));
     if (add.length === 0 && remove.length === 0) continue;
-    const log = new LogBuilder(
-      { id: group.anchor, displayName: group.displayName, type: 'Group' },
-      { jobId: ctx.job.id, cycleId: ctx.cycleId, initiatedBy: ctx.initiatedBy },
-    );
+    const log = logFor(ctx, group);
     log.action = 'update';
     log.targetId = link.targetId;
     log.targetDisplayName = link.displayName;

@@ -167,7 +167,8 @@ export async function runCycle(
       source.capabilities.delta &&
       !mappings.Group &&
       (job.config.settings.scope === 'all' || job.config.assignments.groups.length === 0);
-    const since = kind === 'initial' || !deltaUsable || job.watermark?.startsWith('full@') ? null : job.watermark;
+    const since =
+      kind === 'initial' || !deltaUsable || job.watermark?.startsWith('full@') ? null : job.watermark;
     const read = await source.read({ objectTypes, since, signal: options.signal });
     for await (const page of read.pages) {
       throwIfCancelled(ctx);
