@@ -1,8 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScimmyServer } from '../peers/scimmy-server';
+import { startSandbox } from '../../src-main/sandbox/sandbox';
 import { EngineKit, employee, employeesCsv } from '../integration/engine/engine-kit';
+import { makeTempDir } from '../integration/temp-dir';
 import { usePrivateKeyring } from '../integration/use-private-keyring';
+import type { RecordedRequest, ScimPeer } from '../peers/scim-request-log';
+import { startScimmyServer } from '../peers/scimmy-server';
 
 const rows = Number(process.env['ROSTER_BENCH_ROWS'] ?? 10_000);
 
@@ -14,31 +17,62 @@ function report(label: string, figures: Record<string, string | number>): void {
   );
 }
 
+/** The Roster Sandbox as a peer: it counts the requests it serves itself (server side). */
+async function sandboxPeer(): Promise<ScimPeer> {
+  const dir = makeTempDir('roster-bench-sandbox-');
+  const sandbox = await startSandbox({ dbPath: `${dir.path}/sandbox.db` });
+  let base = 0;
+  return {
+    baseUrl: sandbox.baseUrl,
+    token: sandbox.token,
+    get requests(): RecordedRequest[] {
+      const served = sandbox.stats().requests - base;
+      return Array.from({ length: served }, () => ({ method: '?', path: '?', query: {}, body: undefined }));
+    },
+    resetRequests: () => void (base = sandbox.stats().requests),
+    stop: async () => {
+      await sandbox.stop();
+      dir.remove();
+    },
+  };
+}
+
+const servers: [string, () => Promise<ScimPeer>, boolean][] = [
+  ['scimmy, users', () => startScimmyServer(), false],
+  ['Roster Sandbox, users and groups', () => sandboxPeer(), true],
+];
+
 /**
- * `npm run bench`: a 10,000-row CSV into a real SCIM server (scimmy, in memory) — the initial cycle,
- * an unchanged second cycle (must send zero requests: counted at the server), and a cycle with 1% of
- * the rows changed. Figures are printed; only request counts are asserted.
+ * `npm run bench`: a 10,000-row CSV into a SCIM server — the initial cycle, an unchanged second cycle
+ * (must send zero requests: counted at the server), and a cycle with 1% of the rows changed. Users
+ * only against scimmy (its in-memory PATCH of a large group is quadratic, which would measure scimmy);
+ * users and groups against the Roster Sandbox. Figures are printed; only request counts are asserted.
  */
-describe(`sync of a ${rows}-row CSV`, () => {
+describe.each(servers)(`sync of a ${rows}-row CSV into %s`, (label, startPeer, withGroups) => {
   let kit: EngineKit;
+  const people = (changed: boolean) =>
+    Array.from({ length: rows }, (_, i) =>
+      employee(i + 1, {
+        ...(withGroups ? { groups: i % 10 === 0 ? 'Sales;All' : 'All' } : {}),
+        ...(changed && i % 100 === 0 ? { jobTitle: 'Senior Rep' } : {}),
+      }),
+    );
+
   beforeAll(async () => {
     usePrivateKeyring();
-    kit = new EngineKit(await startScimmyServer());
-    const people = Array.from({ length: rows }, (_, i) =>
-      employee(i + 1, { groups: i % 10 === 0 ? 'Sales;All' : 'All' }),
-    );
-    await kit.start(people, { settings: { maxRequestsPerSecond: 1000, maxConcurrency: 8 } });
+    kit = new EngineKit(await startPeer());
+    await kit.start(people(false), { settings: { maxRequestsPerSecond: 1000, maxConcurrency: 8 } });
   });
   afterAll(async () => kit.stop());
 
   it('initial, unchanged and 1%-changed cycles', async () => {
     let started = Date.now();
     const initial = await kit.sync();
-    report('initial cycle', {
+    report(`${label}: initial cycle`, {
       seconds: ((Date.now() - started) / 1000).toFixed(1),
       created: initial.counters.created,
       failed: initial.counters.failed,
-      requests: kit.peer.requests.length,
+      serverRequests: kit.peer.requests.length,
       rssMB: Math.round(process.memoryUsage().rss / 1e6),
     });
     expect(initial.counters.failed).toBe(0);
@@ -46,24 +80,18 @@ describe(`sync of a ${rows}-row CSV`, () => {
     kit.peer.resetRequests();
     started = Date.now();
     const unchanged = await kit.sync();
-    report('unchanged second cycle', {
+    report(`${label}: unchanged second cycle`, {
       seconds: ((Date.now() - started) / 1000).toFixed(2),
       unchanged: unchanged.counters.unchanged,
       serverRequests: kit.peer.requests.length,
     });
     expect(kit.peer.requests).toHaveLength(0);
 
-    const changed = Array.from({ length: rows }, (_, i) =>
-      employee(i + 1, {
-        groups: i % 10 === 0 ? 'Sales;All' : 'All',
-        ...(i % 100 === 0 ? { jobTitle: 'Senior Rep' } : {}),
-      }),
-    );
-    writeFileSync(kit.csvPath, employeesCsv(changed));
+    writeFileSync(kit.csvPath, employeesCsv(people(true)));
     kit.peer.resetRequests();
     started = Date.now();
     const onePercent = await kit.sync();
-    report('1% changed', {
+    report(`${label}: 1% changed`, {
       seconds: ((Date.now() - started) / 1000).toFixed(2),
       updated: onePercent.counters.updated,
       serverRequests: kit.peer.requests.length,
