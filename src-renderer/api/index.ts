@@ -54,3 +54,11 @@ export function onEvent<K extends EventName>(
   listeners.set(name, set);
   return () => set.delete(listener as (payload: unknown) => void);
 }
+
+/**
+ * Where the browser downloads an exported file (`/exports/<fileName>`, same origin, the cookie carries
+ * the token). null in the desktop app, which writes the file to disk and shows its path instead.
+ */
+export function exportDownloadUrl(fileName: string): string | null {
+  return current().kind === 'browser' ? `/exports/${encodeURIComponent(fileName)}` : null;
+}

@@ -45,9 +45,6 @@ export const en = {
     step2: 'Create a provisioning job that maps source attributes to the app.',
     step3: 'Dry-run it, check the plan, then let it run on a schedule.',
     addConnection: 'Add a connection',
-    upcomingTitle: 'Sync activity',
-    upcomingBody:
-      'Once jobs exist, this page shows each job’s last cycle, changes per cycle as a chart, and anything in quarantine.',
   },
   connections: {
     title: 'Connections',
@@ -134,18 +131,6 @@ export const en = {
         'Only for servers whose certificate comes from your own CA. Verification always stays on.',
       baseUrl: 'For example https://api.example.com/scim/v2',
     },
-  },
-  upcoming: {
-    jobsTitle: 'Provisioning jobs',
-    jobsBody:
-      'A job takes people from a source connection to a target app: attribute mappings, scoping filters, matching and a schedule. Jobs, dry runs and live progress will appear here.',
-    logsTitle: 'Provisioning logs',
-    logsBody:
-      'Every object each cycle touched — its steps, the attributes that changed and why anything was skipped — will be listed and filterable here.',
-    reportsTitle: 'Reports',
-    reportsBody: 'CSV and JSON exports of provisioning logs and dry-run plans will be available here.',
-    meanwhile: 'Meanwhile, set up the connections the job will use.',
-    goToConnections: 'Go to Connections',
   },
   audit: {
     title: 'Audit',

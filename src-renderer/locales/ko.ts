@@ -46,8 +46,6 @@ export const ko: MessageSchema = {
     step2: '원본 특성을 앱에 매핑하는 프로비저닝 작업을 만듭니다.',
     step3: '시험 실행으로 계획을 확인한 다음 일정에 따라 실행합니다.',
     addConnection: '연결 추가',
-    upcomingTitle: '동기화 활동',
-    upcomingBody: '작업이 생기면 이 페이지에 작업별 마지막 주기, 주기별 변경 차트, 격리된 항목이 표시됩니다.',
   },
   connections: {
     title: '연결',
@@ -133,18 +131,6 @@ export const ko: MessageSchema = {
         '자체 CA에서 발급한 인증서를 쓰는 서버에만 필요합니다. 인증서 검증은 항상 켜져 있습니다.',
       baseUrl: '예: https://api.example.com/scim/v2',
     },
-  },
-  upcoming: {
-    jobsTitle: '프로비저닝 작업',
-    jobsBody:
-      '작업은 원본 연결의 사용자를 대상 앱으로 보냅니다: 특성 매핑, 범위 필터, 일치 규칙, 일정. 작업, 시험 실행, 실시간 진행률이 여기에 표시됩니다.',
-    logsTitle: '프로비저닝 로그',
-    logsBody:
-      '각 주기에서 처리한 모든 개체(단계, 바뀐 특성, 건너뛴 이유)를 여기에서 보고 필터링할 수 있습니다.',
-    reportsTitle: '보고서',
-    reportsBody: '프로비저닝 로그와 시험 실행 계획을 CSV와 JSON으로 내보낼 수 있게 됩니다.',
-    meanwhile: '그동안 작업에 사용할 연결을 설정하세요.',
-    goToConnections: '연결로 이동',
   },
   audit: {
     title: '감사',

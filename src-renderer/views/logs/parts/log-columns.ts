@@ -1,0 +1,76 @@
+import { h } from 'vue';
+import { NTag, type DataTableColumns } from 'naive-ui';
+import { actionTagType, statusTagType } from '../../../components/provisioning-tags';
+import type { LogEntryRow } from '../../../stores/logs';
+
+export interface LogColumnsContext {
+  t: (key: string) => string;
+  /** Compact date and time (the year is rarely needed inside a 30-day retention). */
+  time: (value: Date) => string;
+}
+
+/** The provisioning log table: time, job, action, status, identity, target id and error code. */
+export function logColumns(ctx: LogColumnsContext): DataTableColumns<LogEntryRow> {
+  return [
+    {
+      title: ctx.t('provisioning.logs.time'),
+      key: 'activityDateTime',
+      width: 170,
+      render: (entry) => ctx.time(new Date(entry.activityDateTime)),
+    },
+    {
+      title: ctx.t('provisioning.logs.job'),
+      key: 'job',
+      width: 160,
+      ellipsis: { tooltip: true },
+      render: (entry) => entry.jobName ?? entry.jobId,
+    },
+    {
+      title: ctx.t('provisioning.logs.action'),
+      key: 'action',
+      width: 120,
+      render: (entry) =>
+        h(NTag, { size: 'small', bordered: false, type: actionTagType(entry.provisioningAction) }, () =>
+          ctx.t(`provisioning.actions.${entry.provisioningAction}`),
+        ),
+    },
+    {
+      title: ctx.t('provisioning.logs.status'),
+      key: 'status',
+      width: 100,
+      render: (entry) =>
+        h(NTag, { size: 'small', bordered: false, type: statusTagType(entry.status) }, () =>
+          ctx.t(`provisioning.statuses.${entry.status}`),
+        ),
+    },
+    {
+      title: ctx.t('provisioning.logs.identity'),
+      key: 'identity',
+      minWidth: 200,
+      ellipsis: { tooltip: true },
+      render: (entry) =>
+        h('span', [
+          h('span', { class: 'identity' }, entry.sourceIdentity.displayName || entry.sourceIdentity.id),
+          h(
+            'span',
+            { class: 'muted' },
+            ` · ${ctx.t(`provisioning.objectTypes.${entry.sourceIdentity.identityType}`)}`,
+          ),
+        ]),
+    },
+    {
+      title: ctx.t('provisioning.logs.targetId'),
+      key: 'targetId',
+      width: 150,
+      ellipsis: { tooltip: true },
+      render: (entry) => h('code', { class: 'mono' }, entry.targetIdentity.id ?? '—'),
+    },
+    {
+      title: ctx.t('provisioning.logs.errorCode'),
+      key: 'errorCode',
+      width: 140,
+      ellipsis: { tooltip: true },
+      render: (entry) => entry.errorInformation?.errorCode ?? '',
+    },
+  ];
+}
