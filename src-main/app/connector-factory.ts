@@ -1,9 +1,11 @@
 import { RosterError } from '@shared/domain/errors';
-import { scimSettingsSchema, type ConnectionKind } from '@shared/domain/connections';
+import { ldapSettingsSchema, scimSettingsSchema, type ConnectionKind } from '@shared/domain/connections';
 import type { JobSettings } from '@shared/domain/jobs';
 import type { SourceConnector, TargetConnector } from '../connectors/connector';
 import { createCsvSource } from '../connectors/csv/csv-source';
 import { csvSourceOptionsSchema } from '../connectors/csv/csv-options';
+import { createLdapSource } from '../connectors/ldap/ldap-source';
+import { createLdapTarget } from '../connectors/ldap/ldap-target';
 import { createScimTarget } from '../connectors/scim/scim-target';
 import type { ConnectorFactory } from '../engine/connector-factory';
 import type { ConnectionRecord } from '../store/connections-repo';
@@ -37,12 +39,27 @@ export interface AppConnectorFactory extends ConnectorFactory {
 export function createConnectorFactory(store: Store, vault: Vault): AppConnectorFactory {
   async function openSource(connection: ConnectionRecord): Promise<SourceConnector> {
     if (connection.kind === 'csv') return createCsvSource(csvSourceOptionsSchema.parse(connection.settings));
+    if (connection.kind === 'ldap') {
+      const secrets = await secretsOf(vault, connection);
+      return createLdapSource({
+        settings: ldapSettingsSchema.parse(connection.settings),
+        bindPassword: secrets['bindPassword'] ?? '',
+      });
+    }
     return unsupported(connection, 'source');
   }
   async function openTarget(
     connection: ConnectionRecord,
     settings: Partial<JobSettings> = {},
   ): Promise<TargetConnector> {
+    if (connection.kind === 'ldap') {
+      const secrets = await secretsOf(vault, connection);
+      return createLdapTarget({
+        settings: ldapSettingsSchema.parse(connection.settings),
+        bindPassword: secrets['bindPassword'] ?? '',
+        ...(settings.maxMembersPerPatch ? { maxMembersPerModify: settings.maxMembersPerPatch } : {}),
+      });
+    }
     if (connection.kind !== 'scim') return unsupported(connection, 'target');
     const scim = scimSettingsSchema.parse(connection.settings);
     return createScimTarget({
@@ -55,7 +72,7 @@ export function createConnectorFactory(store: Store, vault: Vault): AppConnector
     });
   }
   return {
-    kindsThatTest: ['csv', 'scim'],
+    kindsThatTest: ['csv', 'ldap', 'scim'],
     openSource,
     openTarget,
     async open(job) {

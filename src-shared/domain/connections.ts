@@ -51,6 +51,25 @@ export const ldapSettingsSchema = z
     pageSize: z.number().int().min(1).max(10_000).default(500),
     timeoutSeconds: z.number().int().min(1).max(600).default(30),
     caCertificate: pem,
+    // Optional, for the LDAP connector (src-main/connectors/ldap): sensible defaults per server type.
+    /** Stable id attribute; default objectGUID on AD, entryUUID elsewhere. */
+    anchorAttribute: optionalText,
+    /** Users' object class: the default user filter, and what a target creates (comma-separated). */
+    userObjectClass: optionalText,
+    groupObjectClass: optionalText,
+    /** As a target: where new users are created (the `__container` mapping target overrides it). */
+    targetContainer: optionalText,
+    /** As a target: where new groups are created; default targetContainer. */
+    groupContainer: optionalText,
+    /** As a target: the RDN attribute of new entries (default cn), its value from the mapped attribute. */
+    rdnAttribute: optionalText,
+    /** Outside AD: the attribute/value pair that marks an account disabled (e.g. pwdAccountLockedTime). */
+    disableAttribute: optionalText,
+    disableValue: optionalText,
+    /** Written on enable when set; otherwise enabling removes disableAttribute. */
+    enableValue: optionalText,
+    /** As a source: every Nth cycle reads everything, so deletions are found by anchor comparison. */
+    fullReadEveryCycles: z.number().int().min(1).max(10_000).optional(),
   })
   .refine((s) => !(s.startTls && /^ldaps:/i.test(s.url)), {
     message: 'StartTLS is for ldap:// URLs; ldaps:// is already encrypted',

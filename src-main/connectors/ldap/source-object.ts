@@ -1,0 +1,111 @@
+/**
+ * One directory entry → one SourceObject: the anchor (objectGUID as a GUID string on AD, entryUUID
+ * elsewhere), typed attributes, the disabled flag (AD userAccountControl bit 2, or the configured
+ * attribute/value elsewhere) shown as `accountEnabled`, `dn`, and for groups the anchors of their
+ * direct members (users and nested groups alike, so nested membership is visible to the engine).
+ */
+import type { ObjectType, SourceValue } from '@shared/domain/schema';
+import { ConnectorError, type SourceObject } from '../connector';
+import { objectHash } from '../csv/object-hash';
+import { isAccountDisabled } from './ad-values';
+import type { AttributeCatalog } from './attribute-catalog';
+import { textOf, textsOf, type LdapEntry } from './ldap-entry';
+import { isSkippedAttribute, typedValue, type TypingContext } from './source-values';
+import type { ServerType } from './server-type';
+import { anchorOf } from './anchors';
+
+export interface DisableRule {
+  attribute: string;
+  /** Null: any value of the attribute means disabled. */
+  value: string | null;
+}
+
+export interface ObjectContext extends TypingContext {
+  serverType: ServerType;
+  catalog: AttributeCatalog;
+  anchorAttribute: string;
+  disableRule: DisableRule | null;
+}
+
+/** Attributes that become `members` on groups rather than attributes of their own. */
+export const memberAttributes = ['member', 'uniqueMember'];
+
+function isDisabled(entry: LdapEntry, context: ObjectContext): boolean {
+  if (context.serverType === 'activeDirectory') {
+    const flags = Number(textOf(entry, 'userAccountControl') ?? '0');
+    return Number.isFinite(flags) && isAccountDisabled(flags);
+  }
+  const rule = context.disableRule;
+  if (!rule) return false;
+  const values = textsOf(entry, rule.attribute);
+  if (rule.value === null) return values.length > 0;
+  const wanted = rule.value.toLowerCase();
+  return values.some((v) => v.toLowerCase() === wanted);
+}
+
+function displayNameOf(entry: LdapEntry): string {
+  for (const name of ['displayName', 'cn', 'name', 'uid', 'sAMAccountName']) {
+    const value = textOf(entry, name);
+    if (value) return value;
+  }
+  return entry.dn;
+}
+
+/**
+ * Builds the object. `members` are the DN values already gathered (ranged retrieval done by the
+ * caller) for groups; ignored for users.
+ */
+export function toSourceObject(
+  type: ObjectType,
+  entry: LdapEntry,
+  context: ObjectContext,
+  memberDns: readonly string[] = [],
+): SourceObject {
+  const anchor = anchorOf(entry, context.anchorAttribute);
+  if (anchor === null) {
+    throw new ConnectorError(
+      'stopCycle',
+      'AnchorMissing',
+      `${entry.dn} has no ${context.anchorAttribute}, so Roster cannot follow it between cycles; set the connection's anchor attribute.`,
+      { location: entry.dn },
+    );
+  }
+  const attributes: Record<string, SourceValue> = {};
+  for (const attribute of entry.attributes.values()) {
+    const lower = attribute.name.toLowerCase();
+    if (isSkippedAttribute(lower) || lower.includes(';range=')) continue;
+    if (type === 'Group' && memberAttributes.some((m) => m.toLowerCase() === lower)) continue;
+    const meta = context.catalog.get(attribute.name);
+    const name = meta?.name ?? attribute.name;
+    attributes[name] = typedValue(name, attribute.values, meta, context);
+  }
+  const disabled = type === 'User' && isDisabled(entry, context);
+  attributes['dn'] = entry.dn;
+  if (type === 'User') attributes['accountEnabled'] = !disabled;
+  const displayName = displayNameOf(entry);
+  let members: string[] | undefined;
+  if (type === 'Group') {
+    const anchors = new Set<string>();
+    for (const dn of memberDns) {
+      // The empty DN is the placeholder that keeps an empty groupOfNames valid: no member.
+      if (dn.trim() === '') continue;
+      const member = context.resolveDn(dn);
+      if (member === null) context.unresolved('member', dn);
+      else anchors.add(member);
+    }
+    members = [...anchors].sort();
+    // groupOfNames has no displayName; the default Groups mapping reads one (§5.8).
+    attributes['displayName'] ??= displayName;
+    attributes['members'] = members;
+  }
+  const content = {
+    type,
+    anchor,
+    displayName,
+    attributes,
+    disabled,
+    softDeleted: false,
+    ...(members ? { members } : {}),
+  };
+  return { ...content, hash: objectHash(content), origin: entry.dn };
+}
