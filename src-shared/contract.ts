@@ -17,7 +17,8 @@ import { appSettingsPatchSchema, type AppSettings } from './domain/settings';
 import type { ConnectionTestResult } from './domain/connection-test';
 import { jobFileSchema, type JobFile } from './domain/job-file';
 import type { JobDetail, JobView } from './domain/job-view';
-import { jobConfigSchema } from './domain/jobs';
+import { jobConfigSchema, type JobConfig } from './domain/jobs';
+import type { DirectoryLevel } from './domain/directory';
 import {
   logQuerySchema,
   type CycleProgress,
@@ -55,8 +56,22 @@ export const commands = {
   'audit.list': command(auditListInputSchema, returns<AuditPage>()),
 
   'connections.test': command(connectionIdInputSchema, returns<ConnectionTestResult>()),
+  /** One level of an LDAP connection's tree below `dn` ('' lists the naming contexts). */
+  'connections.browse': command(
+    z.object({ id: z.string().min(1), dn: z.string().max(2000).default('') }),
+    returns<DirectoryLevel>(),
+  ),
 
   'jobs.list': command(noInput, returns<JobView[]>()),
+  /** A new job's configuration with the default mappings for its source and target (not saved). */
+  'jobs.defaults': command(
+    z.object({
+      name: z.string().trim().min(1).max(100),
+      sourceConnection: z.string().min(1),
+      targetConnection: z.string().min(1),
+    }),
+    returns<JobConfig>(),
+  ),
   'jobs.get': command(z.object({ id: z.string().min(1) }), returns<JobDetail>()),
   'jobs.create': command(z.object({ config: jobConfigSchema }), returns<JobDetail>()),
   'jobs.update': command(z.object({ id: z.string().min(1), config: jobConfigSchema }), returns<JobDetail>()),

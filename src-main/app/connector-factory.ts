@@ -11,6 +11,7 @@ import type { ConnectorFactory } from '../engine/connector-factory';
 import type { ConnectionRecord } from '../store/connections-repo';
 import type { Store } from '../store/store';
 import type { Vault } from '../vault/vault';
+import type { DirectoryLevel } from '@shared/domain/directory';
 
 /** Reads a connection's secrets from the keychain: the only place connectors get credentials from. */
 async function secretsOf(vault: Vault, connection: ConnectionRecord): Promise<Record<string, string>> {
@@ -33,6 +34,8 @@ export interface AppConnectorFactory extends ConnectorFactory {
   openSource(connection: ConnectionRecord): Promise<SourceConnector>;
   openTarget(connection: ConnectionRecord, settings?: Partial<JobSettings>): Promise<TargetConnector>;
   kindsThatTest: readonly ConnectionKind[];
+  /** One level of an LDAP connection's directory tree ('' = its naming contexts). */
+  browse(connection: ConnectionRecord, dn: string): Promise<DirectoryLevel>;
 }
 
 /** Builds connectors from stored profiles and keychain secrets (the engine never sees either store). */
@@ -75,6 +78,19 @@ export function createConnectorFactory(store: Store, vault: Vault): AppConnector
     kindsThatTest: ['csv', 'ldap', 'scim'],
     openSource,
     openTarget,
+    async browse(connection, dn) {
+      if (connection.kind !== 'ldap') return unsupported(connection, 'directory to browse');
+      const secrets = await secretsOf(vault, connection);
+      const source = createLdapSource({
+        settings: ldapSettingsSchema.parse(connection.settings),
+        bindPassword: secrets['bindPassword'] ?? '',
+      });
+      try {
+        return await source.listChildren(dn);
+      } finally {
+        await source.close?.();
+      }
+    },
     async open(job) {
       const source = store.connections.get(job.sourceConnectionId);
       const target = store.connections.get(job.targetConnectionId);

@@ -5,8 +5,25 @@ import type { AppContext } from '../context';
 import type { HandlerGroup } from './types';
 
 /** "Test connection": the source's or target's own check, with its verdict in plain words. */
-export function connectionTestHandlers(ctx: AppContext): HandlerGroup<'connections.test'> {
+export function connectionTestHandlers(
+  ctx: AppContext,
+): HandlerGroup<'connections.test' | 'connections.browse'> {
   return {
+    'connections.browse': async ({ id, dn }) => {
+      const connection = ctx.store.connections.get(id);
+      if (!connection) throw new RosterError('notFound', `There is no connection with id ${id}.`);
+      if (connection.kind !== 'ldap')
+        throw new RosterError('invalidInput', 'Only LDAP connections have a directory tree to browse.');
+      try {
+        return await ctx.connectors.browse(connection, dn);
+      } catch (error) {
+        if (error instanceof RosterError) throw error;
+        throw new RosterError(
+          'invalidInput',
+          `Could not read the directory below "${dn || 'the root'}": ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    },
     'connections.test': async ({ id }): Promise<ConnectionTestResult> => {
       const connection = ctx.store.connections.get(id);
       if (!connection) throw new RosterError('notFound', `There is no connection with id ${id}.`);

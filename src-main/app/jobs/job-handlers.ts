@@ -7,10 +7,12 @@ import { importJobFile } from './job-file-import';
 import { createJob, updateJob } from './job-store';
 import { toJobConfig, toJobDetail, toJobView } from './job-views';
 import { resetJob } from './job-reset';
+import { defaultJobConfig } from './job-defaults';
 import { startSandboxIfTarget } from '../sandbox/sandbox-connection';
 
 type JobCommands =
   | 'jobs.list'
+  | 'jobs.defaults'
   | 'jobs.get'
   | 'jobs.create'
   | 'jobs.update'
@@ -33,6 +35,8 @@ export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
 
   return {
     'jobs.list': async () => ctx.store.jobs.list().map((job) => toJobView(ctx, job)),
+    'jobs.defaults': async ({ name, sourceConnection, targetConnection }) =>
+      defaultJobConfig(ctx, name, sourceConnection, targetConnection),
     'jobs.get': async ({ id }) => toJobDetail(ctx, mustGet(id)),
     'jobs.create': async ({ config }) => toJobDetail(ctx, createJob(ctx, config)),
     'jobs.update': async ({ id, config }) =>

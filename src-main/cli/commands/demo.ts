@@ -17,11 +17,17 @@ export function registerDemoCommand(program: Command): void {
     .action((opts: { dataDir?: string; dryRun?: boolean }) =>
       withApp(opts.dataDir, async (app) => {
         const jobId = await setUpDemoJob(app.context);
-        const cycle = await app.engine.run(jobId, { dryRun: opts.dryRun === true, initiatedBy: { type: 'admin', displayName: app.context.osUser } });
+        const cycle = await app.engine.run(jobId, {
+          dryRun: opts.dryRun === true,
+          initiatedBy: { type: 'admin', displayName: app.context.osUser },
+        });
         console.log(cycleSummaryLine(cycle));
         if (cycle.error) console.error(`${cycle.error.code}: ${cycle.error.message}`);
         const stats = app.context.sandbox.status().stats;
-        if (stats) console.log(`Roster Sandbox now holds ${stats.users} users (${stats.activeUsers} active) and ${stats.groups} groups.`);
+        if (stats)
+          console.log(
+            `Roster Sandbox now holds ${stats.users} users (${stats.activeUsers} active) and ${stats.groups} groups.`,
+          );
         return cycle.status === 'completed' && cycle.counters.failed === 0 ? exitCodes.ok : exitCodes.failed;
       }),
     );

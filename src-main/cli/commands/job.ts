@@ -61,6 +61,37 @@ export function registerJobCommand(program: Command): void {
       }),
     );
   job
+    .command('new <name>')
+    .description(
+      'write a job file with the default mappings for a source and a target (edit it, then `roster job import`)',
+    )
+    .requiredOption('--source <connection>', 'source connection (CSV or LDAP)')
+    .requiredOption('--target <connection>', 'target connection (SCIM or LDAP)')
+    .option('--out <file>', 'write to a file instead of standard output')
+    .option('--create', 'create the job right away instead of printing it')
+    .addOption(dataDirOption())
+    .action(
+      (
+        name: string,
+        opts: { dataDir?: string; source: string; target: string; out?: string; create?: boolean },
+      ) =>
+        withApp(opts.dataDir, async (app) => {
+          const config = await call(app, 'jobs.defaults', {
+            name,
+            sourceConnection: opts.source,
+            targetConnection: opts.target,
+          });
+          if (opts.create) {
+            const detail = (await call(app, 'jobs.create', { config })) as JobDetail;
+            console.log(`Created job "${detail.name}" (${detail.id}) with the default mappings.`);
+            return;
+          }
+          const text = `${JSON.stringify({ $schema: 'https://roster.invalid/schemas/job-file.json', format: 'roster-job', version: 1, job: config }, null, 2)}\n`;
+          if (opts.out) writeFileSync(opts.out, text);
+          else process.stdout.write(text);
+        }),
+    );
+  job
     .command('schema')
     .description('print the JSON Schema of roster-job files')
     .action(() => {
