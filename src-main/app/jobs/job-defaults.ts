@@ -100,7 +100,7 @@ function isActiveDirectory(schema: readonly SourceSchemaAttribute[]): boolean {
 }
 
 function targetFlavour(target: ConnectionRecord): 'inetOrgPerson' | 'activeDirectory' {
-  const bindDn = String(target.settings['bindDn'] ?? '');
+  const bindDn = typeof target.settings['bindDn'] === 'string' ? target.settings['bindDn'] : '';
   return target.settings['userObjectClass'] === 'user' || /@/.test(bindDn)
     ? 'activeDirectory'
     : 'inetOrgPerson';
