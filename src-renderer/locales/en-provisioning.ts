@@ -373,4 +373,13 @@ export const enProvisioning = {
     ok: 'Connection works',
     failed: 'Connection failed',
   },
+  newJob: {
+    button: 'New job',
+    title: 'New provisioning job',
+    intro:
+      'The job starts from the default mappings for its source and target — HR file columns or Active Directory / OpenLDAP attributes to a SCIM app, or an HR file into a directory. Review them, dry-run, then run.',
+    name: 'Name',
+    source: 'Source (people come from)',
+    target: 'Target (accounts go to)',
+  },
 };

@@ -374,4 +374,13 @@ export const koProvisioning: typeof enProvisioning = {
     ok: '연결이 동작합니다',
     failed: '연결 실패',
   },
+  newJob: {
+    button: '새 작업',
+    title: '새 프로비저닝 작업',
+    intro:
+      '작업은 원본과 대상에 맞는 기본 매핑으로 시작합니다. 인사 파일 열이나 Active Directory / OpenLDAP 특성을 SCIM 앱으로, 또는 인사 파일을 디렉터리로 보냅니다. 검토하고 시험 실행한 다음 실행하세요.',
+    name: '이름',
+    source: '원본 (사용자를 가져오는 곳)',
+    target: '대상 (계정을 만드는 곳)',
+  },
 };

@@ -7,7 +7,9 @@ const cli = resolve(import.meta.dirname, '../../../out/main/cli.js');
 
 function roster(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...inject('keyringEnv') } });
+    const child = spawn(process.execPath, [cli, ...args], {
+      env: { ...process.env, ...inject('keyringEnv') },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

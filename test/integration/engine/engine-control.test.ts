@@ -37,7 +37,10 @@ describe('running, watching and cancelling cycles', () => {
 
   it('cancels a running cycle: no new object starts and no watermark is stored', async () => {
     kit = new EngineKit(await startScimmyServer());
-    await kit.start(Array.from({ length: 120 }, (_, i) => employee(i + 1)), { settings: { maxConcurrency: 1 } });
+    await kit.start(
+      Array.from({ length: 120 }, (_, i) => employee(i + 1)),
+      { settings: { maxConcurrency: 1 } },
+    );
     const running = kit.sync();
     await new Promise((r) => setTimeout(r, 500));
     expect(kit.app.engine.cancel(kit.jobId)).toBe(true);

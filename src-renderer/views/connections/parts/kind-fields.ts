@@ -2,6 +2,15 @@ import type { ConnectionKind } from '@shared/domain/connections';
 
 export type FieldControl = 'text' | 'number' | 'switch' | 'select' | 'textarea';
 
+/** Fields whose value is a DN: the form offers the directory browser beside them. */
+export const dnFields = new Set([
+  'baseDn',
+  'userSearchBase',
+  'groupSearchBase',
+  'targetContainer',
+  'groupContainer',
+]);
+
 export interface FieldSpec {
   key: string;
   control: FieldControl;
@@ -59,6 +68,17 @@ export const fieldsByKind: Record<ConnectionKind, FieldSpec[]> = {
     { key: 'pageSize', control: 'number' },
     { key: 'timeoutSeconds', control: 'number' },
     { key: 'caCertificate', control: 'textarea', help: 'caCertificate', monospace: true },
+    { key: 'targetContainer', control: 'text', help: 'targetContainer', monospace: true },
+    { key: 'groupContainer', control: 'text', monospace: true },
+    { key: 'rdnAttribute', control: 'text', help: 'rdnAttribute', monospace: true },
+    { key: 'disableAttribute', control: 'text', help: 'disableAttribute', monospace: true },
+    {
+      key: 'disableValue',
+      control: 'text',
+      monospace: true,
+      visible: (s) => textOf(s['disableAttribute']) !== '',
+    },
+    { key: 'fullReadEveryCycles', control: 'number', help: 'fullReadEveryCycles' },
   ],
   scim: [
     { key: 'baseUrl', control: 'text', required: true, help: 'baseUrl', monospace: true },
