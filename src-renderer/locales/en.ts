@@ -93,7 +93,7 @@ export const en = {
       multiValueSeparator: 'Multi-value separator',
       url: 'Server URL',
       startTls: 'Use StartTLS',
-      bindDn: 'Bind DN or user@domain',
+      bindDn: "Bind DN or user{'@'}domain",
       baseDn: 'Base DN',
       userSearchBase: 'User search base',
       groupSearchBase: 'Group search base',

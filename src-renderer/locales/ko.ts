@@ -93,7 +93,7 @@ export const ko: MessageSchema = {
       multiValueSeparator: '다중 값 구분 기호',
       url: '서버 URL',
       startTls: 'StartTLS 사용',
-      bindDn: '바인드 DN 또는 user@domain',
+      bindDn: "바인드 DN 또는 user{'@'}domain",
       baseDn: '기본 DN',
       userSearchBase: '사용자 검색 기준',
       groupSearchBase: '그룹 검색 기준',

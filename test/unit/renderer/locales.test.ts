@@ -4,6 +4,7 @@ import { auditActions } from '@shared/domain/audit';
 import { connectionKinds, secretFieldsByKind } from '@shared/domain/connections';
 import { en } from '../../../src-renderer/locales/en';
 import { ko } from '../../../src-renderer/locales/ko';
+import { baseCompile } from '@intlify/message-compiler';
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];
@@ -52,6 +53,18 @@ describe('locale catalogues', () => {
     const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of enKeys) {
       expect(names(String(lookup(ko, key))), key).toEqual(names(String(lookup(en, key))));
+    }
+  });
+
+  it('compiles every message (no stray @, |, { or } that vue-i18n would read as syntax)', () => {
+    for (const catalogue of [en, ko]) {
+      const failures: string[] = [];
+      for (const key of keysOf(catalogue)) {
+        baseCompile(String(lookup(catalogue, key)), {
+          onError: (error) => failures.push(`${key}: ${error.message}`),
+        });
+      }
+      expect(failures).toEqual([]);
     }
   });
 });
