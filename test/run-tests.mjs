@@ -17,7 +17,10 @@ const run = spawnSync(
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${resultsFile}`,
-    ...process.argv.slice(2),
+    // The bench project is `npm run bench`, never part of the test run.
+    ...(process.argv.length > 2
+      ? process.argv.slice(2)
+      : ['--project', 'unit', '--project', 'integration', '--project', 'e2e']),
   ],
   { stdio: 'inherit' },
 );

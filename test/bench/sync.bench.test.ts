@@ -42,10 +42,11 @@ async function sandboxPeer(): Promise<ScimPeer> {
   };
 }
 
-const servers: [string, () => Promise<ScimPeer>, boolean, number][] = [
-  ['Roster Sandbox (SQLite), users and groups', () => sandboxPeer(), true, rows],
-  ['scimmy (in memory), users', () => startScimmyServer(), false, scimmyRows],
-];
+// One server per file: scimmy keeps a process-wide configuration, and the sandbox is built on it too.
+const servers: [string, () => Promise<ScimPeer>, boolean, number][] =
+  process.env['ROSTER_BENCH_SERVER'] === 'scimmy'
+    ? [['scimmy (in memory), users', () => startScimmyServer(), false, scimmyRows]]
+    : [['Roster Sandbox (SQLite), users and groups', () => sandboxPeer(), true, rows]];
 
 /**
  * `npm run bench`: a CSV (10,000 rows by default) into a SCIM server — the initial cycle, an unchanged
