@@ -31,7 +31,9 @@ let skipped = 0;
 try {
   const report = JSON.parse(readFileSync(resultsFile, 'utf8'));
   passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  failed = report.numFailedTests;
+  // A file that fails before any test runs (an import error) counts as a failure too.
+  if (failed === 0) failed = report.numFailedTestSuites ?? 0;
   skipped = report.numPendingTests + (report.numTodoTests ?? 0);
 } catch {
   failed = 1; // vitest did not even write a report
