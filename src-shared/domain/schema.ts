@@ -41,3 +41,21 @@ export type SourceValue = string | number | boolean | null | string[];
 
 /** A value as the engine hands it to a target: already converted to the target attribute's type. */
 export type TargetValue = string | number | boolean | null | string[];
+
+/** A target schema attribute with the usual defaults (String, optional, single-valued, case-insensitive). */
+export function targetAttribute(
+  objectType: ObjectType,
+  name: string,
+  extra: Partial<TargetSchemaAttribute> = {},
+): TargetSchemaAttribute {
+  return {
+    objectType,
+    name,
+    type: 'String',
+    primaryKey: false,
+    required: false,
+    multiValued: false,
+    caseExact: false,
+    ...extra,
+  };
+}

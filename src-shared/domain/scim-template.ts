@@ -1,24 +1,7 @@
 import type { AttributeMapping } from './jobs';
-import type { TargetSchemaAttribute } from './schema';
+import { targetAttribute as attr, type TargetSchemaAttribute } from './schema';
 
 const enterprise = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
-
-function attr(
-  objectType: 'User' | 'Group',
-  name: string,
-  extra: Partial<TargetSchemaAttribute> = {},
-): TargetSchemaAttribute {
-  return {
-    objectType,
-    name,
-    type: 'String',
-    primaryKey: false,
-    required: false,
-    multiValued: false,
-    caseExact: false,
-    ...extra,
-  };
-}
 
 /**
  * The target schema of a generic SCIM 2.0 app (RFC 7643 core User and Group, enterprise extension):

@@ -4,26 +4,9 @@
  * `active` (the disable flag), `__container` (the parent DN; a change moves the entry). The id is
  * the entry's entryUUID/objectGUID, never mapped.
  */
-import type { ObjectType, TargetSchemaAttribute } from '@shared/domain/schema';
+import { targetAttribute as attr, type TargetSchemaAttribute } from '@shared/domain/schema';
 import type { AttributeCatalog } from './attribute-catalog';
 import { activePath, containerPath } from './target-config';
-
-function attr(
-  objectType: ObjectType,
-  name: string,
-  extra: Partial<TargetSchemaAttribute> = {},
-): TargetSchemaAttribute {
-  return {
-    objectType,
-    name,
-    type: 'String',
-    primaryKey: false,
-    required: false,
-    multiValued: false,
-    caseExact: false,
-    ...extra,
-  };
-}
 
 export function ldapTargetSchema(
   flavour: 'inetOrgPerson' | 'activeDirectory' = 'inetOrgPerson',
