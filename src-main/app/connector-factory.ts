@@ -1,5 +1,5 @@
 import { RosterError } from '@shared/domain/errors';
-import { ldapSettingsSchema, scimSettingsSchema, type ConnectionKind } from '@shared/domain/connections';
+import { ldapSettingsSchema, scimSettingsSchema } from '@shared/domain/connections';
 import type { JobSettings } from '@shared/domain/jobs';
 import type { SourceConnector, TargetConnector } from '../connectors/connector';
 import { createCsvSource } from '../connectors/csv/csv-source';
@@ -33,7 +33,6 @@ function unsupported(connection: ConnectionRecord, role: string): never {
 export interface AppConnectorFactory extends ConnectorFactory {
   openSource(connection: ConnectionRecord): Promise<SourceConnector>;
   openTarget(connection: ConnectionRecord, settings?: Partial<JobSettings>): Promise<TargetConnector>;
-  kindsThatTest: readonly ConnectionKind[];
   /** One level of an LDAP connection's directory tree ('' = its naming contexts). */
   browse(connection: ConnectionRecord, dn: string): Promise<DirectoryLevel>;
 }
@@ -75,7 +74,6 @@ export function createConnectorFactory(store: Store, vault: Vault): AppConnector
     });
   }
   return {
-    kindsThatTest: ['csv', 'ldap', 'scim'],
     openSource,
     openTarget,
     async browse(connection, dn) {

@@ -1,7 +1,9 @@
 import type { JobConfig } from '@shared/domain/jobs';
 import type { Database } from './db';
 
-export type JobStatusCode = 'NotRun' | 'Active' | 'Paused' | 'Quarantine' | 'Disabled';
+import type { JobStatusCode } from '@shared/domain/job-view';
+
+export type { JobStatusCode };
 
 export interface JobStatusInfo {
   quarantine?: { reason: string; since: string; detail: string };

@@ -102,7 +102,6 @@ export interface LogRepo {
   iterate(
     query: Omit<LogQuery, 'limit' | 'beforeSeq'>,
   ): IterableIterator<ProvisioningLogEntry & { seq: number }>;
-  deleteOlderThan(at: string): number;
 }
 
 export function createLogRepo(db: Database): LogRepo {
@@ -142,7 +141,6 @@ export function createLogRepo(db: Database): LogRepo {
       });
     }
   });
-  const deleteOld = db.prepare<[string]>('DELETE FROM log_entries WHERE at < ?');
 
   return {
     insertMany: (entries) => insertBatch(entries),
@@ -174,6 +172,5 @@ export function createLogRepo(db: Database): LogRepo {
         for (const row of rows) yield logEntryFromRow(row);
       })();
     },
-    deleteOlderThan: (at) => deleteOld.run(at).changes,
   };
 }

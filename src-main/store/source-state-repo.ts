@@ -15,7 +15,6 @@ export interface SourceStateRepo {
   upsertMany(jobId: string, records: readonly SourceStateRecord[]): void;
   deleteMany(jobId: string, keys: readonly { objectType: ObjectType; anchor: string }[]): void;
   clear(jobId: string): void;
-  count(jobId: string): number;
 }
 
 export function sourceStateKey(objectType: ObjectType, anchor: string): string {
@@ -35,9 +34,6 @@ export function createSourceStateRepo(db: Database): SourceStateRepo {
     'DELETE FROM source_objects WHERE job_id = ? AND object_type = ? AND anchor = ?',
   );
   const clearAll = db.prepare<[string]>('DELETE FROM source_objects WHERE job_id = ?');
-  const countAll = db.prepare<[string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM source_objects WHERE job_id = ?',
-  );
   const upsertBatch = db.transaction((jobId: string, records: readonly SourceStateRecord[]) => {
     for (const r of records) upsert.run(jobId, r.objectType, r.anchor, r.stateHash, r.displayName);
   });
@@ -63,6 +59,5 @@ export function createSourceStateRepo(db: Database): SourceStateRepo {
     upsertMany: (jobId, records) => upsertBatch(jobId, records),
     deleteMany: (jobId, keys) => deleteBatch(jobId, keys),
     clear: (jobId) => void clearAll.run(jobId),
-    count: (jobId) => countAll.get(jobId)?.n ?? 0,
   };
 }
