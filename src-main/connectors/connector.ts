@@ -30,6 +30,13 @@ export interface ConnectorErrorInfo {
   scimType?: string;
   /** Where in a source the problem is: `hr.csv:12`, or several `hr.csv:12, hr.csv:40`. */
   location?: string;
+  /**
+   * The request may have taken effect at the target although no usable answer came back (a timeout
+   * after the request was sent, a 5xx, a 2xx whose body could not be read, a create answered without
+   * an id). The engine never repeats a non-idempotent write (create, member add) on such an error
+   * before it has looked at the target (docs/architecture.md "Send and record").
+   */
+  mayHaveApplied?: boolean;
 }
 
 export class ConnectorError extends Error {
@@ -160,7 +167,16 @@ export interface TargetConnector {
    * §17.2: a query for a random value on the first Users matching attribute (and Groups when enabled).
    * Resolves with ok:false for credentials/URL/compliance problems rather than throwing.
    */
-  testConnection(check: { userMatchPath: string; groups: boolean }): Promise<ConnectionTestResult>;
+  testConnection(check: {
+    userMatchPath: string;
+    groups: boolean;
+    /**
+     * true at the start of a cycle: transient failures (429 with Retry-After, 5xx, timeouts, an
+     * unreadable body) are retried like any request before the check gives its verdict. Test
+     * connection in the UI makes one attempt so that it answers quickly.
+     */
+    retry?: boolean;
+  }): Promise<ConnectionTestResult>;
   discover(): Promise<TargetDiscovery>;
   /** Exact-match query `path eq value`: 0, 1 or several objects, with `paths` read from each. */
   find(type: ObjectType, path: string, value: string, paths: readonly string[]): Promise<TargetObjectState[]>;
@@ -178,5 +194,12 @@ export interface TargetConnector {
   delete(type: ObjectType, id: string): Promise<void>;
   /** Membership changes, chunked by capabilities().maxOperations: ⌈k / maxOperations⌉ requests. */
   modifyMembers(groupId: string, add: readonly string[], remove: readonly string[]): Promise<void>;
+  /**
+   * The target ids of a group's current members, read from the target. The engine reads them to
+   * reconcile a membership write that may or may not have landed (a crash, a timeout). A connector
+   * without it must make modifyMembers idempotent (adding a present member or removing an absent one
+   * changes nothing), as the LDAP target does by reading the group first.
+   */
+  readMembers?(groupId: string): Promise<string[]>;
   close?(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { migration001Initial } from './001-initial';
 import { migration002Provisioning } from './002-provisioning';
+import { migration003WriteSafety } from './003-write-safety';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -10,6 +11,10 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a released migration never changes. */
-export const migrations: readonly Migration[] = [migration001Initial, migration002Provisioning];
+export const migrations: readonly Migration[] = [
+  migration001Initial,
+  migration002Provisioning,
+  migration003WriteSafety,
+];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
