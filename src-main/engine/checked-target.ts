@@ -3,7 +3,10 @@ import { ConnectorError, type TargetConnector } from '../connectors/connector';
 /**
  * The connection check of §17.2, run before the first request a cycle sends — so a cycle with
  * nothing to send sends nothing at all (Roster decision: an unchanged source costs the target zero
- * requests). A failed check stops the cycle before any write.
+ * requests). The check retries transient failures like any request (Retry-After honoured). Only a
+ * verdict about the credentials, the endpoint or reachability stops the cycle before any write: a
+ * target that is merely busy (429/5xx/timeouts still failing after the retries) lets the cycle go
+ * on, and each object's own requests retry and, failing that, leave the object for the next cycle.
  */
 export function checkedTarget(
   target: TargetConnector,
@@ -12,9 +15,9 @@ export function checkedTarget(
   let checked: Promise<void> | null = null;
   const ensure = () => {
     checked ??= target
-      .testConnection({ userMatchPath: check.userMatchPath, groups: check.groups })
+      .testConnection({ userMatchPath: check.userMatchPath, groups: check.groups, retry: true })
       .then((result) => {
-        if (!result.ok) {
+        if (!result.ok && result.error?.kind !== 'transient') {
           throw new ConnectorError(
             'stopCycle',
             result.error?.code ?? 'ConnectionCheckFailed',
@@ -30,6 +33,7 @@ export function checkedTarget(
       await ensure();
       return fn(...args);
     };
+  const readMembers = target.readMembers?.bind(target);
   return {
     capabilities: () => target.capabilities(),
     testConnection: (c) => target.testConnection(c),
@@ -41,5 +45,6 @@ export function checkedTarget(
     setActive: guarded((type, id, active) => target.setActive(type, id, active)),
     delete: guarded((type, id) => target.delete(type, id)),
     modifyMembers: guarded((groupId, add, remove) => target.modifyMembers(groupId, add, remove)),
+    ...(readMembers ? { readMembers: guarded(readMembers) } : {}),
   };
 }

@@ -46,6 +46,15 @@ export interface CycleContext {
   links: Map<string, LinkRecord>;
   previousState: Map<string, SourceStateRecord>;
   deprovision: DeprovisionCandidate[];
+  /**
+   * State hashes waiting for a later phase (a user's manager, a group's members): recorded only
+   * when the object's last write has landed (ARCHITECTURE.md §4).
+   */
+  deferredState: Map<string, string>;
+  /** Intents of the writes in flight per object (link key → intent ids), finished by `record`. */
+  openIntents: Map<string, number[]>;
+  /** Objects with a write intent that recovery could not settle: left alone this cycle. */
+  unsettled: Set<string>;
   /** Target values handed out in this cycle (SelectUniqueValue must not give one twice). */
   claimedValues: Set<string>;
   plan: PlanItem[];

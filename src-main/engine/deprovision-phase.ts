@@ -1,43 +1,21 @@
 import { isConnectorError } from '../connectors/connector';
 import { throwIfCancelled, type CycleContext, type DeprovisionCandidate } from './cycle-context';
+import { decide, type Decision } from './decide';
 import { logFor, type LogBuilder } from './log-builder';
-import { record } from './object-processor';
+import { decisionFacts } from './object-processor';
+import { endsCycle } from './object-failure';
+import { plan } from './plan';
+import { record, sendWrite } from './record';
 
-type Decision = { kind: 'disable' | 'delete'; why: string } | { kind: 'skip'; code: string; why: string };
+/** §8, through the decision table: what leaving the target's care means for one linked object. */
+function decideFor(ctx: CycleContext, c: DeprovisionCandidate): Decision {
+  return decide(
+    decisionFacts(ctx, c.objectType, 'deleted', c.reason === 'hardDeleted' ? 'gone' : 'out', c.link),
+  );
+}
 
-/** §8: what leaving the target's care means for one linked object. */
-function decide(ctx: CycleContext, c: DeprovisionCandidate): Decision {
-  const mapping = c.objectType === 'User' ? ctx.mappings.User : ctx.mappings.Group;
-  if (!mapping) return { kind: 'skip', code: 'GroupsMappingDisabled', why: 'The Groups mapping is off' };
-  if (ctx.settings.skipOutOfScopeDeletions) {
-    return {
-      kind: 'skip',
-      code: 'SkipOutOfScopeDeletions',
-      why: 'skipOutOfScopeDeletions is on: the object is left as it is',
-    };
-  }
-  const canDelete = mapping.actions.delete;
-  const wantsDelete =
-    c.objectType === 'Group' ||
-    (c.reason === 'hardDeleted' && ctx.settings.onSourceDelete === 'delete') ||
-    !ctx.target.capabilities().softDelete;
-  if (wantsDelete) {
-    return canDelete
-      ? { kind: 'delete', why: c.detail }
-      : { kind: 'skip', code: 'DeleteDisabled', why: 'Delete is turned off for this object mapping' };
-  }
-  if (!c.link.active) return { kind: 'skip', code: 'AlreadyDisabled', why: 'Already disabled in the target' };
-  const readsSoftDeleted = mapping.attributeMappings.some((m) => m.source.includes('IsSoftDeleted'));
-  if (!readsSoftDeleted) {
-    return {
-      kind: 'skip',
-      code: 'NoSoftDeleteMapping',
-      why: 'No mapping reads IsSoftDeleted, so Roster never disables (§8)',
-    };
-  }
-  if (!mapping.actions.update)
-    return { kind: 'skip', code: 'UpdateDisabled', why: 'Update is turned off, and a disable is an update' };
-  return { kind: 'disable', why: c.detail };
+function identity(c: DeprovisionCandidate) {
+  return { type: c.objectType, anchor: c.anchor, displayName: c.displayName };
 }
 
 function newLog(ctx: CycleContext, c: DeprovisionCandidate): LogBuilder {
@@ -49,17 +27,26 @@ function newLog(ctx: CycleContext, c: DeprovisionCandidate): LogBuilder {
   return log;
 }
 
-/**
- * The anchors whose deprovisioning the threshold will hold back this cycle. Memberships keep them
- * meanwhile: a mass unassignment held by the threshold must not strip group memberships either.
- */
-export function heldBackAnchors(ctx: CycleContext): Set<string> {
-  const actions = ctx.deprovision.filter((c) => decide(ctx, c).kind !== 'skip');
-  const over =
+type Decided = { c: DeprovisionCandidate; d: Decision };
+
+function decideAll(ctx: CycleContext): { decided: Decided[]; actions: Decided[]; overThreshold: boolean } {
+  const decided = ctx.deprovision.map((c) => ({ c, d: decideFor(ctx, c) }));
+  const actions = decided.filter((x) => x.d.action !== 'skip');
+  const overThreshold =
     ctx.settings.preventAccidentalDeletes &&
     actions.length > ctx.settings.deletionThreshold &&
     !ctx.forceDeletes;
-  return new Set(over ? actions.map((c) => c.anchor) : []);
+  return { decided, actions, overThreshold };
+}
+
+/**
+ * The target ids of the objects whose deprovisioning the threshold will hold back this cycle (§11).
+ * Nothing that revokes their access runs either: the membership phase keeps them in their groups
+ * until "Allow deletes" releases the disables, deletes and removals together.
+ */
+export function heldBackTargetIds(ctx: CycleContext): Set<string> {
+  const { actions, overThreshold } = decideAll(ctx);
+  return new Set(overThreshold ? actions.map(({ c }) => c.link.targetId) : []);
 }
 
 /**
@@ -68,136 +55,124 @@ export function heldBackAnchors(ctx: CycleContext): Set<string> {
  * until an admin allows deletes.
  */
 export async function deprovision(ctx: CycleContext): Promise<{ staged: boolean }> {
-  const decided = ctx.deprovision.map((c) => ({ c, d: decide(ctx, c) }));
-  const actions = decided.filter((x) => x.d.kind !== 'skip');
-  const overThreshold =
-    ctx.settings.preventAccidentalDeletes &&
-    actions.length > ctx.settings.deletionThreshold &&
-    !ctx.forceDeletes;
+  const { decided, actions, overThreshold } = decideAll(ctx);
 
   for (const { c, d } of decided) {
-    if (d.kind !== 'skip') continue;
-    // A leaver disabled in an earlier cycle stays linked (to be re-enabled if they return): nothing to log.
-    if (d.code === 'AlreadyDisabled') continue;
+    if (d.action !== 'skip') continue;
+    if (!d.logged) {
+      // A leaver disabled in an earlier cycle stays linked (to be re-enabled if they return).
+      record(ctx, identity(c), { stateHash: c.stateHash });
+      continue;
+    }
     const log = newLog(ctx, c);
     log.action = 'other';
-    log.step('processing', 'skipped', d.why, { reason: d.code });
+    log.step('processing', 'skipped', d.why, { reason: d.code ?? '' });
     ctx.counters.skipped++;
-    record(ctx, log, { type: c.objectType, anchor: c.anchor, displayName: c.displayName }, null, c.stateHash);
+    record(ctx, identity(c), { log, stateHash: c.stateHash });
   }
 
   if (overThreshold) {
-    const stagedAt = ctx.clock().toISOString();
-    for (const { c, d } of actions) {
-      const log = newLog(ctx, c);
-      log.action = 'stagedDelete';
-      log.step('processing', 'skipped', `Would ${d.kind}: held back by the accidental-deletion threshold`, {
-        pending: String(actions.length),
-        threshold: String(ctx.settings.deletionThreshold),
-      });
-      log.fail(
-        'TooManyDeletes',
-        `${actions.length} disables and deletes are pending, over the threshold of ${ctx.settings.deletionThreshold}.`,
-        {
-          category: 'Skipped',
-          recommendedAction:
-            'Check why so many objects left scope. If it is intended, use "Allow deletes"; otherwise fix the cause and restart.',
-        },
-      );
-      ctx.counters.staged++;
-      if (ctx.dryRun) {
-        ctx.plan.push({
-          seq: ctx.plan.length + 1,
-          objectType: c.objectType,
-          anchor: c.anchor,
-          displayName: c.displayName,
-          situation: c.reason === 'hardDeleted' ? 'deleted' : 'outOfScope',
-          action: 'stagedDelete',
-          targetId: c.link.targetId,
-          changes: [],
-          note: `Would ${d.kind}; held back: ${actions.length} > threshold ${ctx.settings.deletionThreshold}`,
-        });
-        continue;
-      }
-      // No state recorded: the object stays "changed" and is staged again until released.
-      record(ctx, log, { type: c.objectType, anchor: c.anchor, displayName: c.displayName }, null, null);
-    }
-    if (!ctx.dryRun) {
-      ctx.store.references.replaceStaged(
-        ctx.job.id,
-        actions.map(({ c, d }) => ({
-          objectType: c.objectType,
-          anchor: c.anchor,
-          action: d.kind as 'disable' | 'delete',
-          reason: c.detail,
-          stagedAt,
-        })),
-      );
-    }
+    stage(ctx, actions);
     return { staged: true };
   }
 
   for (const { c, d } of actions) {
     throwIfCancelled(ctx);
-    const log = newLog(ctx, c);
-    log.action = d.kind === 'delete' ? 'delete' : 'disable';
-    log.step('processing', 'success', d.why);
-    if (ctx.dryRun) {
-      ctx.plan.push({
-        seq: ctx.plan.length + 1,
-        objectType: c.objectType,
-        anchor: c.anchor,
-        displayName: c.displayName,
-        situation: c.reason === 'hardDeleted' ? 'deleted' : 'outOfScope',
-        action: log.action,
-        targetId: c.link.targetId,
-        changes: d.kind === 'disable' ? [{ displayName: 'active', oldValue: 'true', newValue: 'false' }] : [],
-        note: d.why,
-      });
-      if (d.kind === 'delete') ctx.counters.deleted++;
-      else ctx.counters.disabled++;
-      continue;
-    }
-    try {
-      if (d.kind === 'delete') {
-        await ctx.target.delete(c.objectType, c.link.targetId);
-        log.step('export', 'success', `Deleted in ${ctx.targetName}`);
-        ctx.counters.deleted++;
-        record(
-          ctx,
-          log,
-          { type: c.objectType, anchor: c.anchor, displayName: c.displayName },
-          'delete',
-          c.stateHash,
-        );
-      } else {
-        await ctx.target.setActive(c.objectType, c.link.targetId, false);
-        log.modified = [{ displayName: 'active', oldValue: 'true', newValue: 'false' }];
-        log.step('export', 'success', `Disabled in ${ctx.targetName}`);
-        ctx.counters.disabled++;
-        const next = {
-          ...c.link,
-          active: false,
-          exported: { ...c.link.exported, active: false },
-          updatedAt: ctx.clock().toISOString(),
-        };
-        record(
-          ctx,
-          log,
-          { type: c.objectType, anchor: c.anchor, displayName: c.displayName },
-          next,
-          c.stateHash,
-        );
-      }
-    } catch (error) {
-      if (isConnectorError(error) && error.errorClass === 'stopCycle') throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      log.step('export', 'failure', message);
-      log.fail(isConnectorError(error) ? error.code : 'InternalError', message);
-      ctx.counters.failed++;
-      record(ctx, log, { type: c.objectType, anchor: c.anchor, displayName: c.displayName }, null, null);
-    }
+    await carryOut(ctx, c, d);
   }
   if (!ctx.dryRun && ctx.forceDeletes) ctx.store.references.clearStaged(ctx.job.id);
   return { staged: false };
+}
+
+function stage(ctx: CycleContext, actions: readonly Decided[]): void {
+  const stagedAt = ctx.clock().toISOString();
+  for (const { c, d } of actions) {
+    const log = newLog(ctx, c);
+    log.action = 'stagedDelete';
+    log.step('processing', 'skipped', `Would ${d.action}: held back by the accidental-deletion threshold`, {
+      pending: String(actions.length),
+      threshold: String(ctx.settings.deletionThreshold),
+    });
+    log.fail(
+      'TooManyDeletes',
+      `${actions.length} disables and deletes are pending, over the threshold of ${ctx.settings.deletionThreshold}.`,
+      {
+        category: 'Skipped',
+        recommendedAction:
+          'Check why so many objects left scope. If it is intended, use "Allow deletes"; otherwise fix the cause and restart.',
+      },
+    );
+    ctx.counters.staged++;
+    plan(ctx, identity(c), {
+      situation: c.reason === 'hardDeleted' ? 'deleted' : 'outOfScope',
+      action: 'stagedDelete',
+      targetId: c.link.targetId,
+      changes: [],
+      note: `Would ${d.action}; held back: ${actions.length} > threshold ${ctx.settings.deletionThreshold}`,
+    });
+    // No state recorded: the object stays "changed" and is staged again until released.
+    record(ctx, identity(c), { log });
+  }
+  if (!ctx.dryRun) {
+    ctx.store.references.replaceStaged(
+      ctx.job.id,
+      actions.map(({ c, d }) => ({
+        objectType: c.objectType,
+        anchor: c.anchor,
+        action: d.action as 'disable' | 'delete',
+        reason: c.detail,
+        stagedAt,
+      })),
+    );
+  }
+}
+
+async function carryOut(ctx: CycleContext, c: DeprovisionCandidate, d: Decision): Promise<void> {
+  const log = newLog(ctx, c);
+  const deleting = d.action === 'delete';
+  log.action = deleting ? 'delete' : 'disable';
+  log.step('processing', 'success', `${d.why}: ${c.detail}`);
+  if (!deleting) log.modified = [{ displayName: 'active', oldValue: 'true', newValue: 'false' }];
+  if (ctx.dryRun) {
+    plan(ctx, identity(c), {
+      situation: c.reason === 'hardDeleted' ? 'deleted' : 'outOfScope',
+      action: log.action,
+      targetId: c.link.targetId,
+      changes: log.modified,
+      note: d.why,
+    });
+    if (deleting) ctx.counters.deleted++;
+    else ctx.counters.disabled++;
+    return;
+  }
+  try {
+    if (deleting) {
+      await sendWrite(ctx, identity(c), 'delete', c.link.targetId, {}, () =>
+        ctx.target.delete(c.objectType, c.link.targetId),
+      );
+      log.step('export', 'success', `Deleted in ${ctx.targetName}`);
+      ctx.counters.deleted++;
+      record(ctx, identity(c), { log, link: 'delete', stateHash: c.stateHash });
+    } else {
+      await sendWrite(ctx, identity(c), 'disable', c.link.targetId, {}, () =>
+        ctx.target.setActive(c.objectType, c.link.targetId, false),
+      );
+      log.step('export', 'success', `Disabled in ${ctx.targetName}`);
+      ctx.counters.disabled++;
+      const next = {
+        ...c.link,
+        active: false,
+        exported: { ...c.link.exported, active: false },
+        updatedAt: ctx.clock().toISOString(),
+      };
+      record(ctx, identity(c), { log, link: next, stateHash: c.stateHash });
+    }
+  } catch (error) {
+    if (endsCycle(error)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    log.step('export', 'failure', message);
+    log.fail(isConnectorError(error) ? error.code : 'InternalError', message);
+    ctx.counters.failed++;
+    record(ctx, identity(c), { log });
+  }
 }

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import Bottleneck from 'bottleneck';
 import type { ObjectMapping } from '@shared/domain/jobs';
 import { emptyCounters, type CycleProgress, type CycleSummary } from '@shared/domain/provisioning';
 import type { ObjectType, TargetSchemaAttribute } from '@shared/domain/schema';
@@ -15,10 +14,13 @@ import type { Store } from '../store/store';
 import { checkedTarget } from './checked-target';
 import type { ConnectorFactory } from './connector-factory';
 import { CycleCancelled, linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
-import { deprovision, heldBackAnchors } from './deprovision-phase';
+import { runBounded } from './bounded-pool';
+import { deprovision, heldBackTargetIds } from './deprovision-phase';
+import { resolveManagerReferences } from './manager-phase';
 import { MappingEvaluator } from './mapping-evaluator';
+import { syncMemberships } from './membership-phase';
 import { processObject } from './object-processor';
-import { resolveManagerReferences, syncMemberships } from './references-phase';
+import { recoverIntents } from './recover-intents';
 import { assignedUserAnchors, scopeObject, type ScopeVerdict } from './scope';
 
 export interface RunCycleOptions {
@@ -146,6 +148,9 @@ export async function runCycle(
       links: new Map(store.links.forJob(jobId).map((l) => [linkKey(l.objectType, l.anchor), l])),
       previousState: store.sourceState.forJob(jobId),
       deprovision: [],
+      deferredState: new Map(),
+      openIntents: new Map(),
+      unsettled: new Set(),
       claimedValues: new Set(),
       plan: [],
       progress: (update) => {
@@ -155,6 +160,9 @@ export async function runCycle(
         emit(update.phase !== undefined);
       },
     };
+
+    // ── writes an interrupted process sent but never recorded (crash safety) ──
+    const recovered = await recoverIntents(ctx);
 
     // ── import ──
     ctx.progress({ phase: 'reading', processed: 0, total: null });
@@ -167,8 +175,13 @@ export async function runCycle(
       source.capabilities.delta &&
       !mappings.Group &&
       (job.config.settings.scope === 'all' || job.config.assignments.groups.length === 0);
+    // A delta read only returns what changed in the source. Objects an interrupted or failed cycle
+    // still owes the target did not change there, so such a cycle reads in full and compares hashes.
+    const owesObjects = recovered > 0 || ctx.unsettled.size > 0 || lastRealCycleFailed(store, jobId, cycleId);
     const since =
-      kind === 'initial' || !deltaUsable || job.watermark?.startsWith('full@') ? null : job.watermark;
+      kind === 'initial' || !deltaUsable || owesObjects || job.watermark?.startsWith('full@')
+        ? null
+        : job.watermark;
     const read = await source.read({ objectTypes, since, signal: options.signal });
     for await (const page of read.pages) {
       throwIfCancelled(ctx);
@@ -213,6 +226,8 @@ export async function runCycle(
             : '';
         const stateHash = sha256(`${object.hash}|${verdict.inScope}|${hashOfConfig}|${memberState}`);
         const changed = kind === 'initial' || ctx.previousState.get(key)?.stateHash !== stateHash;
+        // An object whose interrupted write could not be settled yet is left alone this cycle.
+        if (ctx.unsettled.has(key)) continue;
         if (changed) work.push({ object, verdict, stateHash });
         else counters.unchanged++;
       }
@@ -220,7 +235,6 @@ export async function runCycle(
     markDuplicateSourceValues(ctx, work);
 
     // ── users, then groups: match → plan → apply → record ──
-    const limiter = new Bottleneck({ maxConcurrent: job.config.settings.maxConcurrency });
     const changedUsers: SourceObject[] = [];
     for (const type of ['User', 'Group'] as const) {
       const mapping = type === 'User' ? mappings.User : mappings.Group;
@@ -228,16 +242,18 @@ export async function runCycle(
       if (!mapping || items.length === 0) continue;
       ctx.progress({ phase: type === 'User' ? 'users' : 'groups', processed: 0, total: items.length });
       let done = 0;
-      await Promise.all(
-        items.map((item) =>
-          limiter.schedule(async () => {
-            throwIfCancelled(ctx);
-            const result = await processObject(ctx, item.object, item.verdict, mapping, item.stateHash);
-            if (type === 'User' && result !== 'failed') changedUsers.push(item.object);
-            ctx.progress({ processed: ++done });
-          }),
-        ),
+      // A stopCycle error ends the phase: objects not started yet never start, those in flight finish.
+      await runBounded(
+        items,
+        job.config.settings.maxConcurrency,
+        async (item) => {
+          const result = await processObject(ctx, item.object, item.verdict, mapping, item.stateHash);
+          if (type === 'User' && result !== 'failed') changedUsers.push(item.object);
+          ctx.progress({ processed: ++done });
+        },
+        () => ctx.signal.aborted,
       );
+      throwIfCancelled(ctx);
     }
 
     // ── objects gone from the source ──
@@ -246,7 +262,7 @@ export async function runCycle(
     // ── references, then deprovisioning (§3.1 order) ──
     ctx.progress({ phase: 'references', processed: 0, total: null });
     await resolveManagerReferences(ctx, changedUsers);
-    await syncMemberships(ctx, heldBackAnchors(ctx));
+    await syncMemberships(ctx, heldBackTargetIds(ctx));
     ctx.progress({ phase: 'deprovisioning', processed: 0, total: ctx.deprovision.length });
     const { staged } = await deprovision(ctx);
 
@@ -315,6 +331,11 @@ export async function runCycle(
     await source?.close?.();
     await rawTarget?.close?.();
   }
+}
+
+function lastRealCycleFailed(store: Store, jobId: string, currentCycleId: string): boolean {
+  const last = store.cycles.forJob(jobId, 5).find((c) => c.id !== currentCycleId && !c.dryRun);
+  return last !== undefined && (last.status !== 'completed' || last.counters.failed > 0);
 }
 
 function schemaIndex(schema: readonly TargetSchemaAttribute[]): Map<string, TargetSchemaAttribute> {

@@ -1,0 +1,135 @@
+import type { AttributeMapping, ObjectMapping } from '@shared/domain/jobs';
+import type { SourceObject } from '../connectors/connector';
+import type { LinkRecord } from '../store/links-repo';
+import { runBounded } from './bounded-pool';
+import { linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
+import { logFor } from './log-builder';
+import { referenceMappings, sourceAttributesFor } from './object-mappings';
+import { endsCycle } from './object-failure';
+import { plan } from './plan';
+import { identityOf, record, sendWrite, takeDeferredState } from './record';
+import { displayValue } from './target-values';
+
+/**
+ * §7.1: manager (Reference-typed) values, sent after the objects they point to exist, as their own
+ * PATCH. A reference to an object without a link is kept pending and sent as soon as it gets one —
+ * in this cycle when it was created in this cycle (Roster decision). The users of this cycle record
+ * their state hash here, once their reference writes have landed or are durably pending.
+ */
+export async function resolveManagerReferences(
+  ctx: CycleContext,
+  changedUsers: readonly SourceObject[],
+): Promise<void> {
+  const mapping = ctx.mappings.User;
+  const refs = referenceMappings(ctx, mapping);
+  if (refs.length === 0) return;
+  const candidates = new Map<string, SourceObject>();
+  for (const user of changedUsers) candidates.set(user.anchor, user);
+  for (const pending of ctx.store.references.pendingFor(ctx.job.id)) {
+    const user = ctx.users.get(pending.anchor);
+    if (user) candidates.set(user.anchor, user);
+  }
+  await runBounded(
+    candidates.values(),
+    ctx.settings.maxConcurrency,
+    async (user) => {
+      const link = ctx.links.get(linkKey('User', user.anchor));
+      if (!link || !ctx.verdicts.get(linkKey('User', user.anchor))?.inScope) return;
+      const landed = await resolveForUser(ctx, mapping, user, link, refs);
+      const stateHash = takeDeferredState(ctx, identityOf(user));
+      if (landed && stateHash) record(ctx, identityOf(user), { stateHash });
+    },
+    () => ctx.signal.aborted,
+  );
+  throwIfCancelled(ctx);
+}
+
+/** Sends each reference that differs; true when every one landed or is pending in the store. */
+async function resolveForUser(
+  ctx: CycleContext,
+  mapping: ObjectMapping,
+  user: SourceObject,
+  link: LinkRecord,
+  refs: readonly AttributeMapping[],
+): Promise<boolean> {
+  const source = sourceAttributesFor(user, true);
+  let current = link;
+  let landed = true;
+  for (const ref of refs) {
+    const outcome = await ctx.evaluator.evaluate(ref, source, 'update');
+    if (outcome.kind !== 'send' || typeof outcome.value !== 'string' || outcome.value === '') continue;
+    const referencedAnchor = outcome.value;
+    const referencedType = ctx.evaluator.schemaFor(ref.target)?.referencedObject ?? 'User';
+    const referenced = ctx.links.get(linkKey(referencedType, referencedAnchor));
+    if (!referenced) {
+      if (!ctx.dryRun)
+        ctx.store.references.setPending(ctx.job.id, {
+          anchor: user.anchor,
+          attribute: ref.target,
+          referencedAnchor,
+        });
+      continue;
+    }
+    const previous = current.exported[ref.target] ?? null;
+    if (previous === referenced.targetId) {
+      if (!ctx.dryRun) ctx.store.references.clearPending(ctx.job.id, user.anchor, ref.target);
+      continue;
+    }
+    if (!mapping.actions.update) continue;
+    const log = logFor(ctx, user);
+    log.action = 'update';
+    log.targetId = current.targetId;
+    log.targetDisplayName = current.displayName;
+    log.modified = [
+      { displayName: ref.target, oldValue: displayValue(previous), newValue: referenced.targetId },
+    ];
+    log.step(
+      'referenceResolution',
+      'success',
+      `${ref.target} → ${referenced.displayName} (${referenced.targetId})`,
+      {
+        referencedAnchor,
+        referencedTargetId: referenced.targetId,
+      },
+    );
+    if (ctx.dryRun) {
+      plan(ctx, user, {
+        situation: 'linked',
+        action: 'update',
+        targetId: current.targetId,
+        changes: log.modified,
+        note: 'Reference update',
+      });
+      continue;
+    }
+    try {
+      await sendWrite(ctx, identityOf(user), 'reference', current.targetId, {}, () =>
+        ctx.target.update('User', current.targetId, [
+          {
+            path: ref.target,
+            oldValue: previous,
+            newValue: referenced.targetId,
+            reference: { objectType: referencedType },
+          },
+        ]),
+      );
+      log.step('export', 'success', `Set ${ref.target} in ${ctx.targetName}`);
+      current = {
+        ...current,
+        exported: { ...current.exported, [ref.target]: referenced.targetId },
+        updatedAt: ctx.clock().toISOString(),
+      };
+      ctx.store.references.clearPending(ctx.job.id, user.anchor, ref.target);
+      record(ctx, identityOf(user), { log, link: current });
+    } catch (error) {
+      if (endsCycle(error)) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      log.step('export', 'failure', message);
+      log.fail('ReferenceUpdateFailed', message);
+      ctx.counters.failed++;
+      record(ctx, identityOf(user), { log });
+      landed = false;
+    }
+  }
+  return landed;
+}

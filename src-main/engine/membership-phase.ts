@@ -1,0 +1,187 @@
+import type { SourceObject } from '../connectors/connector';
+import type { LinkRecord } from '../store/links-repo';
+import { runBounded } from './bounded-pool';
+import { linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
+import { logFor, type LogBuilder } from './log-builder';
+import { endsCycle, mayHaveApplied } from './object-failure';
+import { plan } from './plan';
+import { identityOf, keepIntent, record, sendWrite, takeDeferredState } from './record';
+import { reconcileMembers } from './reconcile-members';
+
+/** The target ids that should be members of a group: its in-scope, linked user members (§7.2). */
+function desiredMemberIds(ctx: CycleContext, group: SourceObject): string[] {
+  const ids: string[] = [];
+  const visited = new Set<string>([group.anchor]);
+  const queue = [...(group.members ?? [])];
+  while (queue.length > 0) {
+    const anchor = queue.shift() as string;
+    if (ctx.users.has(anchor)) {
+      const link = ctx.links.get(linkKey('User', anchor));
+      if (link && ctx.verdicts.get(linkKey('User', anchor))?.inScope) ids.push(link.targetId);
+    } else if (ctx.settings.expandNestedGroups && ctx.groups.has(anchor) && !visited.has(anchor)) {
+      visited.add(anchor);
+      queue.push(...(ctx.groups.get(anchor)?.members ?? []));
+    }
+  }
+  return [...new Set(ids)];
+}
+
+function chunked(
+  add: readonly string[],
+  remove: readonly string[],
+  size: number,
+): { add: string[]; remove: string[] }[] {
+  const changes = [...add.map((id) => ({ id, add: true })), ...remove.map((id) => ({ id, add: false }))];
+  const chunks: { add: string[]; remove: string[] }[] = [];
+  for (let i = 0; i < changes.length; i += size) {
+    const part = changes.slice(i, i + size);
+    chunks.push({
+      add: part.filter((c) => c.add).map((c) => c.id),
+      remove: part.filter((c) => !c.add).map((c) => c.id),
+    });
+  }
+  return chunks;
+}
+
+/**
+ * §7.2: compare each linked group's desired membership with what Roster itself wrote, and send the
+ * difference in ⌈k / maxOperations⌉ requests. Members added only in the target are left alone.
+ * `heldBack` holds the target ids of users whose deprovisioning the threshold holds back: their
+ * memberships stay until the deprovisioning is released (§11: nothing that revokes access runs).
+ *
+ * Each request runs behind a write-ahead intent and is recorded on its own, so a crash between two
+ * requests loses nothing; a request whose answer was lost is settled by reading the group's
+ * members back before anything more is sent to it.
+ */
+export async function syncMemberships(ctx: CycleContext, heldBack: ReadonlySet<string>): Promise<void> {
+  if (!ctx.mappings.Group) return;
+  await runBounded(
+    ctx.groups.values(),
+    ctx.settings.maxConcurrency,
+    async (group) => {
+      const key = linkKey('Group', group.anchor);
+      const link = ctx.links.get(key);
+      if (!link || !ctx.verdicts.get(key)?.inScope || ctx.unsettled.has(key)) return;
+      const landed = await syncGroup(ctx, group, link, heldBack);
+      const stateHash = takeDeferredState(ctx, identityOf(group));
+      if (landed && stateHash) record(ctx, identityOf(group), { stateHash });
+    },
+    () => ctx.signal.aborted,
+  );
+  throwIfCancelled(ctx);
+}
+
+async function syncGroup(
+  ctx: CycleContext,
+  group: SourceObject,
+  link: LinkRecord,
+  heldBack: ReadonlySet<string>,
+): Promise<boolean> {
+  const desired = new Set(desiredMemberIds(ctx, group));
+  const recorded = new Set(link.members);
+  const add = [...desired].filter((id) => !recorded.has(id));
+  const remove = [...recorded].filter((id) => !desired.has(id) && !heldBack.has(id));
+  if (add.length === 0 && remove.length === 0) return true;
+  const log = logFor(ctx, group);
+  log.action = 'update';
+  log.targetId = link.targetId;
+  log.targetDisplayName = link.displayName;
+  log.modified = [
+    {
+      displayName: 'members',
+      oldValue: `${recorded.size} member(s)`,
+      newValue: `+${add.length} / −${remove.length}`,
+    },
+  ];
+  log.step('referenceResolution', 'success', `Membership: add ${add.length}, remove ${remove.length}`);
+  if (ctx.dryRun) {
+    planMembers(ctx, group, link, add, remove);
+    return true;
+  }
+  // PUT-only targets rewrite the whole member list per request: one request carries everything.
+  const size = ctx.target.capabilities().patch
+    ? Math.max(1, ctx.target.capabilities().maxOperations)
+    : add.length + remove.length;
+  let members = new Set(link.members);
+  for (const chunk of chunked(add, remove, size)) {
+    try {
+      await sendWrite(ctx, identityOf(group), 'members', link.targetId, chunk, () =>
+        ctx.target.modifyMembers(link.targetId, chunk.add, chunk.remove),
+      );
+      ctx.counters.membershipRequests++;
+      for (const id of chunk.add) members.add(id);
+      for (const id of chunk.remove) members.delete(id);
+      record(ctx, identityOf(group), {
+        link: { ...link, members: [...members], updatedAt: ctx.clock().toISOString() },
+      });
+    } catch (error) {
+      if (endsCycle(error)) throw error;
+      members = await settleFailedChunk(ctx, group, link, members, chunk, error, log);
+      return false;
+    }
+  }
+  log.step('export', 'success', `Membership updated in ${ctx.targetName}`);
+  record(ctx, identityOf(group), { log });
+  return true;
+}
+
+/**
+ * A membership request failed. When it may have landed, the group's members are read back and the
+ * store records what is really there, so the next attempt neither repeats an add (a duplicate
+ * member on servers that keep them) nor forgets a removal. If even the read fails, the intent stays
+ * for the next cycle's recovery.
+ */
+async function settleFailedChunk(
+  ctx: CycleContext,
+  group: SourceObject,
+  link: LinkRecord,
+  members: Set<string>,
+  chunk: { add: string[]; remove: string[] },
+  error: unknown,
+  log: LogBuilder,
+): Promise<Set<string>> {
+  const message = error instanceof Error ? error.message : String(error);
+  log.step('export', 'failure', message);
+  log.fail('ReferenceUpdateFailed', message);
+  ctx.counters.failed++;
+  let settled = members;
+  if (mayHaveApplied(error)) {
+    try {
+      settled = await reconcileMembers(ctx.target, link.targetId, members, chunk);
+    } catch {
+      keepIntent(ctx, identityOf(group));
+      record(ctx, identityOf(group), { log, link: { ...link, members: [...members] } });
+      return members;
+    }
+  }
+  record(ctx, identityOf(group), {
+    log,
+    link: { ...link, members: [...settled], updatedAt: ctx.clock().toISOString() },
+  });
+  return settled;
+}
+
+function planMembers(
+  ctx: CycleContext,
+  group: SourceObject,
+  link: LinkRecord,
+  add: readonly string[],
+  remove: readonly string[],
+): void {
+  if (add.length)
+    plan(ctx, group, {
+      situation: 'linked',
+      action: 'addMembers',
+      targetId: link.targetId,
+      changes: [{ displayName: 'members', oldValue: null, newValue: JSON.stringify(add) }],
+      note: `${add.length} member(s)`,
+    });
+  if (remove.length)
+    plan(ctx, group, {
+      situation: 'linked',
+      action: 'removeMembers',
+      targetId: link.targetId,
+      changes: [{ displayName: 'members', oldValue: JSON.stringify(remove), newValue: null }],
+      note: `${remove.length} member(s)`,
+    });
+}

@@ -1,0 +1,44 @@
+import { isConnectorError } from '../connectors/connector';
+
+/** A failure that belongs in this object's log entry: it ends the object's processing, not the cycle. */
+export class ObjectFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly extra: { additionalDetails?: string; recommendedAction?: string } = {},
+  ) {
+    super(message);
+    this.name = 'ObjectFailure';
+  }
+}
+
+export function describeError(error: unknown): {
+  code: string;
+  message: string;
+  extra: { additionalDetails?: string; recommendedAction?: string };
+} {
+  if (error instanceof ObjectFailure) return { code: error.code, message: error.message, extra: error.extra };
+  if (isConnectorError(error)) {
+    return {
+      code: error.code,
+      message: error.message,
+      extra: error.info.detail ? { additionalDetails: error.info.detail } : {},
+    };
+  }
+  return {
+    code: 'InternalError',
+    message: error instanceof Error ? error.message : String(error),
+    extra: {},
+  };
+}
+
+/** Errors that end the cycle rather than one object: cancellation and stopCycle. */
+export function endsCycle(error: unknown): boolean {
+  if (error instanceof Error && error.name === 'CycleCancelled') return true;
+  return isConnectorError(error) && error.errorClass === 'stopCycle';
+}
+
+/** A write whose answer was lost: it may have landed, so it is never simply repeated. */
+export function mayHaveApplied(error: unknown): boolean {
+  return isConnectorError(error) && error.info.mayHaveApplied === true;
+}

@@ -1,0 +1,117 @@
+import type { ObjectType } from '@shared/domain/schema';
+import type { SourceObject } from '../connectors/connector';
+import type { IntentDetail, IntentOperation } from '../store/intents-repo';
+import type { LinkRecord } from '../store/links-repo';
+import { linkKey, type CycleContext } from './cycle-context';
+import type { LogBuilder } from './log-builder';
+
+export interface ObjectIdentity {
+  type: ObjectType;
+  anchor: string;
+  displayName: string;
+}
+
+export function identityOf(object: SourceObject): ObjectIdentity {
+  return { type: object.type, anchor: object.anchor, displayName: object.displayName };
+}
+
+/**
+ * What one finished write (or decision) leaves in the store. Everything in it is written in one
+ * SQLite transaction, together with the deletion of the write's intent, so the store either knows
+ * the whole outcome or still holds the intent (docs/architecture.md "Send and record").
+ */
+export interface Outcome {
+  log?: LogBuilder | null;
+  link?: LinkRecord | 'delete' | null;
+  /** Recorded only when every write the object needs has landed (or is durably queued). */
+  stateHash?: string | null;
+}
+
+export function record(ctx: CycleContext, object: ObjectIdentity, outcome: Outcome): void {
+  if (ctx.dryRun) return;
+  const entry = outcome.log ? outcome.log.build(ctx.clock()) : null;
+  const { link, stateHash } = outcome;
+  const key = linkKey(object.type, object.anchor);
+  const intentIds = ctx.openIntents.get(key) ?? [];
+  ctx.openIntents.delete(key);
+  ctx.store.transaction(() => {
+    if (link === 'delete') ctx.store.links.delete(ctx.job.id, object.type, object.anchor);
+    else if (link) ctx.store.links.upsert(link);
+    if (entry) ctx.store.log.insertMany([entry]);
+    if (stateHash) {
+      ctx.store.sourceState.upsertMany(ctx.job.id, [
+        { objectType: object.type, anchor: object.anchor, stateHash, displayName: object.displayName },
+      ]);
+    }
+    for (const id of intentIds) ctx.store.intents.finish(id);
+  });
+  if (link === 'delete') ctx.links.delete(key);
+  else if (link) ctx.links.set(key, link);
+}
+
+/**
+ * Sends one target write behind a write-ahead intent: the intent is committed before `send` runs
+ * and stays open (in `ctx.openIntents`) until `record` writes the outcome, which finishes it in the
+ * same transaction. An object may have several open intents (a create answered ambiguously, then
+ * the update of the object found): `record` finishes them all at once.
+ */
+export async function sendWrite<T>(
+  ctx: CycleContext,
+  object: ObjectIdentity,
+  operation: IntentOperation,
+  targetId: string | null,
+  detail: IntentDetail,
+  send: () => Promise<T>,
+): Promise<T> {
+  if (!ctx.dryRun) {
+    const key = linkKey(object.type, object.anchor);
+    const open = ctx.openIntents.get(key) ?? [];
+    open.push(beginIntent(ctx, object, operation, targetId, detail));
+    ctx.openIntents.set(key, open);
+  }
+  return send();
+}
+
+/**
+ * Leaves the object's open intent in the store for the next cycle's recovery: the write may have
+ * landed and this process could not find out (the lookup or read-back failed too).
+ */
+export function keepIntent(ctx: CycleContext, object: ObjectIdentity): void {
+  ctx.openIntents.delete(linkKey(object.type, object.anchor));
+}
+
+function beginIntent(
+  ctx: CycleContext,
+  object: ObjectIdentity,
+  operation: IntentOperation,
+  targetId: string | null,
+  detail: IntentDetail,
+): number {
+  return ctx.store.intents.begin({
+    jobId: ctx.job.id,
+    cycleId: ctx.cycleId,
+    objectType: object.type,
+    anchor: object.anchor,
+    displayName: object.displayName,
+    operation,
+    targetId,
+    detail,
+    createdAt: ctx.clock().toISOString(),
+  });
+}
+
+/**
+ * Objects whose state hash waits for later phases: a user's manager reference, a group's
+ * memberships. The hash is recorded by the phase that sends the object's last write.
+ */
+export function deferState(ctx: CycleContext, object: ObjectIdentity, stateHash: string): void {
+  ctx.deferredState.set(linkKey(object.type, object.anchor), stateHash);
+}
+
+/** The deferred hash of an object, taken out of the waiting set (null when none waits). */
+export function takeDeferredState(ctx: CycleContext, object: ObjectIdentity): string | null {
+  const key = linkKey(object.type, object.anchor);
+  const hash = ctx.deferredState.get(key) ?? null;
+  ctx.deferredState.delete(key);
+  return hash;
+}
