@@ -83,11 +83,15 @@ function checkLimits(text: string, where: string, maxDepth: number, maxStringLen
   }
 }
 
-/** The line and column JSON.parse's message points at, when it gives a position. */
-function syntaxPosition(text: string, error: unknown): { line: number; column: number } {
+/**
+ * The index JSON.parse's message points at, when it gives one. Its message itself is not passed on:
+ * newer engines quote the input in it, and the input may be megabytes long.
+ */
+function syntaxIndex(text: string, error: unknown): number {
   const message = error instanceof Error ? error.message : '';
   const match = /position (\d+)/.exec(message);
-  return match ? position(text, Math.min(Number(match[1]), text.length)) : { line: 1, column: 1 };
+  if (match) return Math.min(Number(match[1]), text.length);
+  return /end of (JSON )?input/i.test(message) ? text.length : 0;
 }
 
 /**
@@ -96,14 +100,25 @@ function syntaxPosition(text: string, error: unknown): { line: number; column: n
  */
 export function parseBoundedJson(text: string, where: string, limits: JsonLimits = {}): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  checkLimits(body, where, limits.maxDepth ?? defaultMaxDepth, limits.maxStringLength ?? defaultMaxStringLength);
+  if (body.trim() === '') throw new BoundedJsonError(`${where} is empty, not JSON`, 1, 1);
+  checkLimits(
+    body,
+    where,
+    limits.maxDepth ?? defaultMaxDepth,
+    limits.maxStringLength ?? defaultMaxStringLength,
+  );
   try {
     return JSON.parse(body) as unknown;
   } catch (error) {
-    const at = syntaxPosition(body, error);
-    const lineText = body.split('\n')[at.line - 1] ?? '';
+    const index = syntaxIndex(body, error);
+    // Text that ends too early is pointed at its last character, not past a trailing newline.
+    const at = position(body, index >= body.length ? Math.max(0, body.trimEnd().length - 1) : index);
+    const near =
+      index >= body.length
+        ? 'the text ends too early (a bracket, brace or quote is not closed)'
+        : `near "${excerpt(body.slice(Math.max(0, index - 20), index + 20), 40)}"`;
     throw new BoundedJsonError(
-      `${where}: line ${at.line}, column ${at.column}: not valid JSON near "${excerpt(lineText.slice(Math.max(0, at.column - 20)), 40)}"`,
+      `${where} is not valid JSON: line ${at.line}, column ${at.column}, ${near}`,
       at.line,
       at.column,
     );

@@ -6,7 +6,7 @@
 import { type AttributeType } from '@shared/domain/schema';
 import { closestName, normalizeName } from './closest-name';
 import { type CsvSourceOptions } from './csv-options';
-import { at, joinAnd, problemsError, type CsvProblem } from './csv-errors';
+import { at, joinAnd, problemsError, quote, quoteNames, type CsvProblem } from './csv-errors';
 
 export interface ColumnSpec {
   name: string;
@@ -51,10 +51,7 @@ const givenNameNames = new Set(['givenname', 'firstname']);
 const surnameNames = new Set(['surname', 'lastname', 'familyname', 'sn']);
 
 function quoteList(names: readonly string[]): string {
-  return names
-    .filter((n) => n !== '')
-    .map((n) => `"${n}"`)
-    .join(', ');
+  return quoteNames(names.filter((n) => n !== ''));
 }
 
 /** Exact name first, then a unique case-insensitive match. */
@@ -80,10 +77,21 @@ export function missingColumnProblem(
   return {
     code: 'CsvColumnMissing',
     message:
-      `${at(fileName, 1)} has no column "${wanted}" (${role}). Columns found: ${quoteList(headers)}.` +
-      (suggestion ? ` Did you mean "${suggestion}"?` : ''),
+      `${at(fileName, 1)} has no column ${quote(wanted)} (${role}). Columns found: ${quoteList(headers)}.` +
+      (suggestion ? ` Did you mean ${quote(suggestion)}?` : ''),
     locations: [at(fileName, 1)],
   };
+}
+
+/** Column numbers, at most 20 of them: a header of commas has thousands of unnamed columns. */
+function listNumbers(numbers: readonly number[]): string {
+  const shown = numbers.slice(0, 20).map(String);
+  return numbers.length > 20 ? `${shown.join(', ')} and ${numbers.length - 20} more` : joinAnd(shown);
+}
+
+function listDuplicates(duplicates: readonly string[]): string {
+  const shown = duplicates.slice(0, 20);
+  return duplicates.length > 20 ? `${shown.join(', ')} and ${duplicates.length - 20} more` : shown.join(', ');
 }
 
 function headerProblems(fileName: string, headers: readonly string[]): CsvProblem[] {
@@ -92,7 +100,7 @@ function headerProblems(fileName: string, headers: readonly string[]): CsvProble
   if (unnamed.length > 0) {
     problems.push({
       code: 'CsvHeaderInvalid',
-      message: `${at(fileName, 1)}: column ${joinAnd(unnamed.map(String))} of the header ${unnamed.length === 1 ? 'has' : 'have'} no name. Every column needs a name, because it becomes an attribute.`,
+      message: `${at(fileName, 1)}: column ${listNumbers(unnamed)} of the header ${unnamed.length === 1 ? 'has' : 'have'} no name. Every column needs a name, because it becomes an attribute.`,
       locations: [at(fileName, 1)],
     });
   }
@@ -109,13 +117,13 @@ function headerProblems(fileName: string, headers: readonly string[]): CsvProble
   for (const h of headers) {
     if (h === '') continue;
     const first = seen.get(h.toLowerCase());
-    if (first !== undefined) duplicates.push(first === h ? `"${h}"` : `"${first}" and "${h}"`);
+    if (first !== undefined) duplicates.push(first === h ? quote(h) : `${quote(first)} and ${quote(h)}`);
     else seen.set(h.toLowerCase(), h);
   }
   if (duplicates.length > 0) {
     problems.push({
       code: 'CsvHeaderInvalid',
-      message: `${at(fileName, 1)}: the header names a column more than once (${duplicates.join(', ')}; names are compared ignoring case). Rename one of them.`,
+      message: `${at(fileName, 1)}: the header names a column more than once (${listDuplicates(duplicates)}; names are compared ignoring case). Rename one of them.`,
       locations: [at(fileName, 1)],
     });
   }
@@ -194,7 +202,7 @@ export function planColumns(
     if (type !== undefined && type !== 'String') {
       problems.push({
         code: 'CsvHeaderInvalid',
-        message: `The multi-valued column "${headers[index] ?? ''}" cannot be typed ${type}: multi-valued columns are read as text.`,
+        message: `The multi-valued column ${quote(headers[index] ?? '')} cannot be typed ${type}: multi-valued columns are read as text.`,
         locations: [at(fileName, 1)],
       });
     }
@@ -202,7 +210,7 @@ export function planColumns(
   if (!('code' in key) && multiValued.has(key.index)) {
     problems.push({
       code: 'CsvHeaderInvalid',
-      message: `The key column "${headers[key.index] ?? ''}" cannot be multi-valued: each row needs exactly one key.`,
+      message: `The key column ${quote(headers[key.index] ?? '')} cannot be multi-valued: each row needs exactly one key.`,
       locations: [at(fileName, 1)],
     });
   }

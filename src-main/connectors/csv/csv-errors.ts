@@ -3,6 +3,7 @@
  * never turn into disables), names the file and rows the way an admin finds them in an editor
  * (`hr.csv:12`, line numbers, header = 1) and says what to do.
  */
+import { excerpt } from '@shared/text/bounded-json';
 import { ConnectorError } from '../connector';
 
 /** Codes a CSV source fails with; the engine logs them and the UI shows the message. */
@@ -25,6 +26,26 @@ export type CsvErrorCode =
   | 'CsvEncoding'
   | 'CsvRecordTooLarge'
   | 'CsvSourceChanged';
+
+/**
+ * A value from the file as a message quotes it: short and on one line. A header line can be 10 MB,
+ * a cell a megabyte; the message names the place, and the admin opens the file there.
+ */
+export function quote(value: string, max = 60): string {
+  return `"${excerpt(value, max)}"`;
+}
+
+/** A name from the file (a column, a key) said without quotes, as short as `quote` makes it. */
+export function short(value: string, max = 40): string {
+  return excerpt(value, max);
+}
+
+/** At most `max` names, each quoted short, then how many more: `"a", "b" and 998 more`. */
+export function quoteNames(names: readonly string[], max = 20): string {
+  const shown = names.slice(0, max).map((n) => quote(n, 40));
+  const rest = names.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
 
 /** One finding of a scan; several are reported together so the admin can fix them in one go. */
 export interface CsvProblem {

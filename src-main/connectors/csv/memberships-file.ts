@@ -6,7 +6,16 @@
  */
 import { findColumn, missingColumnProblem } from './columns';
 import { type CsvMembershipsFile } from './csv-options';
-import { at, listRows, maxNamedRows, plural, problemsError, type CsvProblem } from './csv-errors';
+import {
+  at,
+  listRows,
+  maxNamedRows,
+  plural,
+  problemsError,
+  quote,
+  short,
+  type CsvProblem,
+} from './csv-errors';
 import { addMember, type GroupDraft } from './group-drafts';
 import { openRecordStream } from './record-stream';
 import { sniffFile } from './sniff';
@@ -87,7 +96,7 @@ export async function readMemberships(input: MembershipsInput): Promise<CsvProbl
     if (member !== '' && !known) {
       warnings.add({
         code: 'UnknownMember',
-        message: `${where}: member "${member}" of group "${displayName}" matches no user key in ${input.usersFileName}; it is left out of the group.`,
+        message: `${where}: member ${quote(member)} of group ${quote(displayName)} matches no user key in ${input.usersFileName}; it is left out of the group.`,
         location: where,
       });
     }
@@ -95,7 +104,7 @@ export async function readMemberships(input: MembershipsInput): Promise<CsvProbl
     if (name !== '' && group.displayName !== name) {
       warnings.add({
         code: 'GroupNameConflict',
-        message: `${where}: group "${anchor}" is named "${name}" here but "${group.displayName}" at ${group.origin}; the first name is used.`,
+        message: `${where}: group ${quote(anchor)} is named ${quote(name)} here but ${quote(group.displayName)} at ${group.origin}; the first name is used.`,
         location: where,
       });
     }
@@ -118,7 +127,7 @@ export async function readMemberships(input: MembershipsInput): Promise<CsvProbl
   if (noGroupCount > 0) {
     problems.push({
       code: 'CsvMissingKeys',
-      message: `${plural(noGroupCount, 'row')} of ${fileName} ${noGroupCount === 1 ? 'has' : 'have'} no ${headers[groupIndex] ?? 'group'}: ${listRows(fileName, noGroup, noGroupCount)}.`,
+      message: `${plural(noGroupCount, 'row')} of ${fileName} ${noGroupCount === 1 ? 'has' : 'have'} no ${short(headers[groupIndex] ?? 'group')}: ${listRows(fileName, noGroup, noGroupCount)}.`,
       locations: noGroup.map((line) => at(fileName, line)),
     });
   }

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { isConnectorError, type ConnectorError } from '../connector';
+import { excerpt } from '@shared/text/bounded-json';
 import { at, csvError } from './csv-errors';
 import { createDecodeStream } from './decode-stream';
 import { type Delimiter } from './delimiter';
@@ -88,7 +89,9 @@ function parserError(
         [where],
       );
     default:
-      return csvError('CsvMalformed', `${where} cannot be read as CSV: ${error.message}`, [where]);
+      return csvError('CsvMalformed', `${where} cannot be read as CSV: ${excerpt(error.message, 200)}`, [
+        where,
+      ]);
   }
 }
 

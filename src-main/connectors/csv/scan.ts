@@ -5,7 +5,7 @@
  * manager references and, when groups are wanted, the memberships — never the rows themselves.
  */
 import { type ColumnPlan } from './columns';
-import { at, listRows, maxNamedRows, plural, type CsvProblem } from './csv-errors';
+import { at, listRows, maxNamedRows, plural, quote, short, type CsvProblem } from './csv-errors';
 import { type GroupDraft, addMember } from './group-drafts';
 import { openRecordStream } from './record-stream';
 import { type SniffedFile } from './sniff';
@@ -50,13 +50,13 @@ function duplicateProblem(
   const entries = [...duplicates].sort(([, a], [, b]) => (a[0] ?? 0) - (b[0] ?? 0)).slice(0, maxNamedRows);
   const sentences = entries.map(([key, lines]) => {
     const rows = listRows(fileName, lines);
-    return `${rows} ${lines.length === 2 ? 'both' : 'all'} have ${keyName} "${key}"`;
+    return `${rows} ${lines.length === 2 ? 'both' : 'all'} have ${short(keyName)} ${quote(key)}`;
   });
   const rest = duplicates.size - entries.length;
   return {
     code: 'CsvDuplicateKeys',
     message:
-      `Each row needs its own ${keyName}, but ${plural(duplicates.size, 'value')} ${duplicates.size === 1 ? 'appears' : 'appear'} more than once: ` +
+      `Each row needs its own ${short(keyName)}, but ${plural(duplicates.size, 'value')} ${duplicates.size === 1 ? 'appears' : 'appear'} more than once: ` +
       sentences.join('; ') +
       (rest > 0 ? `; and ${plural(rest, 'more duplicate')}` : '') +
       '. Two rows with one key would be provisioned as one account; fix the file before Roster reads it.',
@@ -87,7 +87,7 @@ function widthProblem(
 
 function invalidValuesProblem(fileName: string, problems: CellProblem[], total: number): CsvProblem | null {
   if (total === 0) return null;
-  const named = problems.map((p) => `${at(fileName, p.line)} ${p.column}: ${p.problem}`);
+  const named = problems.map((p) => `${at(fileName, p.line)} ${short(p.column)}: ${p.problem}`);
   const rest = total - named.length;
   return {
     code: 'CsvInvalidValues',
@@ -179,7 +179,7 @@ export async function scanFile(input: ScanInput): Promise<ScanResult> {
         if (manager === user.anchor) {
           warnings.add({
             code: 'SelfManager',
-            message: `${at(fileName, record.line)}: ${user.anchor} is their own manager; the reference is kept as it is.`,
+            message: `${at(fileName, record.line)}: ${short(user.anchor)} is their own manager; the reference is kept as it is.`,
             location: at(fileName, record.line),
           });
         } else {
@@ -202,7 +202,7 @@ export async function scanFile(input: ScanInput): Promise<ScanResult> {
     const where = lines.map((line) => at(fileName, line)).join(', ');
     warnings.add({
       code: 'UnknownManager',
-      message: `${where}: manager "${manager}" matches no ${keyName} in ${fileName}. The reference is kept and will stay unresolved until such a row exists.`,
+      message: `${where}: manager ${quote(manager)} matches no ${short(keyName)} in ${fileName}. The reference is kept and will stay unresolved until such a row exists.`,
       location: where,
     });
   }

@@ -6,6 +6,7 @@
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { type CsvDelimiterOption, type CsvEncodingOption } from './csv-options';
+import { excerpt } from '@shared/text/bounded-json';
 import { at, csvError } from './csv-errors';
 import { decodeSample } from './decode-stream';
 import { resolveDelimiter, type Delimiter } from './delimiter';
@@ -41,7 +42,7 @@ function firstRecord(text: string, delimiter: Delimiter, fileName: string): stri
     if (!(error instanceof CsvError)) throw error;
     throw csvError(
       error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'CsvTruncated' : 'CsvHeaderInvalid',
-      `The header of ${fileName} (${at(fileName, 1)}) cannot be read: ${error.message}. The first line must list the column names.`,
+      `The header of ${fileName} (${at(fileName, 1)}) cannot be read: ${excerpt(error.message, 200)}. The first line must list the column names.`,
       [at(fileName, 1)],
     );
   }

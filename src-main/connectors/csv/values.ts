@@ -5,6 +5,7 @@
  */
 import { type SourceValue } from '@shared/domain/schema';
 import { type ColumnSpec } from './columns';
+import { quote } from './csv-errors';
 
 export type CellResult = { ok: true; value: SourceValue } | { ok: false; problem: string };
 
@@ -25,18 +26,18 @@ export function splitValues(cell: string, separator: string): string[] {
 }
 
 function readInteger(text: string): CellResult {
-  if (!/^[+-]?\d+$/.test(text)) return { ok: false, problem: `"${text}" is not a whole number` };
+  if (!/^[+-]?\d+$/.test(text)) return { ok: false, problem: `${quote(text)} is not a whole number` };
   const value = Number(text);
   return Number.isSafeInteger(value)
     ? { ok: true, value }
-    : { ok: false, problem: `"${text}" is too large for a whole number` };
+    : { ok: false, problem: `${quote(text)} is too large for a whole number` };
 }
 
 function readBoolean(text: string): CellResult {
   const word = text.toLowerCase();
   if (trueWords.has(word)) return { ok: true, value: true };
   if (falseWords.has(word)) return { ok: true, value: false };
-  return { ok: false, problem: `"${text}" is not true or false (use true/false, yes/no or 1/0)` };
+  return { ok: false, problem: `${quote(text)} is not true or false (use true/false, yes/no or 1/0)` };
 }
 
 // Year first only: 03/04/2024 means different days in different countries, so it is refused.
@@ -45,7 +46,7 @@ const dateTimePattern =
 
 /** ISO 8601 UTC, as the engine sends DateTime values. A time without a zone is taken as UTC. */
 export function readDateTime(text: string): CellResult {
-  const problem = `"${text}" is not a date (use YYYY-MM-DD, optionally with a time such as 2024-03-01T09:00:00Z)`;
+  const problem = `${quote(text)} is not a date (use YYYY-MM-DD, optionally with a time such as 2024-03-01T09:00:00Z)`;
   const m = dateTimePattern.exec(text);
   if (!m) return { ok: false, problem };
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = m;

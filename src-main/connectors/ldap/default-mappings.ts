@@ -93,8 +93,28 @@ export interface HrColumns {
 }
 
 /**
+ * The RDN (cn) of a new entry: the person's name, made unique with SelectUniqueValue. Real HR data
+ * has repeated names (two "Kim Min-jun" in one company), and two entries cannot share a DN, so
+ * when the name is taken in the directory (or by another create in the same cycle) the employee id
+ * is added: "Kim Min-jun E1042". SelectUniqueValue is create-only (expressions.md), so a later name
+ * change does not rename the entry.
+ */
+function uniqueCn(columns: HrColumns): AttributeMapping {
+  const id = `[${columns.employeeId}]`;
+  const name = columns.displayName
+    ? `[${columns.displayName}]`
+    : columns.givenName && columns.surname
+      ? `Join(" ", [${columns.givenName}], [${columns.surname}])`
+      : null;
+  if (name === null) return map('cn', 'Direct', columns.employeeId);
+  return map('cn', 'Expression', `SelectUniqueValue(${name}, Join(" ", ${name}, ${id}))`, {
+    apply: 'OnlyOnCreate',
+  });
+}
+
+/**
  * CSV/HR → LDAP users. The employee id is the matching key (an HR system's id is unique, names and
- * mail addresses are not); cn — the RDN — comes from the display name.
+ * mail addresses are not); cn — the RDN — comes from the display name, unique (see uniqueCn).
  */
 export function csvToLdapUserMappings(
   columns: HrColumns,
@@ -104,12 +124,7 @@ export function csvToLdapUserMappings(
   const list: AttributeMapping[] = [
     map(ad ? 'employeeID' : 'employeeNumber', 'Direct', columns.employeeId, { matchingPriority: 1 }),
   ];
-  const cnSource = columns.displayName
-    ? map('cn', 'Direct', columns.displayName)
-    : columns.givenName && columns.surname
-      ? map('cn', 'Expression', `Join(" ", [${columns.givenName}], [${columns.surname}])`)
-      : map('cn', 'Direct', columns.employeeId);
-  list.push(cnSource);
+  list.push(uniqueCn(columns));
   const direct: [keyof HrColumns, string][] = [
     ['displayName', 'displayName'],
     ['givenName', 'givenName'],

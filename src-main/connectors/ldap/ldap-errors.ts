@@ -3,6 +3,11 @@
  * decides what the engine does: wrong credentials stop the cycle, a missing entry is notFound, an
  * existing DN is an EntryConflict the engine can adopt, a busy server is retried, a schema or
  * constraint violation rejects one object. Messages name the operation and the DN, never a password.
+ *
+ * A write (add, modify, modifyDN, delete) whose connection timed out or broke after it was sent may
+ * have been applied: its error carries `mayHaveApplied`, so the engine looks before it repeats it. A
+ * refusal, DNS or TLS failure happens before anything is sent, and a result code is the server's own
+ * answer, so neither does.
  */
 import { ConnectorError, isConnectorError, type ErrorClass } from '../connector';
 
@@ -206,6 +211,14 @@ const networkText: Record<NetworkKind, string> = {
   network: 'a network error occurred',
 };
 
+/** Operations that change the directory. */
+const writeOperations = new Set(['add', 'modify', 'modifyDN', 'delete']);
+
+/** Transport failures after which a sent request may still have been carried out. */
+function mayHaveBeenSent(kind: NetworkKind): boolean {
+  return kind === 'timeout' || kind === 'closed' || kind === 'network';
+}
+
 export interface LdapFailureContext {
   /** `bind`, `search`, `add`, `modify`, `modifyDN`, `delete`, `read`. */
   operation: string;
@@ -222,11 +235,13 @@ export function toConnectorError(error: unknown, context: LdapFailureContext): C
   const code = resultCodeOf(error);
   let classification: Classification;
   let detail: string | undefined;
+  let mayHaveApplied = false;
   if (code !== null) {
     classification = classifyResult(code);
     detail = error instanceof Error ? error.message : undefined;
   } else {
     const kind = networkKind(error) ?? 'network';
+    mayHaveApplied = writeOperations.has(context.operation) && mayHaveBeenSent(kind);
     classification = {
       // A certificate problem does not heal on retry; a dropped connection may.
       errorClass: kind === 'tls' || kind === 'dns' ? 'stopCycle' : 'transient',
@@ -240,7 +255,11 @@ export function toConnectorError(error: unknown, context: LdapFailureContext): C
     errorClass,
     classification.code,
     `LDAP ${context.operation}${where} failed: ${classification.reason}`,
-    { ...(code !== null ? { status: code } : {}), ...(detail ? { detail: detail.slice(0, 1000) } : {}) },
+    {
+      ...(code !== null ? { status: code } : {}),
+      ...(detail ? { detail: detail.slice(0, 1000) } : {}),
+      ...(mayHaveApplied ? { mayHaveApplied: true } : {}),
+    },
   );
   connectorError.cause = error;
   return connectorError;

@@ -119,7 +119,13 @@ function createClientCredentialsProvider(
       text = await readText(response.body);
     } catch (error) {
       if (error instanceof ConnectorError) throw error;
-      throw errorFromNetwork(error, 'POST', '(token URL)', tokenUrl.display);
+      // The token request changes nothing at the target: the SCIM request it was for is not sent yet.
+      throw errorFromNetwork(error, {
+        method: 'POST',
+        path: '(token URL)',
+        host: tokenUrl.display,
+        changesTarget: false,
+      });
     }
     const body = parseJson(text);
     if (status < 200 || status >= 300) {

@@ -1,12 +1,24 @@
 /**
  * Test connection (§17.2): query Users on the first matching attribute for a fresh random GUID (and
  * Groups by displayName when groups are provisioned). A compliant endpoint answers 200 with an empty
- * ListResponse. Every other outcome becomes ok:false with a sentence an admin can act on; nothing
- * here throws for a server's answer, and nothing quotes a secret.
+ * ListResponse. Every other outcome becomes ok:false with a sentence an admin can act on and a
+ * `kind` a cycle decides on; nothing here throws for a server's answer, and nothing quotes a secret.
+ *
+ * With `retry` (the start of a cycle) each query retries transient failures like any request, so a
+ * single 429, 500, timeout or unreadable answer does not decide the verdict; without it (Test
+ * connection in the UI) one attempt answers quickly. Kinds:
+ * - credentials: 401, 403, a missing secret, a refused OAuth client.
+ * - incompatible: a wrong or insecure URL, 404, a redirect, 405, another 4xx (a filter it cannot do),
+ *   501, an answer that is not a ListResponse or finds something for a random value, an answer that
+ *   is not JSON (after the retries: a one-off is retried), too large or nested too deep.
+ * - unreachable: connection refused, DNS, TLS, an unknown network failure (after the retries).
+ * - transient: 429, 5xx, timeouts, dropped connections still failing after the retries, and a check
+ *   cut short because the connector was closed.
  */
 import { randomUUID } from 'node:crypto';
 import { isConnectorError, type ConnectionTestResult, type ConnectorError } from '../connector';
-import { incompatibleCode, networkProblem } from './errors';
+import { tooLargeCode, unreadableCode } from './answer-errors';
+import { cancelledCode, incompatibleCode, networkProblem } from './errors';
 import { eqFilter } from './filter';
 import type { ScimHttpClient } from './http-client';
 import { readListResponse } from './resources';
@@ -14,7 +26,11 @@ import { readListResponse } from './resources';
 export interface ConnectionCheck {
   userMatchPath: string;
   groups: boolean;
+  /** Retry transient failures before giving the verdict (the start of a cycle). */
+  retry?: boolean;
 }
+
+type FailureKind = NonNullable<ConnectionTestResult['error']>['kind'] & string;
 
 interface Probe {
   label: string;
@@ -24,7 +40,8 @@ interface Probe {
 }
 
 type ProbeOutcome =
-  { ok: true; detail: string } | { ok: false; summary: string; code: string; message: string };
+  | { ok: true; detail: string }
+  | { ok: false; summary: string; code: string; message: string; kind: FailureKind };
 
 function explainError(
   error: ConnectorError,
@@ -32,75 +49,109 @@ function explainError(
   where: string,
   timeoutSeconds: number,
 ): ProbeOutcome {
-  const fail = (summary: string): ProbeOutcome => ({
+  const fail = (kind: FailureKind, summary: string): ProbeOutcome => ({
     ok: false,
     summary,
     code: error.code,
     message: error.message,
+    kind,
   });
   const status = error.info.status;
-  if (
-    error.code === 'InvalidUrl' ||
-    error.code === 'InsecureUrl' ||
-    (error.code === 'Unauthorized' && status === undefined)
-  ) {
-    return fail(error.message);
+  const at = `${where}/${probe.endpoint}`;
+  if (error.code === 'InvalidUrl' || error.code === 'InsecureUrl') return fail('incompatible', error.message);
+  if (error.code === 'Unauthorized' && status === undefined) return fail('credentials', error.message);
+  if (error.code === cancelledCode) {
+    return fail('transient', 'The check was cut short: the connection was closed before it finished.');
+  }
+  // Body problems first: they come with a 2xx status.
+  if (error.code === unreadableCode) {
+    return fail(
+      'incompatible',
+      error.cause === undefined
+        ? `${at} answered with something that is not SCIM JSON. Check that the tenant URL points at the app's SCIM endpoint.`
+        : `${at} answered, but the answer broke off before its end: ${error.message}.`,
+    );
+  }
+  if (error.code === tooLargeCode) {
+    return fail(
+      'incompatible',
+      `${at} answered a query that should find nothing with more than 32 MB. Roster refuses answers that large; check that the tenant URL points at the app's SCIM endpoint.`,
+    );
+  }
+  if (error.code === incompatibleCode && status !== undefined && status >= 200 && status < 300) {
+    return fail('incompatible', `${at} answered with something that is not SCIM JSON: ${error.message}.`);
   }
   if (status === 401) {
     return fail(
+      'credentials',
       `The SCIM server at ${where} refused the credentials (HTTP 401). Check the secret token, or create a new one in the app.`,
     );
   }
   if (status === 403) {
     return fail(
+      'credentials',
       `The SCIM server at ${where} accepted the credentials but does not allow them to read ${probe.endpoint} (HTTP 403). Give the token provisioning rights.`,
     );
   }
   if (status === 404) {
     return fail(
-      `Nothing answers at ${where}/${probe.endpoint} (HTTP 404). Check the tenant URL. A SCIM endpoint must answer a query that finds nothing with 200 and an empty list (RFC 7644 §3.4.2).`,
+      'incompatible',
+      `Nothing answers at ${at} (HTTP 404). Check the tenant URL. A SCIM endpoint must answer a query that finds nothing with 200 and an empty list (RFC 7644 §3.4.2).`,
     );
   }
   if (status === 400 && error.info.scimType === 'invalidFilter') {
     return fail(
-      `${where}/${probe.endpoint} cannot filter on ${probe.path} (HTTP 400 invalidFilter). Roster finds existing accounts with "${probe.path} eq …", so the app must support that filter.`,
+      'incompatible',
+      `${at} cannot filter on ${probe.path} (HTTP 400 invalidFilter). Roster finds existing accounts with "${probe.path} eq …", so the app must support that filter.`,
     );
   }
   if (status !== undefined && status >= 300 && status < 400) {
     return fail(
-      `${where}/${probe.endpoint} redirected the request (HTTP ${status}). Roster does not follow redirects with credentials; use the final SCIM address as the tenant URL.`,
-    );
-  }
-  if (error.code === incompatibleCode) {
-    return fail(
-      `${where}/${probe.endpoint} answered with something that is not SCIM JSON. Check that the tenant URL points at the app's SCIM endpoint.`,
+      'incompatible',
+      `${at} redirected the request (HTTP ${status}). Roster does not follow redirects with credentials; use the final SCIM address as the tenant URL.`,
     );
   }
   if (status !== undefined) {
     const detail = error.info.detail ? `: ${error.info.detail}` : '';
-    return fail(`${where}/${probe.endpoint} answered HTTP ${status} to the test query${detail}.`);
+    const busy = status === 429 || (status >= 500 && status !== 501);
+    return fail(
+      busy ? 'transient' : 'incompatible',
+      `${at} answered HTTP ${status} to the test query${detail}.`,
+    );
   }
   const host = where.split('/')[0] ?? where;
   const { problem, code } = networkProblem(error.cause);
   switch (problem) {
     case 'tls':
       return fail(
+        'unreachable',
         `The TLS certificate of ${host} could not be verified (${code}). If the server uses a private certificate authority, paste its certificate into the connection's CA certificate field.`,
       );
     case 'dns':
-      return fail(`The host name ${host} does not resolve. Check the tenant URL.`);
+      return fail('unreachable', `The host name ${host} does not resolve. Check the tenant URL.`);
     case 'refused':
       return fail(
-        `Could not connect to ${host}: the connection was refused or dropped (${code}). Check the tenant URL and that the server is running.`,
+        'unreachable',
+        `Could not connect to ${host}: the connection was refused (${code}). Check the tenant URL and that the server is running.`,
+      );
+    case 'dropped':
+      return fail(
+        'transient',
+        `${host} accepted the connection but dropped it before answering (${code}). The server or a proxy in front of it may be overloaded.`,
       );
     case 'timeout':
-      return fail(`${host} did not answer within ${timeoutSeconds} seconds.`);
+      return fail('transient', `${host} did not answer within ${timeoutSeconds} seconds.`);
     case 'network':
-      return fail(`Could not reach ${host}: ${error.message}`);
+      return fail('unreachable', `Could not reach ${host}: ${error.message}`);
   }
 }
 
-async function runProbe(client: ScimHttpClient, probe: Probe, timeoutSeconds: number): Promise<ProbeOutcome> {
+async function runProbe(
+  client: ScimHttpClient,
+  probe: Probe,
+  timeoutSeconds: number,
+  retry: boolean,
+): Promise<ProbeOutcome> {
   const where = client.display;
   let body: unknown;
   try {
@@ -109,7 +160,8 @@ async function runProbe(client: ScimHttpClient, probe: Probe, timeoutSeconds: nu
       segments: [probe.endpoint],
       query: probe.query,
       notFound: 'endpoint',
-      retry: false,
+      idempotent: true,
+      retry,
     });
     body = response.body;
   } catch (error) {
@@ -123,6 +175,7 @@ async function runProbe(client: ScimHttpClient, probe: Probe, timeoutSeconds: nu
       summary: `${where}/${probe.endpoint} answered, but not with a SCIM ListResponse: it does not look like a SCIM 2.0 endpoint.`,
       code: incompatibleCode,
       message: 'The query answer is not a ListResponse.',
+      kind: 'incompatible',
     };
   }
   if (list.totalResults > 0 || list.resources.length > 0) {
@@ -132,6 +185,7 @@ async function runProbe(client: ScimHttpClient, probe: Probe, timeoutSeconds: nu
       summary: `${where}/${probe.endpoint} returned ${count} result(s) for a random ${probe.path}: the endpoint seems to ignore filters, which Roster needs to find existing accounts.`,
       code: incompatibleCode,
       message: `totalResults was ${count} for a query that should find nothing.`,
+      kind: 'incompatible',
     };
   }
   return { ok: true, detail: 'answered a query that finds nothing with an empty list' };
@@ -164,13 +218,13 @@ export async function testScimConnection(
     });
   }
   for (const probe of probes) {
-    const outcome = await runProbe(client, probe, timeoutSeconds);
+    const outcome = await runProbe(client, probe, timeoutSeconds, check.retry === true);
     if (!outcome.ok) {
       return {
         ok: false,
         summary: outcome.summary,
         details,
-        error: { code: outcome.code, message: outcome.message },
+        error: { code: outcome.code, message: outcome.message, kind: outcome.kind },
       };
     }
     details.push({ label: probe.label, value: outcome.detail });

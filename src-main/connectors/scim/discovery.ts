@@ -7,6 +7,8 @@
 import type { TargetCapabilities, TargetDiscovery } from '../connector';
 import { isConnectorError } from '../connector';
 import type { AttributeType, ObjectType, TargetSchemaAttribute } from '@shared/domain/schema';
+import { tooLargeCode, unreadableCode } from './answer-errors';
+import { incompatibleCode } from './errors';
 import type { ScimHttpClient } from './http-client';
 import { getArray, getBoolean, getNumber, getRecord, getString, isRecord, type JsonObject } from './json';
 import { coreGroupSchema, coreUserSchema } from './paths';
@@ -20,14 +22,27 @@ type Fetched = { ok: true; body: unknown } | { ok: false; reason: string };
 
 async function fetchOptional(client: ScimHttpClient, endpoint: string): Promise<Fetched> {
   try {
-    const response = await client.send({ method: 'GET', segments: [endpoint], notFound: 'endpoint' });
+    const response = await client.send({
+      method: 'GET',
+      segments: [endpoint],
+      notFound: 'endpoint',
+      idempotent: true,
+    });
     return { ok: true, body: response.body };
   } catch (error) {
     if (!isConnectorError(error)) throw error;
+    // An endpoint that answers an HTML page or something huge is as good as missing (retried first:
+    // an unreadable answer is transient, so only one that persists gets here).
+    if (error.code === unreadableCode) return { ok: false, reason: 'not SCIM JSON' };
+    if (error.code === tooLargeCode) return { ok: false, reason: 'answer too large' };
     // Wrong credentials or an unreachable server are real failures; a missing endpoint is not.
     if (error.errorClass === 'transient' || error.info.status === 401 || error.info.status === 403)
       throw error;
-    return { ok: false, reason: error.info.status ? `HTTP ${error.info.status}` : 'not SCIM JSON' };
+    return {
+      ok: false,
+      reason:
+        error.code === incompatibleCode || !error.info.status ? 'not SCIM JSON' : `HTTP ${error.info.status}`,
+    };
   }
 }
 

@@ -1,18 +1,20 @@
 /**
  * The one place that sends SCIM requests: headers (§17.1), TLS with an optional per-connection CA
  * (always verified, §6), a timeout per request, pacing, retries, and turning every non-2xx answer into
- * a ConnectorError. Bodies are parsed with a size limit; a 2xx that is not JSON is a compliance
- * failure (§17.5). Nothing here logs.
+ * a ConnectorError (interpret-answer.ts: bodies are read with a size limit and parsed with a nesting
+ * limit; a 2xx that is not JSON is an UnreadableResponse). After close(), requests still waiting —
+ * queued in the limiter or between retries — reject with Cancelled. Nothing here logs.
  */
 import { rootCertificates } from 'node:tls';
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { ScimSettings } from '@shared/domain/connections';
 import { ConnectorError, isConnectorError } from '../connector';
 import { createAuthProvider, type AuthProvider, type ScimSecrets } from './auth';
-import { errorFromNetwork, errorFromResponse, incompatibleResponse, type NotFoundMeaning } from './errors';
+import { cancelledError, errorFromNetwork, type NotFoundMeaning } from './errors';
 import type { QueryParameters } from './filter';
-import { createRequestLimiter, type RequestLimits } from './rate-limit';
-import { parseRetryAfter, retryableFor, withRetries, type RetryOptions } from './retry';
+import { createRequestLimiter, type LimiterClock, type RequestLimits } from './rate-limit';
+import { interpretAnswer } from './interpret-answer';
+import { interruptibleSleep, retryableFor, withRetries, type RetryOptions } from './retry';
 import { parseServiceUrl, resourceUrl, type BaseUrl } from './urls';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -25,6 +27,12 @@ export interface ScimRequest {
   body?: unknown;
   /** What a 404 means: the object is gone (default) or the endpoint is wrong. */
   notFound?: NotFoundMeaning;
+  /**
+   * Sending it twice has the same effect as sending it once (GET, PUT, DELETE, a PATCH that only
+   * replaces or removes). Set by the caller, which knows the body: a non-idempotent request (POST, a
+   * PATCH that adds members or values) is retried only when the failure proves nothing was applied.
+   */
+  idempotent: boolean;
   /** false: one attempt only (Test connection should answer quickly, not after minutes of retries). */
   retry?: boolean;
 }
@@ -54,11 +62,11 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** The limiter's clock (tests). */
+  limiterClock?: LimiterClock;
 }
 
 export const defaultTimeoutMs = 60_000;
-/** Larger answers are refused rather than buffered: a runaway response must not exhaust memory. */
-const maxResponseBytes = 32 * 1024 * 1024;
 const scimMediaType = 'application/scim+json';
 
 function timeoutOf(options: HttpClientOptions): number {
@@ -76,27 +84,6 @@ function createAgent(settings: ScimSettings, timeoutMs: number): Agent {
     // A private CA is trusted in addition to the public roots; verification itself is never turned off.
     connect: ca ? { ca: [...rootCertificates, ca] } : {},
   });
-}
-
-async function readBody(body: AsyncIterable<unknown>): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > maxResponseBytes) throw new RangeError('response too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
 }
 
 function displayPath(segments: readonly string[]): string {
@@ -123,7 +110,9 @@ export function createScimHttpClient(options: HttpClientOptions): ScimHttpClient
     userAgent: options.userAgent,
     now,
   });
-  const limiter = createRequestLimiter(options.limits);
+  const limiter = createRequestLimiter(options.limits, cancelledError, options.limiterClock);
+  const closing = new AbortController();
+  let closed: Promise<void> | null = null;
 
   async function attempt(target: BaseUrl, scimRequest: ScimRequest): Promise<ScimResponse> {
     const { method, segments } = scimRequest;
@@ -136,41 +125,19 @@ export function createScimHttpClient(options: HttpClientOptions): ScimHttpClient
       payload = JSON.stringify(scimRequest.body);
       headers['content-type'] = scimMediaType;
     }
-    let status: number;
-    let retryAfter: string | string[] | undefined;
-    let text: string;
+    let response: Dispatcher.ResponseData;
     try {
-      const response = await request(resourceUrl(target, segments, scimRequest.query), {
+      response = await request(resourceUrl(target, segments, scimRequest.query), {
         method,
         headers,
         body: payload,
         dispatcher: agent,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      status = response.statusCode;
-      retryAfter = response.headers['retry-after'];
-      text = await readBody(response.body);
     } catch (error) {
-      if (error instanceof RangeError) {
-        throw incompatibleResponse(method, path, 'the response was larger than 32 MB');
-      }
-      throw errorFromNetwork(error, method, path, target.display);
+      throw errorFromNetwork(error, { method, path, host: target.display, changesTarget: true });
     }
-    const parsed = parseJson(text);
-    if (status >= 200 && status < 300) {
-      if (!parsed.ok)
-        throw incompatibleResponse(method, path, `HTTP ${status} with a body that is not JSON`, status);
-      return { status, body: parsed.value };
-    }
-    const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfter, now()) : null;
-    throw errorFromResponse({
-      method,
-      path,
-      status,
-      body: parsed.ok ? parsed.value : undefined,
-      notFound: scimRequest.notFound ?? 'anchor',
-      ...(retryAfterMs !== null ? { retryAfterMs } : {}),
-    });
+    return interpretAnswer(response, scimRequest, path, now);
   }
 
   async function sendOnce(target: BaseUrl, scimRequest: ScimRequest): Promise<ScimResponse> {
@@ -178,8 +145,9 @@ export function createScimHttpClient(options: HttpClientOptions): ScimHttpClient
     if (scimRequest.retry === false) return run();
     return withRetries(run, {
       options: options.retry,
-      retryable: retryableFor(scimRequest.method),
-      ...(options.sleep ? { sleep: options.sleep } : {}),
+      retryable: retryableFor(scimRequest.idempotent),
+      // A retry's wait ends early on close(): the request then surfaces as Cancelled.
+      sleep: (ms) => interruptibleSleep(ms, closing.signal, cancelledError, options.sleep),
     });
   }
 
@@ -201,9 +169,15 @@ export function createScimHttpClient(options: HttpClientOptions): ScimHttpClient
         throw error;
       }
     },
-    async close() {
-      await limiter.stop();
-      await agent.close();
+    close() {
+      // Waiting requests reject at once; requests in flight finish (bounded by the timeout), so
+      // their outcome is known rather than lost mid-write.
+      closed ??= (async () => {
+        closing.abort();
+        limiter.stop();
+        await agent.close();
+      })();
+      return closed;
     },
   };
 }

@@ -190,12 +190,22 @@ export function buildMemberPatchBodies(
   perRequest: number,
   profile: ScimProfile,
 ): JsonObject[] {
+  return buildMemberPatches(add, remove, perRequest, profile).map(patchBody);
+}
+
+/** The operations of each membership request (see buildMemberPatchBodies). */
+export function buildMemberPatches(
+  add: readonly string[],
+  remove: readonly string[],
+  perRequest: number,
+  profile: ScimProfile,
+): PatchOperation[][] {
   const size = Math.max(1, Math.floor(perRequest));
   const changes = [
     ...add.map((id) => ({ kind: 'add' as const, id })),
     ...remove.map((id) => ({ kind: 'remove' as const, id })),
   ];
-  const bodies: JsonObject[] = [];
+  const requests: PatchOperation[][] = [];
   for (let start = 0; start < changes.length; start += size) {
     const chunk = changes.slice(start, start + size);
     const adds = chunk.filter((c) => c.kind === 'add').map((c) => c.id);
@@ -217,7 +227,21 @@ export function buildMemberPatchBodies(
         }
       }
     }
-    bodies.push(patchBody(operations));
+    requests.push(operations);
   }
-  return bodies;
+  return requests;
+}
+
+/**
+ * Whether sending these operations twice leaves the target as sending them once. `replace` and
+ * `remove` do; so does `add` of a single value (it sets the attribute). `add` of a list appends to a
+ * multi-valued attribute (members, emails, roles) — a repeat could duplicate values on servers that
+ * keep duplicates — and a path-less `add` may carry such lists, so neither is idempotent.
+ */
+export function isIdempotentPatch(operations: readonly PatchOperation[]): boolean {
+  return operations.every((operation) => {
+    const op = operation.op.toLowerCase();
+    if (op === 'replace' || op === 'remove') return true;
+    return op === 'add' && operation.path !== undefined && !Array.isArray(operation.value);
+  });
 }

@@ -4,6 +4,7 @@
  */
 import type { TargetObjectState } from '../connector';
 import type { TargetValue } from '@shared/domain/schema';
+import { createdWithoutId } from './answer-errors';
 import { incompatibleResponse } from './errors';
 import { getArray, getNumber, getString, isRecord, type JsonObject } from './json';
 import { parseAttributePath, readPathValue } from './paths';
@@ -42,6 +43,16 @@ export function requireResource(body: unknown, method: string, path: string): Sc
   if (!isRecord(body)) throw incompatibleResponse(method, path, 'the answer is not a SCIM resource');
   const id = getString(body, 'id');
   if (!id) throw incompatibleResponse(method, path, 'the resource in the answer has no id');
+  return { ...body, id };
+}
+
+/**
+ * The answer to a create: the new resource with its id (RFC 7644 §3.3). Without one the object may
+ * well exist now, so the error says mayHaveApplied and the engine looks for it before creating again.
+ */
+export function requireCreated(body: unknown, method: string, path: string, status: number): ScimResource {
+  const id = isRecord(body) ? getString(body, 'id') : undefined;
+  if (!isRecord(body) || !id) throw createdWithoutId(method, path, status);
   return { ...body, id };
 }
 

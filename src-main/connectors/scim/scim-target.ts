@@ -22,17 +22,21 @@ import { testScimConnection } from './connection-test';
 import { discoverTarget } from './discovery';
 import { eqFilter, type QueryParameters } from './filter';
 import { createScimHttpClient, type ScimHttpClient } from './http-client';
-import { getArray, getAttribute, isRecord, type JsonObject } from './json';
+import { getArray, isRecord } from './json';
+import { memberIdsOf, readGroupMembers } from './members';
 import {
   activeOperation,
   buildAttributeOperations,
-  buildMemberPatchBodies,
+  buildMemberPatches,
+  isIdempotentPatch,
   patchBody,
+  type PatchOperation,
 } from './patch-builder';
 import { parseAttributePath, readPathValue } from './paths';
 import { defaultRequestLimits } from './rate-limit';
 import {
   readListResponse,
+  requireCreated,
   requireListResponse,
   requireResource,
   toObjectState,
@@ -58,6 +62,8 @@ export interface ScimTargetOptions {
   retry?: Partial<RetryOptions>;
   /** Overrides settings.timeoutSeconds (tests). */
   timeoutMs?: number;
+  /** Waits between retries (tests: no real waiting). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export const defaultMaxMembersPerPatch = 100;
@@ -108,6 +114,7 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
     retry: { ...defaultRetryOptions, ...options.retry },
     userAgent: options.userAgent ?? defaultUserAgent,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
   });
   const timeoutSeconds =
     options.timeoutMs !== undefined
@@ -134,7 +141,7 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
 
   async function readFull(type: ObjectType, id: string, query: QueryParameters): Promise<ScimResource> {
     const segments = [endpointOf(type), id];
-    const response = await client.send({ method: 'GET', segments, query });
+    const response = await client.send({ method: 'GET', segments, query, idempotent: true });
     const path = `/${segments.join('/')}`;
     // A few servers answer a read by id with a ListResponse; more than one entry is ambiguous (§9.1).
     const list =
@@ -167,11 +174,17 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
     // PUT replaces everything, so the current resource is read whole (members included for groups).
     const current = await readFull(type, id, []);
     const body = buildReplacementBody(type, current, changes);
-    await client.send({ method: 'PUT', segments: [endpointOf(type), id], body });
+    await client.send({ method: 'PUT', segments: [endpointOf(type), id], body, idempotent: true });
   }
 
-  async function patch(type: ObjectType, id: string, body: JsonObject): Promise<void> {
-    await client.send({ method: 'PATCH', segments: [endpointOf(type), id], body });
+  async function patch(type: ObjectType, id: string, operations: readonly PatchOperation[]): Promise<void> {
+    await client.send({
+      method: 'PATCH',
+      segments: [endpointOf(type), id],
+      body: patchBody(operations),
+      // Adding members or list values twice may duplicate them: such a PATCH is not retried blindly.
+      idempotent: isIdempotentPatch(operations),
+    });
   }
 
   async function modifyMembers(
@@ -181,19 +194,15 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
   ): Promise<void> {
     if (add.length === 0 && remove.length === 0) return;
     if (!capabilities().patch) {
-      const current = await readFull('Group', groupId, []);
-      const members = (getArray(current, 'members') ?? [])
-        .filter(isRecord)
-        .map((member) => getAttribute(member, 'value'))
-        .filter((value): value is string => typeof value === 'string');
+      const members = memberIdsOf(await readFull('Group', groupId, []));
       const removed = new Set(remove);
       const next = [...members.filter((m) => !removed.has(m)), ...add.filter((a) => !members.includes(a))];
       await replaceWith('Group', groupId, [{ path: 'members', oldValue: members, newValue: next }]);
       return;
     }
     // One group's requests go one after another (§17.1); the limiter paces them.
-    for (const body of buildMemberPatchBodies(add, remove, capabilities().maxOperations, profile)) {
-      await patch('Group', groupId, body);
+    for (const operations of buildMemberPatches(add, remove, capabilities().maxOperations, profile)) {
+      await patch('Group', groupId, operations);
     }
   }
 
@@ -217,6 +226,7 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
         segments: [endpoint],
         query: [...readQuery(type), ['filter', eqFilter(path, value)]],
         notFound: 'endpoint',
+        idempotent: true,
       });
       const list = requireListResponse(response.body, 'GET', `/${endpoint}`);
       return list.resources
@@ -236,8 +246,10 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
         segments: [endpoint],
         body: buildCreateBody(type, values, profile),
         notFound: 'endpoint',
+        // A create sent twice creates twice: never retried unless the server proved it did nothing.
+        idempotent: false,
       });
-      const resource = requireResource(response.body, 'POST', `/${endpoint}`);
+      const resource = requireCreated(response.body, 'POST', `/${endpoint}`, response.status);
       return toObjectState(resource, Object.keys(values));
     },
 
@@ -250,7 +262,7 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
             profile,
             usersUrl: client.urlOf(['Users']),
           });
-          if (operations.length > 0) await patch(type, id, patchBody(operations));
+          if (operations.length > 0) await patch(type, id, operations);
         } else {
           await replaceWith(type, id, attributeChanges);
         }
@@ -267,7 +279,7 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
 
     async setActive(type, id, active): Promise<void> {
       if (capabilities().patch) {
-        await patch(type, id, patchBody([activeOperation(active, profile)]));
+        await patch(type, id, [activeOperation(active, profile)]);
         return;
       }
       await replaceWith(type, id, [{ path: 'active', oldValue: null, newValue: active }]);
@@ -275,7 +287,8 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
 
     async delete(type, id): Promise<void> {
       try {
-        await client.send({ method: 'DELETE', segments: [endpointOf(type), id] });
+        // A repeated DELETE finds the object gone (404), which counts as done.
+        await client.send({ method: 'DELETE', segments: [endpointOf(type), id], idempotent: true });
       } catch (error) {
         // Already gone is what we wanted (§17.3).
         if (isConnectorError(error) && error.errorClass === 'notFound') return;
@@ -284,6 +297,10 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
     },
 
     modifyMembers,
+
+    readMembers(groupId): Promise<string[]> {
+      return readGroupMembers((query) => readFull('Group', groupId, query));
+    },
 
     close(): Promise<void> {
       return client.close();

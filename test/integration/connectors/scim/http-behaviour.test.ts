@@ -179,16 +179,21 @@ describe('SCIM transport: wire details', () => {
     expect(found.map((f) => f.id)).toEqual(['2']);
   });
 
-  it('treats a 2xx that is not JSON as an incompatible (non-SCIM) endpoint', async () => {
+  it('treats a 2xx that is not JSON as an unreadable answer: retried on a GET, then transient', async () => {
     const server = await serve((_hit, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html>login</html>');
     });
     const error = await failure(connect(`${server.origin}/scim`).get('User', 'x', []));
     expect(error).toMatchObject({
-      errorClass: 'stopCycle',
-      code: 'SystemForCrossDomainIdentityManagementServiceIncompatible',
+      errorClass: 'transient',
+      code: 'UnreadableResponse',
+      info: { status: 200 },
     });
+    expect(error.message).toBe(
+      'GET /Users/x answered HTTP 200 with a body that is not JSON; a SCIM service answers in JSON',
+    );
+    expect(server.hits).toHaveLength(4);
   });
 
   it('refuses plain http to a host that is not this computer, before sending anything', async () => {

@@ -55,7 +55,11 @@ describe('LDAP default mappings', () => {
       target: 'employeeNumber',
       source: 'id',
     });
-    expect(list.find((m) => m.target === 'cn')?.source).toBe('name');
+    // Two people with the same name must not collide on the RDN: the employee id breaks the tie.
+    expect(list.find((m) => m.target === 'cn')).toMatchObject({
+      type: 'Expression',
+      source: 'SelectUniqueValue([name], Join(" ", [name], [id]))',
+    });
     expect(list.find((m) => m.target === '__container')?.source).toBe('ou');
     expect(list.find((m) => m.target === 'active')?.source).toBe('Not([IsSoftDeleted])');
     const adList = csvToLdapUserMappings(
@@ -64,7 +68,7 @@ describe('LDAP default mappings', () => {
     );
     expect(adList.find((m) => m.target === 'cn')).toMatchObject({
       type: 'Expression',
-      source: 'Join(" ", [first], [last])',
+      source: 'SelectUniqueValue(Join(" ", [first], [last]), Join(" ", Join(" ", [first], [last]), [id]))',
     });
     expect(adList.find((m) => m.target === 'userPrincipalName')?.source).toBe('email');
   });

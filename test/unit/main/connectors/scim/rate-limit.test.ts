@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { createRequestLimiter, type LimiterClock } from '../../../../../src-main/connectors/scim/rate-limit';
+
+/** A clock moved by hand: timers fire only when the test advances time. */
+function manualClock(): LimiterClock & { advance(ms: number): void } {
+  let now = 0;
+  let timers: { at: number; callback: () => void; id: number }[] = [];
+  let nextId = 0;
+  return {
+    now: () => now,
+    setTimeout(callback, ms) {
+      nextId += 1;
+      timers.push({ at: now + ms, callback, id: nextId });
+      return nextId;
+    },
+    clearTimeout(handle) {
+      timers = timers.filter((t) => t.id !== handle);
+    },
+    advance(ms) {
+      now += ms;
+      const due = timers.filter((t) => t.at <= now);
+      timers = timers.filter((t) => t.at > now);
+      for (const timer of due) timer.callback();
+    },
+  };
+}
+
+function deferred(): { promise: Promise<string>; resolve(value: string): void } {
+  let resolve!: (value: string) => void;
+  const promise = new Promise<string>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+const cancelled = () => new Error('cancelled');
+
+describe('request limiter', () => {
+  it('spaces starts by 1000 / maxRequestsPerSecond ms', async () => {
+    const clock = manualClock();
+    const limiter = createRequestLimiter({ maxRequestsPerSecond: 10, maxConcurrency: 10 }, cancelled, clock);
+    const started: number[] = [];
+    const runs = [0, 1, 2].map(() => limiter.run(() => Promise.resolve(started.push(clock.now()))));
+    await flush();
+    expect(started).toEqual([0]);
+    clock.advance(99);
+    await flush();
+    expect(started).toEqual([0]);
+    clock.advance(1);
+    clock.advance(100);
+    await Promise.all(runs);
+    expect(started).toEqual([0, 100, 200]);
+  });
+
+  it('keeps at most maxConcurrency tasks in flight, starting the next when one finishes', async () => {
+    const clock = manualClock();
+    const limiter = createRequestLimiter({ maxRequestsPerSecond: 1000, maxConcurrency: 2 }, cancelled, clock);
+    const tasks = [deferred(), deferred(), deferred()];
+    let running = 0;
+    const runs = tasks.map((task) =>
+      limiter.run(() => {
+        running += 1;
+        return task.promise;
+      }),
+    );
+    clock.advance(1);
+    await flush();
+    clock.advance(1);
+    await flush();
+    expect(running).toBe(2);
+    tasks[0]!.resolve('a');
+    await flush();
+    clock.advance(1);
+    await flush();
+    expect(running).toBe(3);
+    tasks[1]!.resolve('b');
+    tasks[2]!.resolve('c');
+    await expect(Promise.all(runs)).resolves.toEqual(['a', 'b', 'c']);
+  });
+
+  it('frees the slot of a task that throws synchronously', async () => {
+    const limiter = createRequestLimiter(
+      { maxRequestsPerSecond: 1000, maxConcurrency: 1 },
+      cancelled,
+      manualClock(),
+    );
+    await expect(
+      limiter.run(() => {
+        throw new Error('sync');
+      }),
+    ).rejects.toThrow('sync');
+  });
+
+  it('on stop, rejects waiting and later tasks with the cancelled error; tasks in flight finish', async () => {
+    const clock = manualClock();
+    const limiter = createRequestLimiter({ maxRequestsPerSecond: 1000, maxConcurrency: 1 }, cancelled, clock);
+    const inFlight = deferred();
+    const first = limiter.run(() => inFlight.promise);
+    const queued = [limiter.run(() => Promise.resolve('never')), limiter.run(() => Promise.resolve('never'))];
+    await flush();
+    limiter.stop();
+    limiter.stop();
+    for (const run of queued) await expect(run).rejects.toThrow('cancelled');
+    await expect(limiter.run(() => Promise.resolve('late'))).rejects.toThrow('cancelled');
+    inFlight.resolve('done');
+    await expect(first).resolves.toBe('done');
+  });
+});
