@@ -49,11 +49,26 @@ export interface CyclesRepo {
       watermarkAfter: string | null;
     },
   ): void;
+  /** Replaces a finished cycle's error: the engine knows why it was aborted (e.g. its lease was lost). */
+  setError(id: string, error: NonNullable<CycleSummary['error']>): void;
   get(id: string): CycleSummary | null;
   forJob(jobId: string, limit: number): CycleSummary[];
-  /** Cycles left 'running' by a crash: marked stopped at start-up. */
-  markAbandoned(at: string): number;
+  /**
+   * Marks cycles left 'running' by a process that is gone as stopped (code Interrupted), and returns
+   * how many. Never touches a cycle a live process still runs (ARCHITECTURE.md §4):
+   * - `{ jobId }`: that job's running cycles; called by the leases repo inside the transaction that
+   *   takes the job's lease, so nobody else can be running them.
+   * - `{ keep }`: every job's, except jobs `keep` says a live lease protects (start-up). Runs as one
+   *   IMMEDIATE transaction, so no lease can be taken between the check and the update.
+   */
+  markAbandoned(at: string, which: AbandonScope): number;
 }
+
+export type AbandonScope =
+  | { jobId: string; message?: string | undefined }
+  | { keep: (jobId: string) => boolean; message?: string | undefined };
+
+const interrupted = 'Roster stopped while this cycle ran';
 
 export function createCyclesRepo(db: Database): CyclesRepo {
   const insert = db.prepare(
@@ -64,14 +79,26 @@ export function createCyclesRepo(db: Database): CyclesRepo {
     `UPDATE cycles SET status = @status, ended_at = @ended_at, counters_json = @counters_json, error_json = @error_json,
        watermark_after = @watermark_after WHERE id = @id`,
   );
+  const errorRow = db.prepare<[string, string]>('UPDATE cycles SET error_json = ? WHERE id = ?');
   const one = db.prepare<[string], CycleRow>('SELECT * FROM cycles WHERE id = ?');
   const recent = db.prepare<[string, number], CycleRow>(
     'SELECT * FROM cycles WHERE job_id = ? ORDER BY started_at DESC LIMIT ?',
   );
-  const abandon = db.prepare<[string]>(
-    `UPDATE cycles SET status = 'stopped', ended_at = ?, error_json = '{"code":"Interrupted","message":"Roster stopped while this cycle ran"}'
-     WHERE status = 'running'`,
+  const abandonJob = db.prepare<[string, string, string]>(
+    `UPDATE cycles SET status = 'stopped', ended_at = ?, error_json = ? WHERE job_id = ? AND status = 'running'`,
   );
+  const runningJobs = db.prepare<[], string>("SELECT DISTINCT job_id FROM cycles WHERE status = 'running'");
+  const errorJson = (message: string | undefined) =>
+    JSON.stringify({ code: 'Interrupted', message: message ?? interrupted });
+  // Nested in the leases repo's IMMEDIATE transaction this is a savepoint; on its own (start-up) the
+  // .immediate() below makes the lease check and the update one write-locked step.
+  const abandonUnkept = db.transaction((at: string, keep: (jobId: string) => boolean, error: string) => {
+    let changed = 0;
+    for (const jobId of runningJobs.pluck().all()) {
+      if (!keep(jobId)) changed += abandonJob.run(at, error, jobId).changes;
+    }
+    return changed;
+  });
   return {
     start: (c) =>
       void insert.run({
@@ -92,11 +119,15 @@ export function createCyclesRepo(db: Database): CyclesRepo {
         error_json: o.error ? JSON.stringify(o.error) : null,
         watermark_after: o.watermarkAfter,
       }),
+    setError: (id, error) => void errorRow.run(JSON.stringify(error), id),
     get: (id) => {
       const row = one.get(id);
       return row ? fromRow(row) : null;
     },
     forJob: (jobId, limit) => recent.all(jobId, limit).map(fromRow),
-    markAbandoned: (at) => abandon.run(at).changes,
+    markAbandoned: (at, which) =>
+      'jobId' in which
+        ? abandonJob.run(at, errorJson(which.message), which.jobId).changes
+        : abandonUnkept.immediate(at, which.keep, errorJson(which.message)),
   };
 }

@@ -6,6 +6,13 @@ const appSettingsKey = 'app';
 export interface SettingsRepo {
   getAppSettings(): AppSettings;
   saveAppSettings(settings: AppSettings): void;
+  /**
+   * Other settings blocks (notifications, alert state), as parsed JSON or null when absent: the
+   * caller owns the key and validates the value, so a new block needs no migration.
+   */
+  getValue(key: string): unknown;
+  setValue(key: string, value: unknown): void;
+  deleteValue(key: string): void;
 }
 
 export function createSettingsRepo(db: Database): SettingsRepo {
@@ -13,6 +20,7 @@ export function createSettingsRepo(db: Database): SettingsRepo {
   const upsert = db.prepare<[string, string]>(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
+  const remove = db.prepare<[string]>('DELETE FROM settings WHERE key = ?');
   return {
     getAppSettings() {
       const row = select.get(appSettingsKey);
@@ -23,6 +31,21 @@ export function createSettingsRepo(db: Database): SettingsRepo {
     },
     saveAppSettings(settings) {
       upsert.run(appSettingsKey, JSON.stringify(settings));
+    },
+    getValue(key) {
+      const row = select.get(key);
+      if (!row) return null;
+      try {
+        return JSON.parse(row.value) as unknown;
+      } catch {
+        return null; // a hand-edited value that is not JSON reads as absent; the caller's defaults apply
+      }
+    },
+    setValue(key, value) {
+      upsert.run(key, JSON.stringify(value));
+    },
+    deleteValue(key) {
+      remove.run(key);
     },
   };
 }

@@ -4,10 +4,13 @@ import { createConnectionsRepo, type ConnectionsRepo } from './connections-repo'
 import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 import { createCyclesRepo, type CyclesRepo } from './cycles-repo';
 import { createJobsRepo, type JobsRepo } from './jobs-repo';
+import { createLeasesRepo, type LeaseLiveness, type LeasesRepo } from './leases-repo';
+import { createIntentsRepo, type IntentsRepo } from './intents-repo';
 import { createLinksRepo, type LinksRepo } from './links-repo';
 import { createLogRepo, type LogRepo } from './log-repo';
 import { createPlanRepo, type PlanRepo } from './plan-repo';
 import { createReferencesRepo, type ReferencesRepo } from './references-repo';
+import { createSchedulesRepo, type SchedulesRepo } from './schedules-repo';
 import { createSourceStateRepo, type SourceStateRepo } from './source-state-repo';
 
 export interface Store {
@@ -24,13 +27,20 @@ export interface Store {
   cycles: CyclesRepo;
   log: LogRepo;
   plans: PlanRepo;
+  /** One writer per job across processes (ARCHITECTURE.md §4). */
+  leases: LeasesRepo;
+  /** Write-ahead intents of target writes not yet recorded (crash safety). */
+  intents: IntentsRepo;
+  /** Which jobs run on their schedule, and the scheduler's settings (issue 9). */
+  schedules: SchedulesRepo;
   /** Runs `work` in one SQLite transaction (all or nothing). */
   transaction<T>(work: () => T): T;
   close(): void;
 }
 
-export function openStore(options: OpenDatabaseOptions): Store {
+export function openStore(options: OpenDatabaseOptions & { liveness?: LeaseLiveness }): Store {
   const { db, schemaVersion, backupPath } = openDatabase(options);
+  const cycles = createCyclesRepo(db);
   return {
     path: options.path,
     schemaVersion,
@@ -42,9 +52,12 @@ export function openStore(options: OpenDatabaseOptions): Store {
     links: createLinksRepo(db),
     sourceState: createSourceStateRepo(db),
     references: createReferencesRepo(db),
-    cycles: createCyclesRepo(db),
+    cycles,
     log: createLogRepo(db),
     plans: createPlanRepo(db),
+    leases: createLeasesRepo(db, options.liveness ? { cycles, liveness: options.liveness } : { cycles }),
+    intents: createIntentsRepo(db),
+    schedules: createSchedulesRepo(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { migration001Initial } from './001-initial';
 import { migration002Provisioning } from './002-provisioning';
 import { migration003WriteSafety } from './003-write-safety';
+import { migration004Scheduler } from './004-scheduler';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   migration001Initial,
   migration002Provisioning,
   migration003WriteSafety,
+  migration004Scheduler,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
