@@ -4,9 +4,10 @@ import vue from '@vitejs/plugin-vue';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'src-shared') };
 
-// Three projects, run by `npm test` through test/run-tests.mjs:
+// Three projects run by `npm test` through test/run-tests.mjs, and two run on their own:
 // unit — pure logic and Vue components (happy-dom); integration — real SQLite files, the real
-// keyring, real servers on loopback; e2e — Debian Chromium driving browser mode.
+// keyring, real servers on loopback; e2e — Debian Chromium driving browser mode. chaos (`npm run
+// test:chaos`) and bench (`npm run bench`) are separate runs.
 export default defineConfig({
   test: {
     projects: [
@@ -37,6 +38,20 @@ export default defineConfig({
           globalSetup: ['test/peers/keyring-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // `npm run test:chaos` (CI runs it after `npm test`): SIGKILLs and fault storms against real
+          // SCIM servers, checked at the server. Long, and each file drives thousands of requests
+          // through its own server, so files run one after another.
+          name: 'chaos',
+          include: ['test/chaos/**/*.chaos.test.ts'],
+          globalSetup: ['test/peers/keyring-global-setup.ts'],
+          testTimeout: 1_200_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },
