@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { defaultDataDir } from '../app/data-dir';
 
 export function dataDirOption(): Option {
@@ -16,6 +16,7 @@ export function resolveDataDir(value: string | undefined): string {
 export function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`--port must be 0–65535, not "${value}"`);
+    // commander reports this as a usage error: bad input, exit 2.
+    throw new InvalidArgumentError(`--port must be 0–65535, not "${value}"`);
   return port;
 }

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fail } from '@shared/domain/result';
+import { parseBoundedJson } from '@shared/text/bounded-json';
 import type { RosterApp } from '../create-app';
 import { openEventStream } from './event-stream';
 import { assertLoopbackBindAddress } from './loopback';
 import { guardRequest, tokenCookieName } from './request-guard';
 import { securityHeaders } from './security-headers';
 import { serveExport, serveStatic } from './static-files';
+import { decodePathPart, requestUrl } from './url-parts';
 import { join } from 'node:path';
 
 export interface BrowserServerOptions {
@@ -36,6 +38,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
     'Cache-Control': 'no-store',
   });
   res.end(JSON.stringify(body));
+}
+
+function badRequest(res: ServerResponse, message: string): void {
+  sendJson(res, 400, fail({ code: 'invalidInput', message }));
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -75,13 +81,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     let input: unknown;
     try {
       const body = await readBody(req);
-      input = body.length === 0 ? {} : (JSON.parse(body) as unknown);
+      // Bounded like every JSON Roster reads: a deeply nested body is refused here, before any code walks it.
+      input = body.length === 0 ? {} : parseBoundedJson(body, 'The request body');
     } catch (error) {
-      sendJson(
-        res,
-        400,
-        fail({ code: 'invalidInput', message: `The request body is not valid JSON: ${String(error)}` }),
-      );
+      badRequest(res, error instanceof Error ? error.message : 'The request body cannot be read');
       return;
     }
     sendJson(res, 200, await options.app.dispatch(command, input));
@@ -90,14 +93,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const verdict = guardRequest(req, port, token, cookieName());
     if (!verdict.allow) {
-      sendJson(res, verdict.status, {
-        ok: false,
-        error: { code: verdict.status === 401 ? 'unauthorized' : 'forbidden', message: verdict.reason },
-      });
+      const code =
+        verdict.status === 400 ? 'invalidInput' : verdict.status === 401 ? 'unauthorized' : 'forbidden';
+      sendJson(res, verdict.status, { ok: false, error: { code, message: verdict.reason } });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (verdict.tokenFrom === 'query' && req.method === 'GET' && url.pathname !== '/events') {
+    const url = requestUrl(req.url, req.headers.host ?? '127.0.0.1');
+    if (!url) {
+      badRequest(res, 'The request URL cannot be read');
+      return;
+    }
+    if (verdict.tokenFrom === 'query') {
       // Trade the token in the URL for a cookie, and drop it from the address bar and history.
       url.searchParams.delete('token');
       res.writeHead(302, {
@@ -113,7 +119,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         res.writeHead(405, { ...securityHeaders, Allow: 'POST' }).end();
         return;
       }
-      await handleRpc(decodeURIComponent(url.pathname.slice('/rpc/'.length)), req, res);
+      const command = decodePathPart(url.pathname.slice('/rpc/'.length));
+      if (command === null) badRequest(res, 'The command name in the URL has a malformed %-escape');
+      else await handleRpc(command, req, res);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -121,19 +129,22 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     if (url.pathname.startsWith('/exports/')) {
-      serveExport(
-        join(options.app.dataDir, 'exports'),
-        decodeURIComponent(url.pathname.slice('/exports/'.length)),
-        res,
-      );
+      const name = decodePathPart(url.pathname.slice('/exports/'.length));
+      if (name === null) badRequest(res, 'The file name in the URL has a malformed %-escape');
+      else serveExport(join(options.app.dataDir, 'exports'), name, res);
       return;
     }
     if (url.pathname === '/events') {
       openEventStream(res, options.app.events, securityHeaders);
       return;
     }
+    const pathname = decodePathPart(url.pathname);
+    if (pathname === null) {
+      badRequest(res, 'The path has a malformed %-escape');
+      return;
+    }
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-    serveStatic(options.rendererDir, url.pathname, res);
+    serveStatic(options.rendererDir, pathname, res);
   }
 
   const server = createServer((req, res) => {

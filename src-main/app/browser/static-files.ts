@@ -16,11 +16,13 @@ const contentTypes: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-/** Serves the built renderer. Unknown paths get index.html so that client-side routes reload. */
+/**
+ * Serves the built renderer. Unknown paths get index.html so that client-side routes reload.
+ * `pathname` is already decoded (a malformed escape was answered 400 before this).
+ */
 export function serveStatic(rendererDir: string, pathname: string, res: ServerResponse): void {
   const root = resolve(rendererDir);
-  const decoded = decodeURIComponent(pathname);
-  let file = normalize(join(root, decoded));
+  let file = normalize(join(root, pathname));
   if (file !== root && !file.startsWith(root + sep)) {
     res.writeHead(404).end();
     return;

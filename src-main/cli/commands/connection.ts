@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { connectionsFileSchema } from '@shared/domain/job-file';
-import { call, withApp } from '../cli-app';
+import { call, CliFailure, exitCodes, withApp } from '../cli-app';
 import { dataDirOption } from '../options';
 import { readJsonFile } from '../read-json-file';
 
@@ -16,6 +16,22 @@ export function registerConnectionCommand(program: Command): void {
     .action((file: string, opts: { dataDir?: string }) =>
       withApp(opts.dataDir, async (app) => {
         const { connections } = readJsonFile(file, connectionsFileSchema);
+        // Clashes are found before the first profile is saved, so they never leave half a file imported.
+        const seen = new Set<string>();
+        for (const [index, profile] of connections.entries()) {
+          if (seen.has(profile.name.toLowerCase()))
+            throw new CliFailure(
+              `${file}: connections[${index}].name: "${profile.name}" is named twice in the file.`,
+              exitCodes.badInput,
+            );
+          seen.add(profile.name.toLowerCase());
+          const existing = app.store.connections.findByName(profile.name);
+          if (existing && existing.kind !== profile.kind)
+            throw new CliFailure(
+              `${file}: the connection "${profile.name}" is ${profile.kind.toUpperCase()} in the file, but the existing one is ${existing.kind.toUpperCase()}. Rename one of them.`,
+              exitCodes.badInput,
+            );
+        }
         for (const profile of connections) {
           const existing = app.store.connections.findByName(profile.name);
           if (existing) {

@@ -7,6 +7,7 @@ import {
   validateExpression,
   type Diagnostic,
 } from '@shared/expressions';
+import { BoundedJsonError, parseBoundedJson } from '@shared/text/bounded-json';
 
 interface ExprOptions {
   source: string;
@@ -48,12 +49,13 @@ function parseStringArrayOption(option: string, text: string): JsonOptionResult<
   return { ok: true, value };
 }
 
-function parseJsonOption(option: string, text: string): JsonOptionResult<unknown> {
+/** JSON from the command line, parsed with limits: a bad value is one sentence naming the option. */
+export function parseJsonOption(option: string, text: string): JsonOptionResult<unknown> {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: parseBoundedJson(text, option) };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `${option} is not valid JSON: ${detail}` };
+    if (!(error instanceof BoundedJsonError)) throw error;
+    return { ok: false, message: error.message };
   }
 }
 

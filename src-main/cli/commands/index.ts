@@ -7,6 +7,7 @@ import { registerJobCommand } from './job';
 import { registerLaunchCommand } from './launch';
 import { registerLogsCommand } from './logs';
 import { registerResetCommand } from './reset';
+import { registerRunCommand } from './run';
 import { registerSecretCommand } from './secret';
 import { registerServeCommand } from './serve';
 import { registerSyncCommand } from './sync';
@@ -19,6 +20,7 @@ export function registerCommands(program: Command): void {
   registerSecretCommand(program);
   registerJobCommand(program);
   registerSyncCommand(program);
+  registerRunCommand(program);
   registerLogsCommand(program);
   registerResetCommand(program);
   registerDemoCommand(program);

@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { jobFileSchema } from '@shared/domain/job-file';
 import type { JobDetail, JobView } from '@shared/domain/job-view';
+import { statusBadge, statusLabelWords } from '@shared/domain/job-status';
 import { call, findJob, withApp } from '../cli-app';
 import { dataDirOption } from '../options';
+import { checkOutPath } from '../out-file';
 import { readJsonFile } from '../read-json-file';
 
 /** The JSON Schema of job files, generated from the same zod schema the app validates with. */
@@ -38,6 +40,7 @@ export function registerJobCommand(program: Command): void {
     .addOption(dataDirOption())
     .action((name: string, opts: { dataDir?: string; out?: string }) =>
       withApp(opts.dataDir, async (app) => {
+        if (opts.out) checkOutPath(opts.out);
         const file = await call(app, 'jobs.exportFile', { id: findJob(app, name).id });
         const text = `${JSON.stringify(file, null, 2)}\n`;
         if (opts.out) writeFileSync(opts.out, text);
@@ -54,12 +57,30 @@ export function registerJobCommand(program: Command): void {
         if (jobs.length === 0) console.log('No jobs yet. Import one with `roster job import <file>`.');
         for (const j of jobs) {
           const last = j.lastCycle ? `${j.lastCycle.status} ${j.lastCycle.endedAt ?? ''}` : 'never run';
+          // The status the app shows (§15) as one word, the reason of a problem, and the next run.
+          const why = j.state.quarantine?.reason ?? j.state.problem?.code;
           console.log(
-            `${j.name}\t${j.status}\t${j.sourceConnection.name} → ${j.targetConnection.name}\tusers ${j.linkedUsers}, groups ${j.linkedGroups}\t${last}`,
+            `${j.name}\t${statusBadge(j.state).label}\t${j.sourceConnection.name} → ${j.targetConnection.name}\tusers ${j.linkedUsers}, groups ${j.linkedGroups}\tnext run ${j.nextRunAt ?? '-'}\t${last}${why ? `\t${why}` : ''}`,
           );
         }
       }),
     );
+  for (const [verb, command, what] of [
+    ['start', 'jobs.start', 'run the job on its schedule (a first start runs the initial cycle at once)'],
+    ['pause', 'jobs.pause', "stop the job's schedule; a running cycle stops at a safe point"],
+  ] as const) {
+    job
+      .command(`${verb} <job>`)
+      .description(`${what}; \`roster run\` or the app picks it up`)
+      .addOption(dataDirOption())
+      .action((name: string, opts: { dataDir?: string }) =>
+        withApp(opts.dataDir, async (app) => {
+          const view = (await call(app, command, { id: findJob(app, name).id })) as JobView;
+          const next = view.nextRunAt ? `; next cycle ${view.nextRunAt}` : '';
+          console.log(`${view.name}: ${statusLabelWords[statusBadge(view.state).label]}${next}.`);
+        }),
+      );
+  }
   job
     .command('new <name>')
     .description(
@@ -76,6 +97,7 @@ export function registerJobCommand(program: Command): void {
         opts: { dataDir?: string; source: string; target: string; out?: string; create?: boolean },
       ) =>
         withApp(opts.dataDir, async (app) => {
+          if (opts.out) checkOutPath(opts.out);
           const config = await call(app, 'jobs.defaults', {
             name,
             sourceConnection: opts.source,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { exportLogEntries } from '../../reports/log-export';
 import { CliFailure, exitCodes, findJob, withApp } from '../cli-app';
 import { dataDirOption } from '../options';
+import { checkOutPath } from '../out-file';
 
 /** `roster logs export <job> --format csv|json --out <file> [--cycle <id>]`, streamed from SQLite. */
 export function registerLogsCommand(program: Command): void {
@@ -19,7 +20,11 @@ export function registerLogsCommand(program: Command): void {
         withApp(opts.dataDir, async (app) => {
           if (opts.format !== 'csv' && opts.format !== 'json')
             throw new CliFailure(`--format must be csv or json, not "${opts.format}"`, exitCodes.badInput);
+          checkOutPath(opts.out);
           const job = findJob(app, name);
+          const cycle = opts.cycle ? app.store.cycles.get(opts.cycle) : null;
+          if (opts.cycle && cycle?.jobId !== job.id)
+            throw new CliFailure(`Job "${job.name}" has no cycle ${opts.cycle}.`, exitCodes.badInput);
           const [file] = await exportLogEntries(
             app.store.log.iterate({ jobId: job.id, ...(opts.cycle ? { cycleId: opts.cycle } : {}) }),
             {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
   describeClause,
@@ -8,6 +7,8 @@ import {
   type ClauseOutcome,
   type ScopingExplanation,
 } from '@shared/scoping';
+import { CliFailure } from '../cli-app';
+import { parseJsonInput, readBoundedText } from '../read-json-file';
 import { parseObjectOption, type CliOutput } from './expr';
 
 interface ScopeOptions {
@@ -20,19 +21,15 @@ const consoleOutput: CliOutput = {
   err: (line) => console.error(line),
 };
 
+/** The filters file, bounded like every JSON the CLI reads (size, BOM, depth, string length). */
 function readFiltersFile(file: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  let text: string;
+  const read = readBoundedText(file);
+  if (!read.ok) return { ok: false, message: `cannot read the filters file ${file}: ${read.reason}` };
   try {
-    text = readFileSync(file, 'utf8');
+    return { ok: true, value: parseJsonInput(read.text, file) };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `cannot read the filters file ${file}: ${detail}` };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `${file} is not valid JSON: ${detail}` };
+    if (!(error instanceof CliFailure)) throw error;
+    return { ok: false, message: error.message };
   }
 }
 

@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { CycleSummary } from '@shared/domain/provisioning';
 import { startSandboxIfTarget } from '../../app/sandbox/sandbox-connection';
 import { exportPlan } from '../../reports/plan-export';
-import { exitCodes, findJob, withApp } from '../cli-app';
+import { findJob, withApp } from '../cli-app';
+import { cycleExitCode } from '../cycle-exit-code';
 import { dataDirOption } from '../options';
+import { checkOutPath } from '../out-file';
 
 export function cycleSummaryLine(cycle: CycleSummary): string {
   const c = cycle.counters;
@@ -27,7 +29,10 @@ export function cycleSummaryLine(cycle: CycleSummary): string {
   return `${cycle.dryRun ? 'Dry run' : 'Cycle'} ${cycle.id} (${cycle.kind}) ${cycle.status} in ${seconds} s: ${parts.join(', ')}.`;
 }
 
-/** `roster sync <job>`: one cycle now; exit 0 on success, 1 when it stopped or objects failed, 2 on bad input. */
+/**
+ * `roster sync <job>`: one cycle now; exit 0 on success, 1 when it stopped or objects failed, 2 on bad
+ * input (an unknown job, or source data that must be fixed first: see cycle-exit-code.ts).
+ */
 export function registerSyncCommand(program: Command): void {
   program
     .command('sync <job>')
@@ -37,6 +42,7 @@ export function registerSyncCommand(program: Command): void {
     .addOption(dataDirOption())
     .action((name: string, opts: { dataDir?: string; dryRun?: boolean; planOut?: string }) =>
       withApp(opts.dataDir, async (app) => {
+        if (opts.planOut) checkOutPath(opts.planOut, '--plan-out');
         const job = findJob(app, name);
         await startSandboxIfTarget(app.context, job.targetConnectionId);
         const cycle = await app.engine.run(job.id, {
@@ -57,8 +63,7 @@ export function registerSyncCommand(program: Command): void {
             console.log(`Plan written to ${file.path} (${file.rows} rows).`);
           }
         }
-        const stopped = cycle.status !== 'completed' || cycle.counters.staged > 0;
-        return stopped || cycle.counters.failed > 0 ? exitCodes.failed : exitCodes.ok;
+        return cycleExitCode(cycle);
       }),
     );
 }
