@@ -5,6 +5,7 @@ import { createRosterI18n } from './locales';
 import { createRosterRouter } from './router';
 import { useSettingsStore } from './stores/settings';
 import { useAppInfoStore } from './stores/app-info';
+import { useWebNotificationsStore } from './stores/web-notifications';
 
 async function start(): Promise<void> {
   const app = createApp(App);
@@ -16,6 +17,8 @@ async function start(): Promise<void> {
   app.use(createRosterI18n(settings.settings.language));
   app.use(createRosterRouter());
   void useAppInfoStore().load();
+  // Browser mode: job alerts become Web Notifications on every page, not only in Settings.
+  useWebNotificationsStore().start();
   app.mount('#app');
 }
 

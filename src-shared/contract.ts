@@ -28,6 +28,13 @@ import {
 } from './domain/provisioning';
 import type { SandboxStatus, SandboxAccountsPage } from './domain/sandbox';
 import type { ExportResult } from './domain/exports';
+import {
+  notificationSettingsSaveSchema,
+  testEmailInputSchema,
+  type DesktopNotice,
+  type NotificationSettingsView,
+  type TestEmailResult,
+} from './domain/notifications';
 
 /** Declares an output type without a run-time schema: outputs come from our own handlers. */
 function returns<T>(): T {
@@ -82,6 +89,22 @@ export const commands = {
     returns<{ started: true }>(),
   ),
   'jobs.cancel': command(z.object({ id: z.string().min(1) }), returns<{ cancelled: boolean }>()),
+  /** Runs the job on its schedule (§3.3, §12); the first start runs the initial cycle at once. */
+  'jobs.start': command(z.object({ id: z.string().min(1) }), returns<JobView>()),
+  /** Stops the schedule; a running cycle stops at a safe point and stores no watermark (§12). */
+  'jobs.pause': command(z.object({ id: z.string().min(1) }), returns<JobView>()),
+  'jobs.resume': command(z.object({ id: z.string().min(1) }), returns<JobView>()),
+  /** One cycle as soon as a slot is free, outside the schedule (also "Retry now" in quarantine). */
+  'jobs.runNow': command(
+    z.object({ id: z.string().min(1) }),
+    returns<{ job: JobView; run: 'started' | 'queued' }>(),
+  ),
+  /** How many jobs may run at once (the schedule waits for a free slot). */
+  'scheduler.getSettings': command(noInput, returns<{ maxConcurrentJobs: number }>()),
+  'scheduler.saveSettings': command(
+    z.object({ maxConcurrentJobs: z.number().int().min(1).max(16) }).strict(),
+    returns<{ maxConcurrentJobs: number }>(),
+  ),
   /** §11: run the staged disables and deletes in the next cycle, past the threshold. */
   'jobs.allowDeletes': command(z.object({ id: z.string().min(1) }), returns<JobView>()),
   /** §12: restart (clear watermark, state, staged, quarantine; keep links) or full reset (links too). */
@@ -135,6 +158,12 @@ export const commands = {
   ),
   /** "Try with demo data": the sandbox, the demo connections and job, and a first cycle. */
   'demo.setup': command(noInput, returns<{ jobId: string }>()),
+
+  /** Alerts (§16): SMTP and desktop notification settings; the SMTP password only as set / not set. */
+  'notifications.getSettings': command(noInput, returns<NotificationSettingsView>()),
+  'notifications.saveSettings': command(notificationSettingsSaveSchema, returns<NotificationSettingsView>()),
+  /** Sends one email now with the saved settings; a failure is a result, not an error. */
+  'notifications.sendTestEmail': command(testEmailInputSchema, returns<TestEmailResult>()),
 } as const;
 
 export const events = {
@@ -145,6 +174,9 @@ export const events = {
   'jobs.progress': returns<CycleProgress>(),
   'jobs.cycleFinished': returns<CycleSummary>(),
   'sandbox.changed': returns<SandboxStatus>(),
+  'notifications.changed': returns<NotificationSettingsView>(),
+  /** A job alert for browser mode, shown as a Web Notification (the desktop app shows its own). */
+  'notifications.desktop': returns<DesktopNotice>(),
 } as const;
 
 export type Commands = typeof commands;

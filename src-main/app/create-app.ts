@@ -1,5 +1,6 @@
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { hostname, userInfo } from 'node:os';
+import { basename, join } from 'node:path';
 import type { AppInfo } from '@shared/domain/app-info';
 import { openStore, type Store } from '../store/store';
 import { createKeytarVault } from '../vault/keytar-vault';
@@ -15,6 +16,13 @@ import { appVersion } from './version';
 import { createEngine } from '../engine/engine';
 import { createConnectorFactory } from './connector-factory';
 import { createSandboxManager } from './sandbox/sandbox-manager';
+import { startSandboxIfTarget } from './sandbox/sandbox-connection';
+import { createScheduler, type Scheduler } from '../scheduler/scheduler';
+import { systemTimers, type Timers } from '../scheduler/time';
+import { createProgressBoard } from './jobs/progress-board';
+import { alertForQuarantine } from './jobs/quarantine-alerts';
+import { createAppNotifier } from '../notify/app-notifier';
+import { createEventDesktopNotifier, type DesktopNotifier } from '../notify/desktop';
 
 export interface CreateAppOptions {
   dataDir: string;
@@ -25,6 +33,31 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** better-sqlite3 addon for the running runtime (Electron passes its own build). */
   sqliteNativeBinding?: string;
+  /**
+   * How other processes on the data folder name this one when it holds a job ("roster sync", "the
+   * Roster app"). Defaults to one derived from the mode and, for the CLI, the command line.
+   */
+  ownerLabel?: string;
+  /** How long a job's lease lasts unless renewed (default 60 s); tests shorten it. */
+  leaseTtlMs?: number;
+  /**
+   * Where job alerts appear on the desktop: the Electron shell passes Electron's notifications;
+   * otherwise they go out as the `notifications.desktop` event (browser mode shows them).
+   */
+  desktopNotifier?: DesktopNotifier;
+  /**
+   * Run started jobs on their schedule. On by default in the app and browser mode; `roster run`
+   * turns it on; one-shot CLI commands (`roster sync`) leave it off.
+   */
+  startScheduler?: boolean;
+  /** The scheduler's timers and monotonic clock (tests pass fake ones; its wall clock is `clock`). */
+  schedulerTime?: {
+    timers?: Timers;
+    monotonicMs?: () => number;
+    tickMs?: number;
+    /** How long a minute of `intervalMinutes` is; only tests shorten it. */
+    minuteMs?: number;
+  };
 }
 
 export interface RosterApp {
@@ -34,6 +67,7 @@ export interface RosterApp {
   store: Store;
   dataDir: string;
   engine: Engine;
+  scheduler: Scheduler;
   /** For the CLI and tests, which use services directly; transports go through dispatch only. */
   context: AppContext;
   close(): Promise<void>;
@@ -58,6 +92,19 @@ function currentOsUser(): string {
 }
 
 /**
+ * The name a refused process is told. The CLI builds its app inside a command's action, so argv is
+ * `node …/cli.js <command> …` (or the installed `roster` bin); anything else runs Roster as a library.
+ */
+function defaultOwnerLabel(mode: CreateAppOptions['mode']): string {
+  if (mode === 'electron') return 'the Roster app';
+  if (mode === 'browser') return 'the Roster app in browser mode';
+  const script = basename(process.argv[1] ?? '');
+  const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+  if (/^(cli\.js|roster(\.js|\.cmd)?)$/.test(script)) return command ? `roster ${command}` : 'roster';
+  return `a Roster process (${script || 'node'})`;
+}
+
+/**
  * The one composition root. The Electron shell, browser mode, the CLI and the integration tests all
  * build Roster's services here and nowhere else.
  */
@@ -75,20 +122,72 @@ export function createApp(options: CreateAppOptions): RosterApp {
   const clock = options.clock ?? (() => new Date());
   const vault = options.vault ?? createKeytarVault();
   const connectors = createConnectorFactory(store, vault);
-  // A crash or kill leaves cycles "running"; they did not finish and stored no watermark.
-  store.cycles.markAbandoned(clock().toISOString());
+  // A crash or kill leaves cycles "running"; they did not finish and stored no watermark. Another
+  // process's cycle is running too, though: only cycles whose job no live lease protects are marked.
+  const startedAt = clock();
+  store.cycles.markAbandoned(startedAt.toISOString(), {
+    keep: (jobId) => store.leases.liveHolder(jobId, startedAt) !== null,
+  });
+  const progress = createProgressBoard();
+  events.onAny((name, payload) => {
+    if (name === 'jobs.cycleFinished') progress.clear((payload as { jobId: string }).jobId);
+  });
   const engine = createEngine({
     store,
     connectors,
     clock,
-    onProgress: (progress) => events.emit('jobs.progress', progress),
+    onProgress: (report) => {
+      progress.note(report);
+      events.emit('jobs.progress', report);
+    },
+    owner: {
+      ownerId: randomUUID(),
+      label: options.ownerLabel ?? defaultOwnerLabel(options.mode),
+      pid: process.pid,
+      host: hostname(),
+    },
+    ...(options.leaseTtlMs !== undefined ? { leaseTtlMs: options.leaseTtlMs } : {}),
+    warn: (message) => log.warn(message),
+  });
+  const notifier = createAppNotifier({
+    store,
+    vault,
+    logger: log,
+    clock,
+    desktop:
+      options.desktopNotifier ??
+      createEventDesktopNotifier((notice) => events.emit('notifications.desktop', notice)),
+  });
+  const time = options.schedulerTime ?? {};
+  const scheduler = createScheduler({
+    engine,
+    store,
+    clock: { now: clock, monotonicMs: time.monotonicMs ?? (() => performance.now()) },
+    timers: time.timers ?? systemTimers,
+    log,
+    // Called only once the scheduler runs a cycle, after ctx exists.
+    prepare: async (jobId) => {
+      const job = store.jobs.get(jobId);
+      if (job) await startSandboxIfTarget(ctx, job.targetConnectionId);
+    },
+    onCycleFinished: (cycle) => events.emit('jobs.cycleFinished', cycle),
+    onChanged: (id) => events.emit('jobs.changed', { id }),
+    onQuarantine: (notice) => {
+      const alert = alertForQuarantine(ctx, notice);
+      if (alert) notifier.jobEvent(alert);
+    },
+    ...(time.tickMs !== undefined ? { tickMs: time.tickMs } : {}),
+    ...(time.minuteMs !== undefined ? { minuteMs: time.minuteMs } : {}),
   });
   const ctx: AppContext = {
     store,
     vault,
     events,
     engine,
+    scheduler,
+    progress,
     connectors,
+    notifier,
     sandbox: createSandboxManager({
       dbPath: join(options.dataDir, 'sandbox.db'),
       ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
@@ -109,6 +208,7 @@ export function createApp(options: CreateAppOptions): RosterApp {
     },
   };
   const handlers = createHandlers(ctx);
+  if (options.startScheduler ?? options.mode !== 'cli') scheduler.start();
   return {
     dispatch: createDispatch(handlers, log),
     events,
@@ -116,10 +216,15 @@ export function createApp(options: CreateAppOptions): RosterApp {
     store,
     dataDir: options.dataDir,
     engine,
+    scheduler,
     context: ctx,
     async close() {
-      for (const jobId of engine.runningJobs()) engine.cancel(jobId);
+      // Scheduled cycles stop at a safe point and are recorded before anything below closes.
+      await scheduler.stop();
+      // Cycles end (record written, lease released) before the store closes under them.
+      await engine.stopAll();
       await ctx.sandbox.stop();
+      notifier.close();
       store.close();
     },
   };

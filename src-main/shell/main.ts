@@ -1,9 +1,10 @@
-import { app, nativeTheme, type BrowserWindow } from 'electron';
+import { app, nativeTheme, powerMonitor, type BrowserWindow } from 'electron';
 import { createApp, type RosterApp } from '../app/create-app';
 import { createKeytarVault, type KeytarApi } from '../vault/keytar-vault';
 import { hardenElectron } from './hardening';
 import { attachIpcTransport } from './ipc-transport';
 import { createMainWindow } from './window';
+import { createElectronNotifier } from './electron-notifier';
 
 /**
  * The Electron shell: wires createApp() to one window and to ipcMain, and nothing more. Everything it
@@ -35,9 +36,16 @@ void app.whenReady().then(() => {
     dataDir: process.env['ROSTER_DATA_DIR'] ?? app.getPath('userData'),
     mode: 'electron',
     vault: createKeytarVault({ load: electronKeytar }),
+    desktopNotifier: createElectronNotifier(() => {
+      if (mainWindow?.isMinimized()) mainWindow.restore();
+      mainWindow?.focus();
+    }),
     ...(sqlite ? { sqliteNativeBinding: sqlite } : {}),
   });
   followTheme(roster.store.settings.getAppSettings().theme);
+  // A cycle missed while the computer slept runs once, as soon as it wakes (the scheduler's own
+  // clock check would notice too, but only at its next tick).
+  powerMonitor.on('resume', () => roster?.scheduler.onResume());
   roster.events.onAny((name, payload) => {
     if (name === 'settings.changed') followTheme((payload as { theme: string }).theme);
   });

@@ -5,11 +5,17 @@ export const enProvisioning = {
     started: 'Demo set up: the sandbox is running and the first cycle has started.',
   },
   status: {
+    NotConfigured: 'Not configured',
     NotRun: 'Not run yet',
+    NotStarted: 'Not started',
     Active: 'Active',
+    Running: 'Running',
     Paused: 'Paused',
     Quarantine: 'Quarantine',
     Disabled: 'Disabled',
+    Stopped: 'Stopped',
+    Failed: 'Failed',
+    Cancelled: 'Cancelled',
     running: 'Running',
   },
   quarantineReasons: {
@@ -17,6 +23,60 @@ export const enProvisioning = {
     EscrowThreshold: 'too many failures',
     CredentialsInvalid: 'credentials rejected',
     TargetUnreachable: 'target unreachable',
+    EncounteredQuarantineException: 'the app refused the connection',
+    EncounteredEscrowProportionThreshold: 'too many failures',
+    EncounteredBaseEscrowThreshold: 'too many failures',
+    EncounteredTotalEscrowThreshold: 'too many failures',
+  },
+  schedule: {
+    title: 'Schedule',
+    start: 'Start',
+    pause: 'Pause',
+    resume: 'Resume',
+    runNow: 'Run now',
+    retryNow: 'Retry now',
+    nextRun: 'Next run',
+    dueNow: 'now',
+    waiting: 'due now, waiting for a free slot',
+    none: 'not scheduled',
+    every: 'every {minutes} min',
+    notStarted: 'Not started: it runs only when you press Run now. Start it to run every {minutes} min.',
+    paused: 'Paused: no cycle starts until you resume it.',
+    started: 'Runs every {minutes} min, counted from the start of the previous cycle.',
+    startedMessage: '{name} is started: it runs every {minutes} min.',
+    pausedMessage: '{name} is paused. A running cycle stops after the requests in flight.',
+    resumedMessage: '{name} is running on its schedule again.',
+    runStarted: '{name}: cycle started',
+    runQueued: '{name}: waits for a free slot, then runs',
+    maxJobs: 'Jobs at once',
+    maxJobsHint: 'How many jobs may run at the same time. The others wait for a free slot.',
+    maxJobsSaved: 'At most {count} jobs run at once.',
+  },
+  jobState: {
+    problem: {
+      stopped: 'The last cycle stopped: {message}',
+      failed: 'The last cycle failed: {message}',
+      cancelled: 'The last cycle was cancelled.',
+    },
+    problemUntil: 'This stays until a cycle completes.',
+    quarantineTitle: 'In quarantine since {since}: {reason}',
+    nextAttempt: 'Next attempt {when}.',
+    noAttempt: 'No attempt runs while the job is paused.',
+    disabledTitle: 'Disabled after 28 days in quarantine: {reason}',
+    disabledBody: 'It does not run again until you start or restart it.',
+    hints: {
+      checkConnection:
+        'Check the app’s address and credentials (Connections, then Test connection), then press Retry now.',
+      reviewFailures:
+        'Many objects fail. Open the provisioning log filtered by failures, fix the mappings or the source data, then press Retry now.',
+      reviewDeletes:
+        'Review the held-back disables and deletes: allow them, or correct the source and restart the job.',
+    },
+    notConfigured: {
+      connectionMissing: 'The {role} connection no longer exists. Edit the job and pick one.',
+      secretNotSet: 'The {role} connection has no {field} yet. Set it on the Connections page.',
+    },
+    roles: { source: 'source', target: 'target' },
   },
   phases: {
     connecting: 'Connecting',
@@ -109,7 +169,7 @@ export const enProvisioning = {
   jobs: {
     title: 'Jobs',
     subtitle:
-      'A job keeps the accounts in one app in step with one source. Run it now, dry-run it to see what would change, or open it for its history.',
+      'A job keeps the accounts in one app in step with one source. Start it to run on its schedule, run it now, dry-run it to see what would change, or open it for its history.',
     empty:
       'No jobs yet. Try Roster with demo data — a sample HR file and the built-in sandbox app — or import a job file.',
     name: 'Job',

@@ -1,3 +1,4 @@
+import { enAlerts } from './en-alerts';
 import { enExpressions } from './en-expressions';
 import { enProvisioning } from './en-provisioning';
 
@@ -173,6 +174,9 @@ export const en = {
         delete: 'Job deleted',
         reset: 'Job restarted or reset',
         allowDeletes: 'Deletes allowed',
+        start: 'Job started',
+        pause: 'Job paused',
+        resume: 'Job resumed',
       },
       sandbox: { start: 'Sandbox started', stop: 'Sandbox stopped' },
       settings: { update: 'Settings changed' },
@@ -204,6 +208,7 @@ export const en = {
   },
   expressions: enExpressions,
   provisioning: enProvisioning,
+  alerts: enAlerts,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

@@ -1,4 +1,5 @@
 import type { MessageSchema } from './en';
+import { koAlerts } from './ko-alerts';
 import { koExpressions } from './ko-expressions';
 import { koProvisioning } from './ko-provisioning';
 
@@ -168,6 +169,9 @@ export const ko: MessageSchema = {
         delete: '작업 삭제',
         reset: '작업 다시 시작 또는 초기화',
         allowDeletes: '삭제 허용',
+        start: '작업 시작',
+        pause: '작업 일시 중지',
+        resume: '작업 다시 진행',
       },
       sandbox: { start: '샌드박스 시작', stop: '샌드박스 중지' },
       settings: { update: '설정 변경' },
@@ -199,6 +203,7 @@ export const ko: MessageSchema = {
   },
   expressions: koExpressions,
   provisioning: koProvisioning,
+  alerts: koAlerts,
   errors: {
     invalidInput: '올바르지 않은 값이 있습니다.',
     notFound: '해당 항목이 더 이상 없습니다.',

@@ -74,6 +74,30 @@ export const useJobsStore = defineStore('jobs', () => {
     items.value = items.value.map((job) => (job.id === view.id ? view : job));
   }
 
+  /** Start, Pause or Resume the job's schedule; the updated job, or null when the app refused. */
+  async function schedule(id: string, change: 'start' | 'pause' | 'resume'): Promise<JobView | null> {
+    try {
+      const view = await call(`jobs.${change}`, { id });
+      replace(view);
+      return view;
+    } catch (error) {
+      useErrorsStore().report(error);
+      return null;
+    }
+  }
+
+  /** One cycle as soon as a slot is free: 'started', 'queued', or null when refused (already running). */
+  async function runNow(id: string): Promise<'started' | 'queued' | null> {
+    try {
+      const { job, run } = await call('jobs.runNow', { id });
+      replace(job);
+      return run;
+    } catch (error) {
+      useErrorsStore().report(error);
+      return null;
+    }
+  }
+
   async function allowDeletes(id: string): Promise<boolean> {
     try {
       replace(await call('jobs.allowDeletes', { id }));
@@ -131,6 +155,8 @@ export const useJobsStore = defineStore('jobs', () => {
     load,
     byId,
     run,
+    runNow,
+    schedule,
     cancel,
     allowDeletes,
     reset,

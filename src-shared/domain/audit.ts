@@ -10,6 +10,9 @@ export const auditActions = [
   'job.delete',
   'job.reset',
   'job.allowDeletes',
+  'job.start',
+  'job.pause',
+  'job.resume',
   'sandbox.start',
   'sandbox.stop',
 ] as const;

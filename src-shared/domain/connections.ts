@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictObject } from './strict-input';
 
 export const connectionKinds = ['csv', 'ldap', 'scim'] as const;
 export type ConnectionKind = (typeof connectionKinds)[number];
@@ -28,16 +29,144 @@ function parseUrl(value: string): URL | null {
   }
 }
 
-export const csvSettingsSchema = z.object({
-  path: nonBlank.describe('Absolute path of the CSV file'),
-  encoding: z.enum(['auto', 'utf8', 'utf16le', 'cp949', 'windows1252']).default('auto'),
-  delimiter: z.enum(['auto', ',', ';', '\t']).default('auto'),
-  keyColumn: optionalText,
-  multiValueSeparator: z.string().max(3).default(';'),
+/**
+ * A key a settings block must never hold, because it is a secret (normalised: lower case, letters and
+ * digits) → the secret field it stands for. Settings are stored in SQLite and written to job files;
+ * secrets live only in the keychain (`roster secret set`).
+ */
+const secretKeysByKind = {
+  csv: {},
+  ldap: {
+    bindpassword: 'bindPassword',
+    password: 'bindPassword',
+    pass: 'bindPassword',
+    passwd: 'bindPassword',
+    bindpw: 'bindPassword',
+    credentials: 'bindPassword',
+    bindcredentials: 'bindPassword',
+  },
+  scim: {
+    bearertoken: 'bearerToken',
+    token: 'bearerToken',
+    accesstoken: 'bearerToken',
+    apitoken: 'bearerToken',
+    apikey: 'bearerToken',
+    bearer: 'bearerToken',
+    authorization: 'bearerToken',
+    password: 'password',
+    pass: 'password',
+    passwd: 'password',
+    secret: 'clientSecret',
+    clientsecret: 'clientSecret',
+  },
+} as const satisfies Record<ConnectionKind, Record<string, string>>;
+
+export const csvEncodings = ['auto', 'utf8', 'utf16le', 'utf16be', 'cp949', 'windows1252'] as const;
+export const csvDelimiters = ['auto', ',', ';', '\t'] as const;
+/** The types a CSV cell can be read as; Reference is reserved for the manager column. */
+export const csvColumnTypes = ['String', 'Integer', 'Boolean', 'DateTime'] as const;
+export const defaultDisabledValues = ['Disabled', 'Inactive', 'Suspended'];
+export const defaultSoftDeletedValues = ['Terminated', 'Deleted'];
+
+const columnName = z.string().trim().min(1, 'Give a column name');
+/** A column role: a blank value is the same as none. */
+const optionalColumn = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+const separator = z.string().min(1, 'A separator cannot be empty').max(3);
+
+/**
+ * A second file listing group memberships, one row per (group, member). `groupColumn` holds the
+ * group's anchor (a name or an id); with `groupNameColumn` set, the display name comes from there.
+ * Members are user keys (the main file's key column).
+ */
+export const csvMembershipsFileSchema = strictObject({
+  path: nonBlank,
+  encoding: z.enum(csvEncodings).default('auto'),
+  delimiter: z.enum(csvDelimiters).default('auto'),
+  groupColumn: columnName.default('group'),
+  memberColumn: columnName.default('member'),
+  groupNameColumn: optionalColumn,
 });
 
-export const ldapSettingsSchema = z
-  .object({
+/**
+ * Every setting of a CSV connection, without refinements (the connector extends it with its
+ * defaults, src-main/connectors/csv/csv-options.ts). Options the connector defaults stay absent here,
+ * so a saved connection holds what the admin chose.
+ */
+export const csvSettingsObject = strictObject({
+  path: nonBlank.describe('Absolute path of the CSV file'),
+  /** `utf16be` cannot be detected without a byte-order mark, so it can be forced. */
+  encoding: z.enum(csvEncodings).default('auto'),
+  delimiter: z.enum(csvDelimiters).default('auto'),
+  keyColumn: optionalColumn,
+  multiValueSeparator: z.string().max(3).default(';'),
+  /** Columns whose cells hold several values separated by `multiValueSeparator`. */
+  multiValuedColumns: z.array(columnName).optional(),
+  /** Column name → type; unlisted columns are String. */
+  columnTypes: z.record(z.string(), z.enum(csvColumnTypes)).optional(),
+  /** The column holding the display name; otherwise givenName + surname, otherwise the key. */
+  displayNameColumn: optionalColumn,
+  givenNameColumn: optionalColumn,
+  surnameColumn: optionalColumn,
+  /** Holds another row's key: read as a Reference to that user. */
+  managerColumn: optionalColumn,
+  /** A status column: a cell equal (case-insensitively) to a listed value disables or soft-deletes the row. */
+  statusColumn: optionalColumn,
+  disabledValues: z.array(z.string().trim().min(1)).optional(),
+  softDeletedValues: z.array(z.string().trim().min(1)).optional(),
+  /** Each cell lists the row's groups, separated by `groupsSeparator`; the group's anchor is its name. */
+  groupsColumn: optionalColumn,
+  groupsSeparator: separator.optional(),
+  membershipsFile: csvMembershipsFileSchema.optional(),
+  pageSize: z.number().int().min(1).max(10_000).optional(),
+  /** A record longer than this (in characters) is refused: usually a quote that is never closed. */
+  maxRecordChars: z.number().int().min(1_000).max(100_000_000).optional(),
+});
+
+interface CsvRoleSettings {
+  keyColumn?: string | undefined;
+  managerColumn?: string | undefined;
+  multiValueSeparator: string;
+  multiValuedColumns?: string[] | undefined;
+  disabledValues?: string[] | undefined;
+  softDeletedValues?: string[] | undefined;
+}
+
+/** The checks across CSV settings, shared by the saved settings and the connector's options. */
+export function checkCsvSettings(o: CsvRoleSettings, ctx: z.RefinementCtx): void {
+  if ((o.multiValuedColumns ?? []).length > 0 && o.multiValueSeparator === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['multiValueSeparator'],
+      message: 'Multi-valued columns need a separator',
+    });
+  }
+  const disabled = new Set((o.disabledValues ?? defaultDisabledValues).map((v) => v.toLowerCase()));
+  for (const value of o.softDeletedValues ?? defaultSoftDeletedValues) {
+    if (disabled.has(value.toLowerCase())) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['softDeletedValues'],
+        message: `"${value.slice(0, 60)}" is listed both as a disabled and as a soft-deleted status`,
+      });
+    }
+  }
+  if (o.managerColumn !== undefined && o.keyColumn !== undefined && o.managerColumn === o.keyColumn) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['managerColumn'],
+      message: 'The manager column cannot be the key column',
+    });
+  }
+}
+
+export const csvSettingsSchema = csvSettingsObject.superRefine(checkCsvSettings);
+
+export const ldapSettingsSchema = strictObject(
+  {
     url: nonBlank.refine((v) => /^ldaps?:\/\/[^/\s]+/i.test(v), {
       message: 'Use ldap://host:port or ldaps://host:port',
     }),
@@ -70,14 +199,15 @@ export const ldapSettingsSchema = z
     enableValue: optionalText,
     /** As a source: every Nth cycle reads everything, so deletions are found by anchor comparison. */
     fullReadEveryCycles: z.number().int().min(1).max(10_000).optional(),
-  })
-  .refine((s) => !(s.startTls && /^ldaps:/i.test(s.url)), {
-    message: 'StartTLS is for ldap:// URLs; ldaps:// is already encrypted',
-    path: ['startTls'],
-  });
+  },
+  { secretKeys: secretKeysByKind.ldap },
+).refine((s) => !(s.startTls && /^ldaps:/i.test(s.url)), {
+  message: 'StartTLS is for ldap:// URLs; ldaps:// is already encrypted',
+  path: ['startTls'],
+});
 
-export const scimSettingsSchema = z
-  .object({
+export const scimSettingsSchema = strictObject(
+  {
     baseUrl: nonBlank.refine(
       (v) => {
         const url = parseUrl(v);
@@ -94,7 +224,9 @@ export const scimSettingsSchema = z
     requestShape: z.enum(['scim2', 'entra-legacy']).default('scim2'),
     timeoutSeconds: z.number().int().min(1).max(600).default(60),
     caCertificate: pem,
-  })
+  },
+  { secretKeys: secretKeysByKind.scim },
+)
   .refine((s) => s.authType !== 'basic' || !!s.username, {
     message: 'Basic authentication needs a user name',
     path: ['username'],
@@ -112,9 +244,9 @@ export type CsvSettings = z.infer<typeof csvSettingsSchema>;
 export type LdapSettings = z.infer<typeof ldapSettingsSchema>;
 export type ScimSettings = z.infer<typeof scimSettingsSchema>;
 
+/** Each kind's settings, strict: an unknown key is refused with the closest known one. */
 export const connectionSettingsSchemas = {
-  // CSV sources take more options (column roles, groups, memberships file): kept here, checked by the connector.
-  csv: csvSettingsSchema.loose(),
+  csv: csvSettingsSchema,
   ldap: ldapSettingsSchema,
   scim: scimSettingsSchema,
 } as const;
@@ -178,7 +310,7 @@ const connectionName = z
 /** Secret values to store; `null` removes a stored secret, an absent field leaves it as it is. */
 const secretsInput = z.record(z.string(), z.string().min(1).nullable()).default({});
 
-export const connectionCreateInputSchema = z.object({
+export const connectionCreateInputSchema = strictObject({
   name: connectionName,
   kind: z.enum(connectionKinds),
   settings: z.record(z.string(), z.unknown()),
@@ -186,7 +318,7 @@ export const connectionCreateInputSchema = z.object({
 });
 export type ConnectionCreateInput = z.input<typeof connectionCreateInputSchema>;
 
-export const connectionUpdateInputSchema = z.object({
+export const connectionUpdateInputSchema = strictObject({
   id: z.string().min(1),
   name: connectionName.optional(),
   settings: z.record(z.string(), z.unknown()).optional(),

@@ -1,15 +1,24 @@
 import type { ConnectionTestResult } from './connection-test';
 import type { JobConfig } from './jobs';
+import type { JobStatus, JobStatusKind, StoredJobStatus } from './job-status';
 import type { CycleSummary } from './provisioning';
 
-export type JobStatusCode = 'NotRun' | 'Active' | 'Paused' | 'Quarantine' | 'Disabled';
+/** The status the store keeps; what the app shows is `JobView.status` / `state` (job-status.ts). */
+export type JobStatusCode = StoredJobStatus;
 
 export interface JobView {
   id: string;
   name: string;
   sourceConnection: { id: string; name: string; kind: string };
   targetConnection: { id: string; name: string; kind: string };
-  status: JobStatusCode;
+  /** §15, derived by deriveJobStatus: the one status every page, the CLI and emails show. */
+  status: JobStatusKind;
+  /** The whole status: schedule, next run, progress, quarantine with its hint, the last problem. */
+  state: JobStatus;
+  /** ISO time the next cycle is due; null when the job is not scheduled. */
+  nextRunAt: string | null;
+  /** A started job runs this often, counted from the previous cycle's start (§3.3). */
+  intervalMinutes: number;
   quarantine: { reason: string; since: string; detail: string } | null;
   /** The next cycle is an initial one (no watermark). */
   nextCycleInitial: boolean;

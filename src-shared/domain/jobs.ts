@@ -1,9 +1,22 @@
 import { z } from 'zod';
-import { scopingFilterSchema } from '../scoping/schema';
+import { scopingClauseSchema, scopingFilterSchema } from '../scoping/schema';
 import { objectTypeSchema, targetSchemaAttributeSchema } from './schema';
+import { strictCopy, strictObject } from './strict-input';
+
+/*
+ * Every object of a job is strict (issue 8): a key Roster does not know — `maxConcurency`,
+ * `keyColum` — is refused with the closest known name rather than dropped, so a job file never
+ * says one thing while Roster does another.
+ */
+
+/** Scoping filters and target schema entries are defined with their modules; a job holds strict copies. */
+const strictScopingFilterSchema = strictCopy(scopingFilterSchema).extend({
+  clauses: z.array(strictCopy(scopingClauseSchema)),
+});
+const strictTargetSchemaAttributeSchema = strictCopy(targetSchemaAttributeSchema);
 
 /** provisioning-behaviour.md §5.1–5.2. `source` is an attribute name, a constant or an expression. */
-export const attributeMappingSchema = z.object({
+export const attributeMappingSchema = strictObject({
   target: z.string().min(1),
   type: z.enum(['Direct', 'Constant', 'Expression', 'None']),
   source: z.string().default(''),
@@ -14,25 +27,25 @@ export const attributeMappingSchema = z.object({
 export type AttributeMapping = z.infer<typeof attributeMappingSchema>;
 
 /** provisioning-behaviour.md §6: the target object actions of one object mapping. */
-export const targetObjectActionsSchema = z.object({
+export const targetObjectActionsSchema = strictObject({
   create: z.boolean().default(true),
   update: z.boolean().default(true),
   delete: z.boolean().default(true),
 });
 
-export const objectMappingSchema = z.object({
+export const objectMappingSchema = strictObject({
   name: z.string().min(1),
   enabled: z.boolean().default(true),
   sourceObject: objectTypeSchema,
   targetObject: objectTypeSchema,
   actions: targetObjectActionsSchema.default({ create: true, update: true, delete: true }),
-  scope: z.object({ filters: z.array(scopingFilterSchema).default([]) }).default({ filters: [] }),
+  scope: strictObject({ filters: z.array(strictScopingFilterSchema).default([]) }).default({ filters: [] }),
   attributeMappings: z.array(attributeMappingSchema),
 });
 export type ObjectMapping = z.infer<typeof objectMappingSchema>;
 
 /** provisioning-behaviour.md §1 job settings, with Roster's defaults. */
-export const jobSettingsSchema = z.object({
+export const jobSettingsSchema = strictObject({
   scope: z.enum(['assigned', 'all']).default('assigned'),
   expandNestedGroups: z.boolean().default(false),
   intervalMinutes: z.number().int().min(1).max(1440).default(40),
@@ -60,20 +73,20 @@ export const jobSettingsSchema = z.object({
 export type JobSettings = z.infer<typeof jobSettingsSchema>;
 
 /** Which source objects the `assigned` scope mode brings in (§2.1), by source anchor. */
-export const jobAssignmentsSchema = z.object({
+export const jobAssignmentsSchema = strictObject({
   users: z.array(z.string()).default([]),
   groups: z.array(z.string()).default([]),
 });
 
 /** A job as configured: what config-as-code files contain (connections by name, never secrets). */
-export const jobConfigSchema = z.object({
+export const jobConfigSchema = strictObject({
   name: z.string().trim().min(1).max(100),
   sourceConnection: z.string().min(1),
   targetConnection: z.string().min(1),
   settings: jobSettingsSchema.default(jobSettingsSchema.parse({})),
   assignments: jobAssignmentsSchema.default({ users: [], groups: [] }),
   objectMappings: z.array(objectMappingSchema).min(1),
-  targetSchema: z.array(targetSchemaAttributeSchema).default([]),
+  targetSchema: z.array(strictTargetSchemaAttributeSchema).default([]),
 });
 export type JobConfig = z.infer<typeof jobConfigSchema>;
 export type JobConfigInput = z.input<typeof jobConfigSchema>;

@@ -5,7 +5,9 @@ import { connectionHandlers } from './connection-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { connectionTestHandlers } from './connection-test-handlers';
 import { logHandlers } from './log-handlers';
+import { notificationHandlers } from './notification-handlers';
 import { jobHandlers } from '../jobs/job-handlers';
+import { scheduleHandlers } from '../jobs/schedule-handlers';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers';
 import type { Handlers } from './types';
 
@@ -17,7 +19,9 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...auditHandlers(ctx),
     ...connectionTestHandlers(ctx),
     ...jobHandlers(ctx),
+    ...scheduleHandlers(ctx),
     ...logHandlers(ctx),
     ...sandboxHandlers(ctx),
+    ...notificationHandlers(ctx),
   };
 }

@@ -16,6 +16,7 @@ import {
 } from '../../connectors/ldap/default-mappings';
 import type { ConnectionRecord } from '../../store/connections-repo';
 import type { AppContext } from '../context';
+import { looksLikeActiveDirectory } from './target-disable';
 
 function normalised(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -100,10 +101,7 @@ function isActiveDirectory(schema: readonly SourceSchemaAttribute[]): boolean {
 }
 
 function targetFlavour(target: ConnectionRecord): 'inetOrgPerson' | 'activeDirectory' {
-  const bindDn = typeof target.settings['bindDn'] === 'string' ? target.settings['bindDn'] : '';
-  return target.settings['userObjectClass'] === 'user' || /@/.test(bindDn)
-    ? 'activeDirectory'
-    : 'inetOrgPerson';
+  return looksLikeActiveDirectory(target.settings) ? 'activeDirectory' : 'inetOrgPerson';
 }
 
 /**

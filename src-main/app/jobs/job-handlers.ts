@@ -64,9 +64,10 @@ export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
       await startSandboxIfTarget(ctx, job.targetConnectionId);
       if (ctx.engine.isRunning(id))
         throw new RosterError('conflict', 'A cycle of this job is already running.');
-      // Answer at once: the cycle reports through jobs.progress and jobs.cycleFinished events.
-      void ctx.engine
-        .run(id, { dryRun, initiatedBy: { type: 'admin', displayName: ctx.osUser } })
+      // Answer at once: the cycle reports through jobs.progress and jobs.cycleFinished events. The
+      // scheduler runs it, so quitting waits for it and the schedule counts from its start.
+      void ctx.scheduler
+        .runManual(id, { dryRun, initiatedBy: { type: 'admin', displayName: ctx.osUser } })
         .then((cycle) => {
           ctx.events.emit('jobs.cycleFinished', cycle);
           ctx.events.emit('jobs.changed', { id });

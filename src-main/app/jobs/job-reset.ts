@@ -17,7 +17,14 @@ export function resetJob(ctx: AppContext, job: JobRecord, full: boolean): void {
     const info = { ...job.statusInfo };
     delete info.quarantine;
     delete info.allowDeletes;
-    ctx.store.jobs.setStatus(job.id, job.status === 'Quarantine' ? 'Active' : job.status, info, at);
+    // Restart lifts a quarantine, and brings back a job Disabled after 28 days of it (§10.3).
+    const lifted = job.status === 'Quarantine' || job.status === 'Disabled';
+    ctx.store.jobs.setStatus(
+      job.id,
+      lifted ? (info.lastCompletedAt ? 'Active' : 'NotRun') : job.status,
+      info,
+      at,
+    );
     recordAudit(ctx, {
       action: 'job.reset',
       targetType: 'job',

@@ -6,6 +6,7 @@ import type { JobRecord } from '../../store/jobs-repo';
 import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
 import { validateJobConfig } from './job-validation';
+import { assertTargetCanDisable } from './target-disable';
 
 const sourceKinds = new Set(['csv', 'ldap']);
 const targetKinds = new Set(['scim', 'ldap']);
@@ -68,6 +69,7 @@ export function createJob(ctx: AppContext, config: JobConfig): JobRecord {
   }
   const source = connectionNamed(ctx, config.sourceConnection, 'source');
   const target = connectionNamed(ctx, config.targetConnection, 'target');
+  assertTargetCanDisable(config, target);
   const now = ctx.clock().toISOString();
   const job: JobRecord = {
     id: `${target.kind}.${randomUUID()}`,
@@ -113,6 +115,7 @@ export function updateJob(
     });
   const source = connectionNamed(ctx, config.sourceConnection, 'source');
   const target = connectionNamed(ctx, config.targetConnection, 'target');
+  assertTargetCanDisable(config, target);
   const nextConfig = splitConfig(config);
   const restart =
     needsInitialCycle(before.config, nextConfig) ||

@@ -2,17 +2,22 @@ import type { JobDetail, JobView } from '@shared/domain/job-view';
 import type { JobConfig } from '@shared/domain/jobs';
 import type { JobRecord } from '../../store/jobs-repo';
 import type { AppContext } from '../context';
+import { jobStatusOf } from './job-status-of';
 
 export function toJobView(ctx: AppContext, job: JobRecord): JobView {
   const source = ctx.store.connections.get(job.sourceConnectionId);
   const target = ctx.store.connections.get(job.targetConnectionId);
   const last = ctx.store.cycles.forJob(job.id, 5).find((c) => !c.dryRun) ?? null;
+  const state = jobStatusOf(ctx, job, { source, target, lastCycle: last });
   return {
     id: job.id,
     name: job.name,
     sourceConnection: { id: job.sourceConnectionId, name: source?.name ?? '?', kind: source?.kind ?? '?' },
     targetConnection: { id: job.targetConnectionId, name: target?.name ?? '?', kind: target?.kind ?? '?' },
-    status: job.status,
+    status: state.code,
+    state,
+    nextRunAt: state.nextRunAt,
+    intervalMinutes: job.config.settings.intervalMinutes,
     quarantine: job.statusInfo.quarantine ?? null,
     nextCycleInitial: job.watermark === null,
     linkedUsers: ctx.store.links.count(job.id, 'User'),

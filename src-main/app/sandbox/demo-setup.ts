@@ -70,20 +70,16 @@ export function demoJobConfig(sourceName: string, targetName: string): JobConfig
 
 /**
  * "Try with demo data": the sandbox, a CSV connection to the bundled demo file, a job between them
- * with the default SCIM mappings, and a first cycle (answers at once; the cycle reports by events).
+ * with the default SCIM mappings, started on its schedule, which runs the first cycle at once (answers
+ * at once; the cycle reports by events).
  * Running it again repairs what is missing.
  */
 export async function setUpDemo(ctx: AppContext): Promise<{ jobId: string }> {
   const jobId = await setUpDemoJob(ctx);
-  if (!ctx.engine.isRunning(jobId)) {
-    void ctx.engine
-      .run(jobId, { dryRun: false, initiatedBy: { type: 'admin', displayName: ctx.osUser } })
-      .then((cycle) => {
-        ctx.events.emit('jobs.cycleFinished', cycle);
-        ctx.events.emit('jobs.changed', { id: jobId });
-      })
-      .catch((error: unknown) => ctx.log.error(`The demo cycle failed: ${String(error)}`));
-  }
+  // Started like any job (issue 9): the first start runs the initial cycle at once, then the job
+  // runs on its schedule. Set up again, it runs a cycle now (never a second one at a time).
+  ctx.scheduler.startJob(jobId, ctx.osUser);
+  ctx.scheduler.runNow(jobId, ctx.osUser);
   return { jobId };
 }
 

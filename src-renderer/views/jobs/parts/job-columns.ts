@@ -4,7 +4,9 @@ import { NButton, NSpace, NTag, NTime, NTooltip, type DataTableColumns } from 'n
 import type { JobView } from '@shared/domain/job-view';
 import type { CycleProgress } from '@shared/domain/provisioning';
 import CycleProgressBar from '../../../components/cycle-progress-bar.vue';
-import JobStatusTag from '../../../components/job-status-tag.vue';
+import JobStatusBadge from './job-status-badge.vue';
+import NextRun from './next-run.vue';
+import ScheduleButtons from './schedule-buttons.vue';
 import { cycleOutcome } from '../../../components/cycle-outcome';
 
 export interface JobColumnsContext {
@@ -44,30 +46,18 @@ function lastCycleCell(job: JobView, ctx: JobColumnsContext) {
   ]);
 }
 
+/** Start / Pause / Resume and Run now; beside them Cancel while a cycle runs, Dry run otherwise. */
 function actionsCell(job: JobView, ctx: JobColumnsContext) {
-  if (job.running) {
-    return h(
-      NButton,
-      { size: 'small', onClick: () => ctx.cancel(job), 'data-test': `cancel-${job.name}` },
-      () => ctx.t('provisioning.jobs.cancel'),
-    );
-  }
-  return h(NSpace, { size: 6, wrap: false }, () => [
-    h(
-      NButton,
-      {
-        size: 'small',
-        type: 'primary',
-        secondary: true,
-        onClick: () => ctx.run(job, false),
-        'data-test': `run-${job.name}`,
-      },
-      () => ctx.t('provisioning.jobs.run'),
-    ),
-    h(NButton, { size: 'small', onClick: () => ctx.run(job, true), 'data-test': `dry-run-${job.name}` }, () =>
-      ctx.t('provisioning.jobs.dryRun'),
-    ),
-  ]);
+  const side = job.running
+    ? h(NButton, { size: 'small', onClick: () => ctx.cancel(job), 'data-test': `cancel-${job.name}` }, () =>
+        ctx.t('provisioning.jobs.cancel'),
+      )
+    : h(
+        NButton,
+        { size: 'small', onClick: () => ctx.run(job, true), 'data-test': `dry-run-${job.name}` },
+        () => ctx.t('provisioning.jobs.dryRun'),
+      );
+  return h(NSpace, { size: 6, wrap: false }, () => [h(ScheduleButtons, { job, size: 'small' }), side]);
 }
 
 /** The jobs table: what each job connects, its state, and what its last cycle did. */
@@ -96,7 +86,13 @@ export function jobColumns(ctx: JobColumnsContext): DataTableColumns<JobView> {
       title: ctx.t('provisioning.jobs.status'),
       key: 'status',
       width: 170,
-      render: (job) => h(JobStatusTag, { job }),
+      render: (job) => h(JobStatusBadge, { job }),
+    },
+    {
+      title: ctx.t('provisioning.schedule.nextRun'),
+      key: 'nextRunAt',
+      width: 150,
+      render: (job) => h('div', { class: 'muted' }, [h(NextRun, { job })]),
     },
     {
       title: ctx.t('provisioning.jobs.linked'),
@@ -121,7 +117,7 @@ export function jobColumns(ctx: JobColumnsContext): DataTableColumns<JobView> {
     {
       title: ctx.t('common.actions'),
       key: 'actions',
-      width: 170,
+      width: 300,
       fixed: 'right',
       render: (job) => actionsCell(job, ctx),
     },
