@@ -1,7 +1,7 @@
 import type { JobRecord } from '../store/jobs-repo';
 import type { JobSchedule } from '../store/schedules-repo';
 import { nextRunAt, type ScheduleState } from './next-run';
-import type { QuarantineState } from './quarantine';
+import type { QuarantineState } from '../engine/quarantine';
 
 /** The job's schedule state from its stored row (no row: never started). */
 export function scheduleStateOf(row: JobSchedule | null): ScheduleState {

@@ -1,6 +1,6 @@
 import type { ScheduleState } from '@shared/domain/job-status';
-import { minuteMs } from './durations';
-import { nextQuarantineAttempt, type QuarantineState } from './quarantine';
+import { minuteMs } from '../engine/durations';
+import { nextQuarantineAttempt, type QuarantineState } from '../engine/quarantine';
 
 export type { ScheduleState };
 

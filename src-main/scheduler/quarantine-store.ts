@@ -1,6 +1,6 @@
 import type { JobRecord, JobsRepo } from '../store/jobs-repo';
 import { quarantineOf } from './job-schedule';
-import { quarantineStep, type QuarantineEffect, type QuarantineState } from './quarantine';
+import { quarantineStep, type QuarantineEffect, type QuarantineState } from '../engine/quarantine';
 
 /** A quarantine change the scheduler made, for whoever notifies people (§16). */
 export interface QuarantineNotice {

@@ -4,7 +4,7 @@ import type { Engine } from '../engine/engine';
 import type { JobRecord, JobsRepo } from '../store/jobs-repo';
 import type { SchedulerSettings, SchedulesRepo } from '../store/schedules-repo';
 import { clockDrift, type ClockReading } from './clock-drift';
-import { minuteMs as realMinuteMs } from './durations';
+import { minuteMs as realMinuteMs } from '../engine/durations';
 import { jobDueAt, laterOf, scheduleStateOf } from './job-schedule';
 import type { ScheduleState } from './next-run';
 import { disableOverdueQuarantine, liftDisabled, type QuarantineNotice } from './quarantine-store';

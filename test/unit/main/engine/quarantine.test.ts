@@ -6,7 +6,7 @@ import {
   quarantineTable,
   type QuarantineState,
   type QuarantineStatus,
-} from '../../../../src-main/scheduler/quarantine';
+} from '../../../../src-main/engine/quarantine';
 
 const began = '2026-03-02T09:00:00.000Z';
 const h = (hours: number) => new Date(Date.parse(began) + hours * 3_600_000).toISOString();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escrowDue, nextEscrowRetry, type EscrowEntry } from '../../../../src-main/scheduler/escrow';
+import { escrowDue, nextEscrowRetry, type EscrowEntry } from '../../../../src-main/engine/escrow';
 
 const first = '2026-03-02T09:00:00.000Z';
 const h = (hours: number) => new Date(Date.parse(first) + hours * 3_600_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escrowThresholdReason } from '../../../../src-main/scheduler/escrow-thresholds';
+import { escrowThresholdReason } from '../../../../src-main/engine/escrow-thresholds';
 
 describe('the escrow thresholds (§10.2)', () => {
   // The reference's test table, row by row.
