@@ -27,6 +27,13 @@ import {
   type PlanItem,
 } from './domain/provisioning';
 import type { SandboxStatus, SandboxAccountsPage } from './domain/sandbox';
+import {
+  onDemandRunInputSchema,
+  onDemandSearchInputSchema,
+  type OnDemandResult,
+  type OnDemandSearchResult,
+  type OnDemandStep,
+} from './domain/on-demand';
 import type { ExportResult } from './domain/exports';
 import {
   notificationSettingsSaveSchema,
@@ -114,6 +121,15 @@ export const commands = {
   ),
   'jobs.exportFile': command(z.object({ id: z.string().min(1) }), returns<JobFile>()),
   'jobs.importFile': command(z.object({ file: jobFileSchema }), returns<JobDetail>()),
+  /** §13: source objects an admin may provision on demand, found by name, email or key. */
+  'onDemand.search': command(onDemandSearchInputSchema, returns<OnDemandSearchResult>()),
+  /** §13: starts a run and answers at once; its steps arrive as onDemand.step, its end as onDemand.finished. */
+  'onDemand.run': command(onDemandRunInputSchema, returns<{ runId: string }>()),
+  /** Stops a run that waits for a cycle (or one in flight, at its next safe point). */
+  'onDemand.cancel': command(
+    z.object({ runId: z.string().min(1) }).strict(),
+    returns<{ cancelled: boolean }>(),
+  ),
   'cycles.list': command(
     z.object({ jobId: z.string().min(1), limit: z.number().int().min(1).max(200).default(20) }),
     returns<CycleSummary[]>(),
@@ -173,6 +189,8 @@ export const events = {
   'jobs.changed': returns<{ id: string }>(),
   'jobs.progress': returns<CycleProgress>(),
   'jobs.cycleFinished': returns<CycleSummary>(),
+  'onDemand.step': returns<OnDemandStep>(),
+  'onDemand.finished': returns<OnDemandResult>(),
   'sandbox.changed': returns<SandboxStatus>(),
   'notifications.changed': returns<NotificationSettingsView>(),
   /** A job alert for browser mode, shown as a Web Notification (the desktop app shows its own). */

@@ -6,6 +6,7 @@ import type { JobRecord } from '../store/jobs-repo';
 import type { LinkRecord } from '../store/links-repo';
 import type { SourceStateRecord } from '../store/source-state-repo';
 import type { Store } from '../store/store';
+import type { CycleStepObserver } from './log-builder';
 import type { MappingEvaluator } from './mapping-evaluator';
 import type { ScopeVerdict } from './scope';
 
@@ -58,6 +59,8 @@ export interface CycleContext {
   /** Target values handed out in this cycle (SelectUniqueValue must not give one twice). */
   claimedValues: Set<string>;
   plan: PlanItem[];
+  /** Sees every log step as it is written: provision on demand streams them to the admin (§13). */
+  observeStep?: CycleStepObserver;
   progress(update: Partial<Pick<CycleProgress, 'phase' | 'processed' | 'total'>>): void;
 }
 

@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import { RosterError } from '@shared/domain/errors';
 import type { CycleProgress, CycleSummary } from '@shared/domain/provisioning';
 import type { Lease, LeaseOwner } from '../store/leases-repo';
+import type { OnDemandResult } from '@shared/domain/on-demand';
+import { provisionOnDemand, type OnDemandRequest } from './on-demand';
 import { runCycle, type EngineDeps } from './run-cycle';
 
 export interface Engine {
@@ -14,6 +16,12 @@ export interface Engine {
     jobId: string,
     options: { dryRun: boolean; initiatedBy: { type: 'system' | 'admin'; displayName: string } },
   ): Promise<CycleSummary>;
+  /**
+   * Provision on demand (§13): one user, or a group and up to five members, now. It holds the job's
+   * lease while it runs, so no cycle runs the job meanwhile; a running cycle is waited for (up to
+   * `request.waitMs`), naming its holder in a wait step. See on-demand-lock.ts.
+   */
+  provisionOnDemand(request: OnDemandRequest): Promise<OnDemandResult>;
   /** Cancels the job's running cycle: in-flight requests finish, no new object starts, no watermark is stored. */
   cancel(jobId: string): boolean;
   /** A cycle of the job runs now, in this process or in another one (a live lease). */
@@ -62,6 +70,8 @@ export function createEngine(deps: EngineDeps & EngineOptions): Engine {
     host: hostname(),
   };
   const { store, clock } = deps;
+  /** Provision-on-demand runs in flight: stopAll cancels them and waits, like cycles. */
+  const onDemand = new Map<AbortController, Promise<unknown>>();
 
   const jobName = (jobId: string) => store.jobs.get(jobId)?.name ?? `Job ${jobId}`;
 
@@ -193,6 +203,18 @@ export function createEngine(deps: EngineDeps & EngineOptions): Engine {
         markEnded();
       }
     },
+    provisionOnDemand(request) {
+      const controller = new AbortController();
+      const done = provisionOnDemand(
+        { ...deps, owner: { label: owner.label, pid: owner.pid, host: owner.host }, leaseTtlMs: ttlMs },
+        { ...request, signal: AbortSignal.any([request.signal, controller.signal]) },
+      ).finally(() => onDemand.delete(controller));
+      onDemand.set(
+        controller,
+        done.catch(() => undefined),
+      );
+      return done;
+    },
     cancel(jobId) {
       const controller = running.get(jobId);
       controller?.abort();
@@ -202,8 +224,9 @@ export function createEngine(deps: EngineDeps & EngineOptions): Engine {
     refusal,
     runningJobs: () => [...running.keys()],
     async stopAll(graceMs = 10_000) {
-      const waits = [...ended.values()];
+      const waits = [...ended.values(), ...onDemand.values()];
       for (const controller of running.values()) controller.abort();
+      for (const controller of onDemand.keys()) controller.abort();
       if (waits.length === 0) return;
       let timer: NodeJS.Timeout | undefined;
       // Bounded: a request stuck past its own timeout must not keep the app from closing.

@@ -36,6 +36,8 @@ export class LogBuilder {
       cycleId: string;
       initiatedBy: { type: 'system' | 'admin'; displayName: string };
     },
+    /** Sees each step as it is written (provision on demand streams them live). */
+    private readonly onStep?: (step: ProvisioningStep) => void,
   ) {}
 
   hasStep(type: StepType): boolean {
@@ -48,7 +50,15 @@ export class LogBuilder {
     description: string,
     details: Record<string, string> = {},
   ): this {
-    this.steps.push({ name: stepNames[type], provisioningStepType: type, status, description, details });
+    const step: ProvisioningStep = {
+      name: stepNames[type],
+      provisioningStepType: type,
+      status,
+      description,
+      details,
+    };
+    this.steps.push(step);
+    this.onStep?.(step);
     return this;
   }
 
@@ -106,17 +116,26 @@ export class LogBuilder {
   }
 }
 
+/** Watches the log steps of every object of a cycle as they are written. */
+export type CycleStepObserver = (
+  object: { anchor: string; displayName: string; type: ObjectType },
+  step: ProvisioningStep,
+) => void;
+
 /** A log builder for one object of a cycle: the cycle context supplies job, cycle and initiator. */
 export function logFor(
   cycle: {
     job: { id: string };
     cycleId: string;
     initiatedBy: { type: 'system' | 'admin'; displayName: string };
+    observeStep?: CycleStepObserver;
   },
   object: { anchor: string; displayName: string; type: ObjectType },
 ): LogBuilder {
+  const observe = cycle.observeStep;
   return new LogBuilder(
     { id: object.anchor, displayName: object.displayName, type: object.type },
     { jobId: cycle.job.id, cycleId: cycle.cycleId, initiatedBy: cycle.initiatedBy },
+    observe ? (step) => observe(object, step) : undefined,
   );
 }

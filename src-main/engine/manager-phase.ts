@@ -19,13 +19,16 @@ import { displayValue } from './target-values';
 export async function resolveManagerReferences(
   ctx: CycleContext,
   changedUsers: readonly SourceObject[],
+  /** Provision on demand passes false: it writes only the objects the admin chose (§13). */
+  options: { othersPending?: boolean } = {},
 ): Promise<void> {
   const mapping = ctx.mappings.User;
   const refs = referenceMappings(ctx, mapping);
   if (refs.length === 0) return;
   const candidates = new Map<string, SourceObject>();
   for (const user of changedUsers) candidates.set(user.anchor, user);
-  for (const pending of ctx.store.references.pendingFor(ctx.job.id)) {
+  const pendingOthers = options.othersPending === false ? [] : ctx.store.references.pendingFor(ctx.job.id);
+  for (const pending of pendingOthers) {
     const user = ctx.users.get(pending.anchor);
     if (user) candidates.set(user.anchor, user);
   }

@@ -53,12 +53,18 @@ function chunked(
  * requests loses nothing; a request whose answer was lost is settled by reading the group's
  * members back before anything more is sent to it.
  */
-export async function syncMemberships(ctx: CycleContext, heldBack: ReadonlySet<string>): Promise<void> {
+export async function syncMemberships(
+  ctx: CycleContext,
+  heldBack: ReadonlySet<string>,
+  /** Provision on demand syncs only the group the admin chose (§13); a cycle syncs every group. */
+  only?: ReadonlySet<string>,
+): Promise<void> {
   if (!ctx.mappings.Group) return;
   await runBounded(
     ctx.groups.values(),
     ctx.settings.maxConcurrency,
     async (group) => {
+      if (only && !only.has(group.anchor)) return;
       const key = linkKey('Group', group.anchor);
       const link = ctx.links.get(key);
       if (!link || !ctx.verdicts.get(key)?.inScope || ctx.unsettled.has(key)) return;

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { ObjectMapping } from '@shared/domain/jobs';
 import { emptyCounters, type CycleProgress, type CycleSummary } from '@shared/domain/provisioning';
-import type { ObjectType, TargetSchemaAttribute } from '@shared/domain/schema';
+import type { ObjectType } from '@shared/domain/schema';
 import {
   ConnectorError,
   isConnectorError,
@@ -14,10 +13,10 @@ import type { Store } from '../store/store';
 import { checkedTarget } from './checked-target';
 import type { ConnectorFactory } from './connector-factory';
 import { CycleCancelled, linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
+import { createCycleContext, firstMatchingPath, mappingsOf } from './cycle-setup';
 import { runBounded } from './bounded-pool';
 import { deprovision, heldBackTargetIds } from './deprovision-phase';
 import { resolveManagerReferences } from './manager-phase';
-import { MappingEvaluator } from './mapping-evaluator';
 import { syncMemberships } from './membership-phase';
 import { processObject } from './object-processor';
 import { recoverIntents } from './recover-intents';
@@ -38,14 +37,6 @@ export interface EngineDeps {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-function mappingsOf(job: JobRecord): CycleContext['mappings'] {
-  const users = job.config.objectMappings.find((m) => m.sourceObject === 'User' && m.enabled);
-  if (!users)
-    throw new ConnectorError('stopCycle', 'NoUserMapping', 'The job has no enabled Users object mapping.');
-  const groups = job.config.objectMappings.find((m) => m.sourceObject === 'Group' && m.enabled) ?? null;
-  return { User: users, Group: groups };
 }
 
 /** What a change to decides "everything must be evaluated again" (§3.3: mapping or scope changes). */
@@ -119,15 +110,13 @@ export async function runCycle(
     source = opened.source;
     rawTarget = opened.target;
     const mappings = mappingsOf(job);
-    const schema = job.config.targetSchema;
     const target = checkedTarget(rawTarget, {
       userMatchPath: firstMatchingPath(mappings.User) ?? 'userName',
       groups: mappings.Group !== null,
       targetName: opened.targetName,
     });
-    const ctx: CycleContext = {
+    const ctx = createCycleContext({
       job,
-      settings: job.config.settings,
       cycleId,
       kind,
       dryRun: options.dryRun,
@@ -138,28 +127,16 @@ export async function runCycle(
       sourceName: opened.sourceName,
       targetName: opened.targetName,
       mappings,
-      evaluator: new MappingEvaluator(schemaIndex(schema)),
       clock,
       signal: options.signal,
       counters,
-      users: new Map(),
-      groups: new Map(),
-      verdicts: new Map(),
-      links: new Map(store.links.forJob(jobId).map((l) => [linkKey(l.objectType, l.anchor), l])),
-      previousState: store.sourceState.forJob(jobId),
-      deprovision: [],
-      deferredState: new Map(),
-      openIntents: new Map(),
-      unsettled: new Set(),
-      claimedValues: new Set(),
-      plan: [],
       progress: (update) => {
         if (update.phase) phase = update.phase;
         if (update.processed !== undefined) processed = update.processed;
         if (update.total !== undefined) total = update.total;
         emit(update.phase !== undefined);
       },
-    };
+    });
 
     // ── writes an interrupted process sent but never recorded (crash safety) ──
     const recovered = await recoverIntents(ctx);
@@ -338,20 +315,6 @@ function lastRealCycleFailed(store: Store, jobId: string, currentCycleId: string
   return last !== undefined && (last.status !== 'completed' || last.counters.failed > 0);
 }
 
-function schemaIndex(schema: readonly TargetSchemaAttribute[]): Map<string, TargetSchemaAttribute> {
-  // Users and groups may both have e.g. displayName: the engine looks attributes up by path only,
-  // and the first declaration wins (they agree on type in practice).
-  const map = new Map<string, TargetSchemaAttribute>();
-  for (const attribute of schema) if (!map.has(attribute.name)) map.set(attribute.name, attribute);
-  return map;
-}
-
-function firstMatchingPath(mapping: ObjectMapping): string | undefined {
-  return mapping.attributeMappings
-    .filter((m) => m.matchingPriority > 0)
-    .sort((a, b) => a.matchingPriority - b.matchingPriority)[0]?.target;
-}
-
 /**
  * ARCHITECTURE.md §4: a failed, partial or suspiciously empty source read never produces disables or
  * deletes. A full read that returns nothing while links exist, or that lost more than the job's
@@ -384,7 +347,7 @@ function guardSourceRead(ctx: CycleContext, kind: 'full' | 'delta', sourceName: 
  * §4: two in-scope unlinked objects with the same first matching value cannot both be matched or
  * created safely; both fail with DuplicateSourceEntries (their processing is skipped).
  */
-function markDuplicateSourceValues(
+export function markDuplicateSourceValues(
   ctx: CycleContext,
   work: { object: SourceObject; verdict: ScopeVerdict }[],
 ): void {

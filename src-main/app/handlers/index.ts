@@ -8,6 +8,7 @@ import { logHandlers } from './log-handlers';
 import { notificationHandlers } from './notification-handlers';
 import { jobHandlers } from '../jobs/job-handlers';
 import { scheduleHandlers } from '../jobs/schedule-handlers';
+import { onDemandHandlers } from '../jobs/on-demand-handlers';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers';
 import type { Handlers } from './types';
 
@@ -20,6 +21,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...connectionTestHandlers(ctx),
     ...jobHandlers(ctx),
     ...scheduleHandlers(ctx),
+    ...onDemandHandlers(ctx),
     ...logHandlers(ctx),
     ...sandboxHandlers(ctx),
     ...notificationHandlers(ctx),
