@@ -7,6 +7,7 @@ import { registerJobCommand } from './job';
 import { registerLaunchCommand } from './launch';
 import { registerLogsCommand } from './logs';
 import { registerResetCommand } from './reset';
+import { registerProvisionCommand } from './provision';
 import { registerRunCommand } from './run';
 import { registerSecretCommand } from './secret';
 import { registerServeCommand } from './serve';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerSecretCommand(program);
   registerJobCommand(program);
   registerSyncCommand(program);
+  registerProvisionCommand(program);
   registerRunCommand(program);
   registerLogsCommand(program);
   registerResetCommand(program);
