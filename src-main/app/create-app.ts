@@ -19,6 +19,8 @@ import { createSandboxManager } from './sandbox/sandbox-manager';
 import { startSandboxIfTarget } from './sandbox/sandbox-connection';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler';
 import { systemTimers, type Timers } from '../scheduler/time';
+import type { TriggerTiming } from '../scheduler/change-triggers/index';
+import { sourceWatchDeps } from './source-watch';
 import { createProgressBoard } from './jobs/progress-board';
 import { alertForQuarantine } from './jobs/quarantine-alerts';
 import { createAppNotifier } from '../notify/app-notifier';
@@ -57,6 +59,8 @@ export interface CreateAppOptions {
     tickMs?: number;
     /** How long a minute of `intervalMinutes` is; only tests shorten it. */
     minuteMs?: number;
+    /** Fast deprovisioning's debounce and poll intervals; only tests shorten them. */
+    watchTiming?: TriggerTiming;
   };
 }
 
@@ -178,6 +182,7 @@ export function createApp(options: CreateAppOptions): RosterApp {
     },
     ...(time.tickMs !== undefined ? { tickMs: time.tickMs } : {}),
     ...(time.minuteMs !== undefined ? { minuteMs: time.minuteMs } : {}),
+    sourceWatch: sourceWatchDeps(store, connectors, time.watchTiming),
   });
   const ctx: AppContext = {
     store,

@@ -107,12 +107,34 @@ export interface SourceCapabilities {
   nestedGroups: boolean;
 }
 
+/**
+ * How an LDAP-like source notices cheaply that it changed: what the watermark position is made of
+ * (AD uSNChanged, OpenLDAP entryCSN, else modifyTimestamp), for the job page.
+ */
+export type SourceChangeMark = 'usn' | 'csn' | 'timestamp';
+
+export interface SourceChangePoll {
+  /** Something in the source changed after the watermark (a cycle would find it). */
+  changed: boolean;
+  by: SourceChangeMark;
+}
+
 export interface SourceConnector {
   readonly capabilities: SourceCapabilities;
   testConnection(): Promise<ConnectionTestResult>;
   discoverSchema(): Promise<SourceSchemaAttribute[]>;
   /** Rejects with ConnectorError(stopCycle) when the source is unreadable, empty, truncated or inconsistent. */
   read(options: SourceReadOptions): Promise<SourceRead>;
+  /**
+   * Optional, for fast deprovisioning (scheduler/change-triggers): the absolute paths of the files a
+   * read opens. A change to any of them is a change of the source.
+   */
+  watchTargets?(): string[];
+  /**
+   * Optional, for fast deprovisioning: whether the source changed after `watermark` (the one the last
+   * completed read returned), found with one small request — never a read of the source.
+   */
+  pollChanges?(watermark: string | null, signal: AbortSignal): Promise<SourceChangePoll>;
   close?(): Promise<void>;
 }
 

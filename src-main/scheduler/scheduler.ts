@@ -5,10 +5,12 @@ import type { JobRecord, JobsRepo } from '../store/jobs-repo';
 import type { SchedulerSettings, SchedulesRepo } from '../store/schedules-repo';
 import { clockDrift, type ClockReading } from './clock-drift';
 import { minuteMs as realMinuteMs } from '../engine/durations';
-import { jobDueAt, laterOf, scheduleStateOf } from './job-schedule';
+import { jobDueAt, laterOf, quarantineOf, scheduleStateOf } from './job-schedule';
 import type { ScheduleState } from './next-run';
 import { disableOverdueQuarantine, liftDisabled, type QuarantineNotice } from './quarantine-store';
 import type { SchedulerClock, TimerHandle, Timers } from './time';
+import { createChangeTriggerSet, type SourceWatchDeps } from './change-triggers/trigger-set';
+import type { SourceWatch } from '@shared/domain/job-view';
 
 export interface SchedulerLogger {
   info(message: string): void;
@@ -36,6 +38,8 @@ export interface SchedulerDeps {
   tickMs?: number;
   /** How long a "minute" of `intervalMinutes` is; only tests shorten it. */
   minuteMs?: number;
+  /** Fast deprovisioning: watch started jobs' sources and run a cycle when one changes (change-triggers/). */
+  sourceWatch?: SourceWatchDeps;
 }
 
 export type RunNowResult = 'started' | 'queued' | 'alreadyRunning';
@@ -56,6 +60,8 @@ export interface Scheduler {
   /** A cycle now, started by the admin (dry runs too): not limited by the slots, but tracked for stop(). */
   runManual(jobId: string, options: Parameters<Engine['run']>[1]): Promise<CycleSummary>;
   scheduleOf(jobId: string): ScheduleState;
+  /** What starts the job's cycle as soon as its source changes (a watched file, a directory poll), or null. */
+  sourceWatchOf(jobId: string): SourceWatch | null;
   /** ISO time the job's next cycle is due (at or before now: as soon as a slot is free), or null. */
   nextRunAt(jobId: string): string | null;
   settings(): SchedulerSettings;
@@ -87,6 +93,23 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let stopping = false;
   let timer: TimerHandle | null = null;
   let lastReading: ClockReading | null = null;
+  /**
+   * Jobs whose source changed (a change trigger fired). A change while the job's cycle runs stays
+   * here, so exactly one follow-up cycle runs after it, however many changes came meanwhile.
+   */
+  const sourceChanged = new Set<string>();
+  const triggers = deps.sourceWatch
+    ? createChangeTriggerSet({
+        ...deps.sourceWatch,
+        timers,
+        log,
+        watermark: (jobId) => store.jobs.get(jobId)?.watermark ?? null,
+        onChange: (jobId) => {
+          sourceChanged.add(jobId);
+          evaluate();
+        },
+      })
+    : null;
 
   const nowIso = () => clock.now().toISOString();
   const read = (): ClockReading => ({ wallMs: clock.now().getTime(), monotonicMs: clock.monotonicMs() });
@@ -121,6 +144,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   ) {
     attempted.set(jobId, nowIso());
     wanted.delete(jobId);
+    sourceChanged.delete(jobId);
     const done = (async () => {
       await deps.prepare?.(jobId);
       return engine.run(jobId, { dryRun: false, initiatedBy });
@@ -159,10 +183,21 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   function startDueJobs(): void {
     const now = clock.now();
-    const due: { jobId: string; at: number; by: string | undefined }[] = [];
+    const due: { jobId: string; at: number; by: string | undefined; change?: boolean }[] = [];
     let soonest = Number.POSITIVE_INFINITY;
-    for (const job of store.jobs.list()) {
+    const jobs = store.jobs.list();
+    triggers?.sync(
+      jobs.filter((job) => scheduleStateOf(store.schedules.get(job.id)) === 'started').map((job) => job.id),
+    );
+    for (const job of jobs) {
       const state = scheduleStateOf(store.schedules.get(job.id));
+      // A change of a paused or quarantined job's source waits for its schedule (§10.3: a broken
+      // target is not hammered because the source moved).
+      if (
+        sourceChanged.has(job.id) &&
+        (state !== 'started' || quarantineOf(job) || job.status === 'Disabled')
+      )
+        sourceChanged.delete(job.id);
       const running = inFlight.get(job.id);
       // Paused from another process (`roster job pause`): its scheduled cycle here stops too.
       if (state === 'paused' && running?.scheduled) engine.cancel(job.id);
@@ -181,6 +216,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         due.push({ jobId: job.id, at: Number.NEGATIVE_INFINITY, by });
         continue;
       }
+      if (sourceChanged.has(job.id)) {
+        due.push({ jobId: job.id, at: Number.NEGATIVE_INFINITY, by: undefined, change: true });
+        continue;
+      }
       const at = dueOf(job, now)?.getTime();
       if (at === undefined) continue;
       if (at <= now.getTime()) due.push({ jobId: job.id, at, by: undefined });
@@ -189,14 +228,16 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     due.sort((a, b) => a.at - b.at);
     const busy = new Set([...inFlight.keys(), ...engine.runningJobs()]);
     let free = store.schedules.settings().maxConcurrentJobs - busy.size;
-    for (const { jobId, by } of due) {
+    for (const { jobId, by, change } of due) {
       if (free <= 0) break;
       // Running in another process (its lease is live): its cycle counts as this one's.
       if (engine.refusal(jobId)) continue;
       launch(
         jobId,
         by === undefined,
-        by === undefined ? { type: 'system', displayName: 'schedule' } : { type: 'admin', displayName: by },
+        by !== undefined
+          ? { type: 'admin', displayName: by }
+          : { type: 'system', displayName: change ? 'source change' : 'schedule' },
       );
       free--;
     }
@@ -247,8 +288,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (timer) timers.clear(timer);
       timer = null;
       wanted.clear();
+      sourceChanged.clear();
       for (const jobId of inFlight.keys()) engine.cancel(jobId);
-      await Promise.allSettled([...inFlight.values()].map((f) => f.done));
+      await Promise.allSettled([...[...inFlight.values()].map((f) => f.done), triggers?.closeAll()]);
     },
     onResume() {
       if (!active) return;
@@ -272,6 +314,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     pauseJob(jobId, by) {
       setState(jobId, 'paused', by);
       wanted.delete(jobId);
+      sourceChanged.delete(jobId);
+      void triggers?.close(jobId);
       // Only a cycle of this process can be stopped from here; one run by another process stops
       // when that process next looks at the schedule (within a tick).
       const cancelled = engine.cancel(jobId);
@@ -303,6 +347,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return done;
     },
     scheduleOf: (jobId) => scheduleStateOf(store.schedules.get(jobId)),
+    sourceWatchOf: (jobId) => triggers?.watchOf(jobId) ?? null,
     nextRunAt(jobId) {
       const job = store.jobs.get(jobId);
       return job ? (dueOf(job, clock.now())?.toISOString() ?? null) : null;

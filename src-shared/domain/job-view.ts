@@ -6,6 +6,15 @@ import type { CycleSummary } from './provisioning';
 /** The status the store keeps; what the app shows is `JobView.status` / `state` (job-status.ts). */
 export type JobStatusCode = StoredJobStatus;
 
+/**
+ * Fast deprovisioning (issue 9): how a started job notices a source change between its scheduled
+ * cycles — the files it watches (CSV), or the directory poll and what it compares (LDAP; `by` is
+ * null until the first poll answered).
+ */
+export type SourceWatch =
+  | { kind: 'files'; files: string[] }
+  | { kind: 'poll'; everySeconds: number; by: 'usn' | 'csn' | 'timestamp' | null };
+
 export interface JobView {
   id: string;
   name: string;
@@ -19,6 +28,8 @@ export interface JobView {
   nextRunAt: string | null;
   /** A started job runs this often, counted from the previous cycle's start (§3.3). */
   intervalMinutes: number;
+  /** What starts a cycle as soon as the source changes; null when nothing is watched. */
+  sourceWatch: SourceWatch | null;
   quarantine: { reason: string; since: string; detail: string } | null;
   /** The next cycle is an initial one (no watermark). */
   nextCycleInitial: boolean;

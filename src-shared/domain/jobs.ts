@@ -49,6 +49,11 @@ export const jobSettingsSchema = strictObject({
   scope: z.enum(['assigned', 'all']).default('assigned'),
   expandNestedGroups: z.boolean().default(false),
   intervalMinutes: z.number().int().min(1).max(1440).default(40),
+  /**
+   * Fast deprovisioning (issue 9): while the job is started, a changed CSV file or a directory change
+   * starts a cycle at once instead of at the next interval, so leavers lose access within a minute.
+   */
+  watchSource: z.boolean().default(true),
   notificationEmail: z.string().email().optional(),
   notifyOnFailure: z.boolean().default(false),
   preventAccidentalDeletes: z.boolean().default(true),

@@ -18,6 +18,7 @@ export function toJobView(ctx: AppContext, job: JobRecord): JobView {
     state,
     nextRunAt: state.nextRunAt,
     intervalMinutes: job.config.settings.intervalMinutes,
+    sourceWatch: ctx.scheduler.sourceWatchOf(job.id),
     quarantine: job.statusInfo.quarantine ?? null,
     nextCycleInitial: job.watermark === null,
     linkedUsers: ctx.store.links.count(job.id, 'User'),

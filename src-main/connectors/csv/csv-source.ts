@@ -4,6 +4,7 @@
  * each step: sniff (encoding, delimiter, header) → columns (roles, types) → scan (validate every row)
  * → user-pages (stream the objects).
  */
+import { resolve } from 'node:path';
 import { type SourceCapabilities, type SourceConnector, type SourceReadOptions } from '../connector';
 import { csvSourceOptionsSchema, type CsvSourceOptionsInput } from './csv-options';
 import { csvError } from './csv-errors';
@@ -36,5 +37,10 @@ export function createCsvSource(input: CsvSourceOptionsInput): CsvSourceConnecto
       return groups ? [...users, ...groupSchema()] : users;
     },
     read: (readOptions) => readCsvSource(options, readOptions),
+    // Every file a read opens: the users file and, when there is one, the memberships file.
+    watchTargets: () => [
+      resolve(options.path),
+      ...(options.membershipsFile ? [resolve(options.membershipsFile.path)] : []),
+    ],
   };
 }

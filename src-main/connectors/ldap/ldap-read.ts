@@ -70,7 +70,7 @@ interface Index {
   newest: string | null;
 }
 
-interface ChangeSpec {
+export interface ChangeSpec {
   by: LdapWatermark['by'];
   changed: string;
   created: string;
@@ -81,7 +81,7 @@ interface ChangeSpec {
  * change and has microseconds, so an entry whose CSN still equals the watermark is known unchanged.
  * Others: modifyTimestamp, whose one-second granularity means the watermark's second is read again.
  */
-function changeSpec(serverType: ServerType): ChangeSpec {
+export function changeSpec(serverType: ServerType): ChangeSpec {
   if (serverType === 'activeDirectory') return { by: 'usn', changed: 'uSNChanged', created: 'uSNCreated' };
   if (serverType === 'openldap') return { by: 'csn', changed: 'entryCSN', created: 'createTimestamp' };
   return { by: 'timestamp', changed: 'modifyTimestamp', created: 'createTimestamp' };

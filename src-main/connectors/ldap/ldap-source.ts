@@ -12,6 +12,7 @@ import {
   type SourceReadOptions,
 } from '../connector';
 import { listChildren, type BrowseResult } from './browse';
+import { pollLdapChanges } from './change-poll';
 import { testLdapConnection } from './connection-test';
 import { openSession, type LdapSession } from './ldap-session';
 import { readLdapSource, type LdapSourceRead } from './ldap-read';
@@ -99,6 +100,8 @@ export function createLdapSource(options: LdapSourceOptions): LdapSourceConnecto
       openReads.add(read);
       return read;
     },
+    pollChanges: (watermark, signal) =>
+      pollLdapChanges({ settings, credentials, ...timeout }, watermark, signal),
     listChildren: (dn, limit) => withSession((session) => listChildren(session, dn, limit)),
     effectiveMembers: (groupDn) =>
       withSession((session) =>

@@ -52,7 +52,9 @@ export class ScheduledApp {
       name: 'HR → App',
       sourceConnection: 'HR',
       targetConnection: 'App',
-      settings: { scope: 'all', intervalMinutes },
+      // The interval schedule alone, on fake time: a watched file would start cycles on real
+      // fs.watch events (fast deprovisioning has its own tests, fast-deprovisioning-*.test.ts).
+      settings: { scope: 'all', intervalMinutes, watchSource: false },
       objectMappings: [
         {
           name: 'Users',

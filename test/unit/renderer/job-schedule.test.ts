@@ -36,6 +36,7 @@ function job(over: Partial<JobStatusInput> = {}): JobView {
     state,
     nextRunAt: state.nextRunAt,
     intervalMinutes: 40,
+    sourceWatch: null,
     quarantine: null,
     nextCycleInitial: false,
     linkedUsers: 0,
