@@ -3,7 +3,8 @@ import { hostname, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { AppInfo } from '@shared/domain/app-info';
 import { openStore, type Store } from '../store/store';
-import { createKeytarVault } from '../vault/keytar-vault';
+import { createDefaultVault } from '../vault/choose-vault';
+import { loadOrCreateSandboxToken, withSandboxToken } from '../vault/sandbox-token';
 import { redact } from '../vault/redact';
 import type { Vault } from '../vault/vault';
 import type { AppContext, Logger } from './context';
@@ -30,6 +31,11 @@ export interface CreateAppOptions {
   dataDir: string;
   mode: AppInfo['mode'];
   vault?: Vault;
+  /**
+   * Without `vault`: read secrets from this credentials directory instead of the OS keychain
+   * (`roster run --secrets-dir`; `ROSTER_SECRETS_DIR` and systemd's `CREDENTIALS_DIRECTORY` work too).
+   */
+  secretsDir?: string;
   clock?: () => Date;
   osUser?: string;
   logger?: Logger;
@@ -124,7 +130,11 @@ export function createApp(options: CreateAppOptions): RosterApp {
 
   const events = createEventBus((error) => log.warn(`An event listener failed: ${String(error)}`));
   const clock = options.clock ?? (() => new Date());
-  const vault = options.vault ?? createKeytarVault();
+  // The sandbox's token is Roster's own and lives in the data folder; every other secret in the vault.
+  const vault = withSandboxToken(
+    options.vault ?? createDefaultVault(options.secretsDir ? { secretsDir: options.secretsDir } : {}),
+    options.dataDir,
+  );
   const connectors = createConnectorFactory(store, vault);
   // A crash or kill leaves cycles "running"; they did not finish and stored no watermark. Another
   // process's cycle is running too, though: only cycles whose job no live lease protects are marked.
@@ -195,6 +205,7 @@ export function createApp(options: CreateAppOptions): RosterApp {
     notifier,
     sandbox: createSandboxManager({
       dbPath: join(options.dataDir, 'sandbox.db'),
+      token: () => loadOrCreateSandboxToken(options.dataDir),
       ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
       onChange: (status) => events.emit('sandbox.changed', status),
     }),

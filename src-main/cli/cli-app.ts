@@ -1,5 +1,5 @@
 import { RosterError } from '@shared/domain/errors';
-import { createApp, type RosterApp } from '../app/create-app';
+import { createApp, type CreateAppOptions, type RosterApp } from '../app/create-app';
 import { resolveDataDir } from './options';
 
 /** Exit codes of the data commands: 0 success, 1 the work failed, 2 bad input. */
@@ -21,10 +21,12 @@ export class CliFailure extends Error {
 export async function withApp(
   dataDir: string | undefined,
   work: (app: RosterApp) => Promise<number | void>,
+  appOptions: Pick<CreateAppOptions, 'secretsDir'> = {},
 ): Promise<void> {
   let app: RosterApp | null = null;
   try {
     app = createApp({
+      ...appOptions,
       dataDir: resolveDataDir(dataDir),
       mode: 'cli',
       logger: { info: () => {}, warn: (m) => console.error(m), error: (m) => console.error(m) },

@@ -20,3 +20,10 @@ export function parsePort(value: string): number {
     throw new InvalidArgumentError(`--port must be 0–65535, not "${value}"`);
   return port;
 }
+
+export function secretsDirOption(): Option {
+  return new Option(
+    '--secrets-dir <dir>',
+    'read secrets from one file per secret in this folder instead of the keychain (default: $ROSTER_SECRETS_DIR, then $CREDENTIALS_DIRECTORY); see docs/headless.md',
+  );
+}

@@ -122,8 +122,10 @@ export function openSandboxDatabase(path: string, nativeBinding?: string): Datab
 }
 
 /**
- * The token the app stores as this sandbox's connection secret. A given token replaces the stored one;
- * otherwise the stored one is kept, so the app's copy stays valid across restarts.
+ * The token requests must carry. A given token is used as it is and never stored: its owner (the app
+ * keeps it in an owner-only file in the data folder) holds it, and no SQLite file should. Without
+ * one, a token is made and kept in the database, so a sandbox started on its own keeps its token
+ * across restarts.
  */
 export function resolveSandboxToken(db: Database, given: string | undefined): string {
   if (given !== undefined) {
@@ -134,7 +136,9 @@ export function resolveSandboxToken(db: Database, given: string | undefined): st
         'A sandbox token must be 16 to 512 visible ASCII characters, without spaces.',
       );
     }
-    db.prepare("INSERT OR REPLACE INTO sandbox_meta (key, value) VALUES ('token', ?)").run(given);
+    // A token an earlier version stored is overwritten on disk, not just unlinked from the table.
+    db.pragma('secure_delete = ON');
+    db.prepare("DELETE FROM sandbox_meta WHERE key = 'token'").run();
     return given;
   }
   const stored = db.prepare("SELECT value FROM sandbox_meta WHERE key = 'token'").pluck().get() as

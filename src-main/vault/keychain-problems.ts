@@ -1,5 +1,16 @@
 import type { VaultStatus, VaultProblemKind } from '@shared/domain/app-info';
 
+/**
+ * A machine with no desktop session has two ways to give Roster its secrets (docs/headless.md): a
+ * keyring started for the service user, or a credentials directory. Both commands, word for word.
+ */
+export const headlessRemedy =
+  'On a machine without a desktop session, either start an unlocked keyring for this user: ' +
+  "dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock --components=secrets < ~/.roster-keyring-password " +
+  "> /dev/null && exec roster run' (install dbus-user-session and gnome-keyring; the password file is yours, mode 0600), " +
+  'or put each secret in a file of a folder only you can read and run: roster run --secrets-dir <folder> ' +
+  '(roster secret path lists the file names; systemd units can use LoadCredential= instead).';
+
 interface KnownProblem {
   kind: VaultProblemKind;
   test: RegExp;
@@ -16,15 +27,15 @@ const knownProblems: KnownProblem[] = [
     kind: 'noSessionBus',
     test: /autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Failed to connect to socket/i,
     message: 'Roster cannot reach a desktop session bus (D-Bus), so it cannot use the system keychain.',
-    remedy:
-      'Run Roster inside a desktop session, or start one for it: dbus-run-session -- roster serve. ' +
-      'On a server, install dbus-user-session and gnome-keyring.',
+    remedy: `Run Roster inside a desktop session. ${headlessRemedy}`,
   },
   {
     kind: 'noSecretService',
     test: /org\.freedesktop\.secrets was not provided|ServiceUnknown/i,
     message: 'No keychain service (Secret Service) is running in this session.',
-    remedy: 'Install and start GNOME Keyring or KeePassXC with Secret Service enabled, then restart Roster.',
+    remedy:
+      'Install and start GNOME Keyring or KeePassXC with Secret Service enabled, then restart Roster. ' +
+      headlessRemedy,
   },
   {
     kind: 'locked',
@@ -38,7 +49,7 @@ const knownProblems: KnownProblem[] = [
     message: 'The keychain service is running but has no keyring to store secrets in.',
     remedy:
       'Create a default keyring (open "Passwords and Keys" / Seahorse), or start the daemon with ' +
-      'gnome-keyring-daemon --unlock, then retry.',
+      `gnome-keyring-daemon --unlock, then retry. ${headlessRemedy}`,
   },
   {
     kind: 'noModule',

@@ -1,6 +1,9 @@
-/** Why the OS keychain cannot be used, in the cases keytar reports (see docs/architecture.md). */
+/**
+ * Why the vault cannot be used: the cases keytar reports (see docs/architecture.md), or a
+ * credentials directory (docs/headless.md) that is missing or open to other users.
+ */
 export type VaultProblemKind =
-  'noSessionBus' | 'noSecretService' | 'locked' | 'noKeyring' | 'noModule' | 'other';
+  'noSessionBus' | 'noSecretService' | 'locked' | 'noKeyring' | 'noModule' | 'credentialsDirectory' | 'other';
 
 export interface VaultStatus {
   available: boolean;

@@ -12,6 +12,8 @@ export interface SandboxManager {
 /** One Roster Sandbox per app, in its own SQLite file beside the app's database. */
 export function createSandboxManager(options: {
   dbPath: string;
+  /** The token requests must carry; the app keeps it in the data folder (vault/sandbox-token.ts). */
+  token: () => string;
   nativeBinding?: string;
   onChange: (status: SandboxStatus) => void;
 }): SandboxManager {
@@ -31,6 +33,7 @@ export function createSandboxManager(options: {
       if (!sandbox) {
         starting ??= startSandbox({
           dbPath: options.dbPath,
+          token: options.token(),
           ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         });
         try {

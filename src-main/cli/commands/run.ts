@@ -1,13 +1,10 @@
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { CycleSummary } from '@shared/domain/provisioning';
 import { createApp, type RosterApp } from '../../app/create-app';
 import type { Logger } from '../../app/context';
 import { redact } from '../../vault/redact';
-import { dataDirOption, resolveDataDir } from '../options';
-
-export const runLogFileName = 'roster-run.log';
+import { dataDirOption, resolveDataDir, secretsDirOption } from '../options';
+import { openRunLog } from '../run-log';
 
 /**
  * A test-only shortcut: how many milliseconds a "minute" of `intervalMinutes` lasts, so a child-process
@@ -43,21 +40,25 @@ export function cycleLogLine(cycle: CycleSummary, jobName: string): string {
   return parts.join(' ');
 }
 
-/** Writes each line to the terminal and appends it to the log in the data folder (owner-only). */
-function runLogger(dataDir: string): Logger & { line(text: string): void } {
-  const file = join(dataDir, runLogFileName);
+/**
+ * Writes each line to the terminal and appends it to `<data folder>/logs/roster-run.log` (owner-only,
+ * rotated by size: run-log.ts).
+ */
+function runLogger(dataDir: string): Logger & { line(text: string): void; path: string } {
+  const file = openRunLog(dataDir);
   const write = (text: string, stream: NodeJS.WriteStream) => {
     const safe = redact(text);
     stream.write(`${safe}\n`);
     try {
-      appendFileSync(file, `${safe}\n`, { mode: 0o600 });
+      file.append(safe);
     } catch (error) {
       // A full disk must not stop provisioning; the terminal still has the line.
-      process.stderr.write(`Could not append to ${file}: ${String(error)}\n`);
+      process.stderr.write(`Could not append to ${file.path}: ${String(error)}\n`);
     }
   };
   const stamp = (text: string) => `${new Date().toISOString()} ${text}`;
   return {
+    path: file.path,
     line: (text) => write(text, process.stdout),
     info: (text) => write(stamp(text), process.stdout),
     warn: (text) => write(stamp(`warning: ${text}`), process.stderr),
@@ -70,6 +71,8 @@ async function announce(app: RosterApp, log: ReturnType<typeof runLogger>): Prom
   if (!vault.available && vault.problem) {
     // Jobs whose connections need a secret fail until this is fixed; the others run.
     log.warn(`${vault.problem.message} ${vault.problem.remedy}`);
+  } else {
+    log.info(`Secrets come from the ${vault.backend}.`);
   }
   const started = app.store.jobs.list().filter((job) => app.scheduler.scheduleOf(job.id) === 'started');
   if (started.length === 0) {
@@ -86,7 +89,7 @@ async function announce(app: RosterApp, log: ReturnType<typeof runLogger>): Prom
  * stop at a safe point (objects in flight finish and are recorded, no watermark is stored), the store
  * closes, and the process exits 0.
  */
-export async function runHeadless(options: { dataDir?: string }): Promise<void> {
+export async function runHeadless(options: { dataDir?: string; secretsDir?: string }): Promise<void> {
   const dataDir = resolveDataDir(options.dataDir);
   const log = runLogger(dataDir);
   const minuteMs = testMinuteMs(process.env['ROSTER_TEST_MINUTE_MS']);
@@ -96,6 +99,7 @@ export async function runHeadless(options: { dataDir?: string }): Promise<void> 
     logger: log,
     startScheduler: false,
     ownerLabel: 'roster run',
+    ...(options.secretsDir ? { secretsDir: options.secretsDir } : {}),
     ...(minuteMs !== undefined ? { schedulerTime: { minuteMs } } : {}),
   });
   const names = new Map(app.store.jobs.list().map((job) => [job.id, job.name]));
@@ -111,9 +115,7 @@ export async function runHeadless(options: { dataDir?: string }): Promise<void> 
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
-  log.info(
-    `Roster runs the started jobs of ${dataDir}; log: ${join(dataDir, runLogFileName)}. Stop with Ctrl+C.`,
-  );
+  log.info(`Roster runs the started jobs of ${dataDir}; log: ${log.path}. Stop with Ctrl+C.`);
   app.scheduler.start();
   await announce(app, log);
   const received = await signal;
@@ -129,5 +131,6 @@ export function registerRunCommand(program: Command): void {
     .command('run')
     .description('run every started job on its schedule with no window, until Ctrl+C or SIGTERM')
     .addOption(dataDirOption())
-    .action((opts: { dataDir?: string }) => runHeadless(opts));
+    .addOption(secretsDirOption())
+    .action((opts: { dataDir?: string; secretsDir?: string }) => runHeadless(opts));
 }

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { call, CliFailure, exitCodes, withApp } from '../cli-app';
-import { dataDirOption } from '../options';
+import { credentialsDirectoryFrom } from '../../vault/choose-vault';
+import { secretFileName } from '../../vault/secret-file-names';
+import { connectionSecretId } from '../../vault/vault';
+import { dataDirOption, secretsDirOption } from '../options';
+import { registerSecretFileCommands } from './secret-files';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -16,23 +20,38 @@ async function readStdin(): Promise<string> {
  * command line, where it would end up in shell history and the process list.
  */
 export function registerSecretCommand(program: Command): void {
-  const secret = program.command('secret').description('store connection secrets in the system keychain');
+  const secret = program
+    .command('secret')
+    .description('store connection secrets in the system keychain, or check a credentials directory');
   secret
     .command('set <connection> <field>')
     .description(
       'read a secret from standard input and store it in the keychain (e.g. `roster secret set Slack bearerToken < token.txt`)',
     )
     .addOption(dataDirOption())
-    .action((name: string, field: string, opts: { dataDir?: string }) =>
-      withApp(opts.dataDir, async (app) => {
-        const connection = app.store.connections.findByName(name);
-        if (!connection) throw new CliFailure(`There is no connection "${name}".`, exitCodes.badInput);
-        if (process.stdin.isTTY)
-          console.error(`Type the ${field} for ${connection.name}, then press Ctrl+D:`);
-        const value = await readStdin();
-        if (value === '') throw new CliFailure('No secret was given on standard input.', exitCodes.badInput);
-        await call(app, 'connections.update', { id: connection.id, secrets: { [field]: value } });
-        console.log(`Stored ${field} for ${connection.name} in the keychain.`);
-      }),
+    .addOption(secretsDirOption())
+    .action((name: string, field: string, opts: { dataDir?: string; secretsDir?: string }) =>
+      withApp(
+        opts.dataDir,
+        async (app) => {
+          const connection = app.store.connections.findByName(name);
+          if (!connection) throw new CliFailure(`There is no connection "${name}".`, exitCodes.badInput);
+          if (process.stdin.isTTY)
+            console.error(`Type the ${field} for ${connection.name}, then press Ctrl+D:`);
+          const value = await readStdin();
+          if (value === '')
+            throw new CliFailure('No secret was given on standard input.', exitCodes.badInput);
+          await call(app, 'connections.update', { id: connection.id, secrets: { [field]: value } });
+          // A credentials directory is read-only: "set" succeeded because the file holds this value.
+          const directory = credentialsDirectoryFrom(opts.secretsDir);
+          console.log(
+            directory
+              ? `${connection.name} now uses ${field} from ${directory.dir}/${secretFileName(connectionSecretId(connection.id, field))}.`
+              : `Stored ${field} for ${connection.name} in the keychain.`,
+          );
+        },
+        opts.secretsDir ? { secretsDir: opts.secretsDir } : {},
+      ),
     );
+  registerSecretFileCommands(secret);
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -164,8 +164,10 @@ describe('roster run: the scheduler headless, as a child process', () => {
     expect(last).toMatch(/ status=cancelled .* error=Cancelled /);
     expect(stdout).toContain('SIGTERM: stopping; running cycles stop at a safe point.');
     expect(stdout).toContain('Stopped.');
-    // The same lines are kept in the data folder.
-    const logged = readFileSync(join(data, 'roster-run.log'), 'utf8');
+    // The same lines are kept in the data folder's logs folder, owner-only.
+    const logPath = join(data, 'logs', 'roster-run.log');
+    expect(statSync(logPath).mode & 0o777).toBe(0o600);
+    const logged = readFileSync(logPath, 'utf8');
     for (const line of cycleLines()) expect(logged).toContain(line);
 
     // The store: the interrupted cycle is recorded as cancelled, stored no watermark, left no intent.

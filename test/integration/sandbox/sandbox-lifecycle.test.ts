@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -120,7 +120,7 @@ describe('the Roster Sandbox server', () => {
     expect(sandbox.stats()).toMatchObject({ users: 1, groups: 1 });
   });
 
-  it('uses and stores a given token in place of the stored one', async () => {
+  it('uses a given token in place of the stored one, and keeps neither in its database', async () => {
     const first = await startSandbox({ dbPath });
     await first.stop();
     const given = 'given-token-0123456789abcdef';
@@ -129,8 +129,14 @@ describe('the Roster Sandbox server', () => {
     expect((await scim(sandbox, 'GET', '/Users')).status).toBe(200);
     expect((await scim(sandbox, 'GET', '/Users', undefined, first.token)).status).toBe(401);
     await sandbox.stop();
+    // The owner of a given token (the app) keeps it; no byte of it, nor of the old one, is on disk here.
+    for (const file of [dbPath, `${dbPath}-wal`].filter((f) => existsSync(f))) {
+      const bytes = readFileSync(file);
+      expect(bytes.includes(given)).toBe(false);
+      expect(bytes.includes(first.token)).toBe(false);
+    }
     sandbox = await startSandbox({ dbPath });
-    expect(sandbox.token).toBe(given);
+    expect(sandbox.token).not.toBe(given);
   });
 
   it('refuses a token that cannot travel in a header', async () => {
