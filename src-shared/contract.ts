@@ -16,6 +16,7 @@ import {
 import { appSettingsPatchSchema, type AppSettings } from './domain/settings';
 import type { ConnectionTestResult } from './domain/connection-test';
 import { jobFileSchema, type JobFile } from './domain/job-file';
+import type { EscrowView } from './domain/escrow';
 import type { JobDetail, JobView } from './domain/job-view';
 import { jobConfigSchema, type JobConfig } from './domain/jobs';
 import type { DirectoryLevel } from './domain/directory';
@@ -114,6 +115,20 @@ export const commands = {
   ),
   /** §11: run the staged disables and deletes in the next cycle, past the threshold. */
   'jobs.allowDeletes': command(z.object({ id: z.string().min(1) }), returns<JobView>()),
+  /** §9.2: the objects waiting for a retry, oldest failure first. */
+  'jobs.escrows': command(z.object({ id: z.string().min(1) }), returns<EscrowView[]>()),
+  /** Retry one escrowed object in the next cycle, or drop its entry (tried again when it changes). */
+  'jobs.escrowAction': command(
+    z
+      .object({
+        id: z.string().min(1),
+        objectType: z.enum(['User', 'Group']),
+        anchor: z.string().min(1),
+        action: z.enum(['retryNow', 'drop']),
+      })
+      .strict(),
+    returns<EscrowView[]>(),
+  ),
   /** §12: restart (clear watermark, state, staged, quarantine; keep links) or full reset (links too). */
   'jobs.reset': command(
     z.object({ id: z.string().min(1), full: z.boolean().default(false) }),

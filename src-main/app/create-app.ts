@@ -20,10 +20,11 @@ import { createSandboxManager } from './sandbox/sandbox-manager';
 import { startSandboxIfTarget } from './sandbox/sandbox-connection';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler';
 import { systemTimers, type Timers } from '../scheduler/time';
+import { createLogRetention } from '../scheduler/log-retention';
 import type { TriggerTiming } from '../scheduler/change-triggers/index';
 import { sourceWatchDeps } from './source-watch';
 import { createProgressBoard } from './jobs/progress-board';
-import { alertForQuarantine } from './jobs/quarantine-alerts';
+import { alertForEngineEvent, alertForQuarantine } from './jobs/quarantine-alerts';
 import { createAppNotifier } from '../notify/app-notifier';
 import { createEventDesktopNotifier, type DesktopNotifier } from '../notify/desktop';
 
@@ -150,6 +151,12 @@ export function createApp(options: CreateAppOptions): RosterApp {
     store,
     connectors,
     clock,
+    // Called only after a cycle is recorded, once ctx and the notifier exist.
+    onJobEvent: (event) => {
+      const alert = alertForEngineEvent(ctx, event);
+      if (alert) notifier.jobEvent(alert);
+      events.emit('jobs.changed', { id: event.kind === 'quarantine' ? event.notice.jobId : event.jobId });
+    },
     onProgress: (report) => {
       progress.note(report);
       events.emit('jobs.progress', report);
@@ -173,12 +180,20 @@ export function createApp(options: CreateAppOptions): RosterApp {
       createEventDesktopNotifier((notice) => events.emit('notifications.desktop', notice)),
   });
   const time = options.schedulerTime ?? {};
+  const timers = time.timers ?? systemTimers;
   const scheduler = createScheduler({
     engine,
     store,
     clock: { now: clock, monotonicMs: time.monotonicMs ?? (() => performance.now()) },
-    timers: time.timers ?? systemTimers,
+    timers,
     log,
+    housekeeping: createLogRetention({
+      prune: (cutoff, limit) => store.log.pruneOlderThan(cutoff, limit),
+      retentionDays: () => store.settings.getAppSettings().logRetentionDays,
+      clock: { now: clock },
+      timers,
+      log,
+    }),
     // Called only once the scheduler runs a cycle, after ctx exists.
     prepare: async (jobId) => {
       const job = store.jobs.get(jobId);

@@ -1,5 +1,16 @@
 import { ConnectorError, type TargetConnector } from '../connectors/connector';
 
+/** The connection check's verdict stopped the cycle; `kind` says whether it quarantines (§10.1). */
+export class ConnectionCheckFailure extends ConnectorError {
+  constructor(
+    readonly kind: 'credentials' | 'incompatible' | 'unreachable' | 'transient',
+    code: string,
+    message: string,
+  ) {
+    super('stopCycle', code, message);
+  }
+}
+
 /**
  * The connection check of §17.2, run before the first request a cycle sends — so a cycle with
  * nothing to send sends nothing at all (Roster decision: an unchanged source costs the target zero
@@ -18,8 +29,8 @@ export function checkedTarget(
       .testConnection({ userMatchPath: check.userMatchPath, groups: check.groups, retry: true })
       .then((result) => {
         if (!result.ok && result.error?.kind !== 'transient') {
-          throw new ConnectorError(
-            'stopCycle',
+          throw new ConnectionCheckFailure(
+            result.error?.kind ?? 'unreachable',
             result.error?.code ?? 'ConnectionCheckFailed',
             `${check.targetName}: ${result.summary}`,
           );

@@ -1,9 +1,9 @@
-import { isConnectorError } from '../connectors/connector';
 import { throwIfCancelled, type CycleContext, type DeprovisionCandidate } from './cycle-context';
 import { decide, type Decision } from './decide';
 import { logFor, type LogBuilder } from './log-builder';
 import { decisionFacts } from './object-processor';
-import { endsCycle } from './object-failure';
+import { escrowClassOf } from './escrow-class';
+import { describeError, endsCycle } from './object-failure';
 import { plan } from './plan';
 import { record, sendWrite } from './record';
 
@@ -169,10 +169,21 @@ async function carryOut(ctx: CycleContext, c: DeprovisionCandidate, d: Decision)
     }
   } catch (error) {
     if (endsCycle(error)) throw error;
-    const message = error instanceof Error ? error.message : String(error);
+    const { code, message } = describeError(error);
     log.step('export', 'failure', message);
-    log.fail(isConnectorError(error) ? error.code : 'InternalError', message);
+    log.fail(code, message);
     ctx.counters.failed++;
-    record(ctx, identity(c), { log });
+    // An object gone from the source has no state to compare: its link stays and the next cycle
+    // finds it gone again, so only objects still in the source take an escrow entry.
+    const failure = c.stateHash
+      ? {
+          errorClass: escrowClassOf(code, error),
+          code,
+          message,
+          isReference: false,
+          attemptedHash: c.stateHash,
+        }
+      : null;
+    record(ctx, identity(c), { log, failure });
   }
 }

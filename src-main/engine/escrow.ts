@@ -1,3 +1,4 @@
+import type { EscrowErrorClass } from '@shared/domain/escrow';
 import { dayMs, hourMs } from './durations';
 
 /**
@@ -6,8 +7,7 @@ import { dayMs, hourMs } from './durations';
  * try it again; the store keeps the entries.
  */
 
-/** How the failure was classified where it arose (§9.1). */
-export type EscrowErrorClass = 'transient' | 'permanent' | 'credential';
+export type { EscrowErrorClass };
 
 export interface EscrowEntry {
   errorClass: EscrowErrorClass;

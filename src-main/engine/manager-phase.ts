@@ -8,6 +8,7 @@ import { referenceMappings, sourceAttributesFor } from './object-mappings';
 import { endsCycle } from './object-failure';
 import { plan } from './plan';
 import { identityOf, record, sendWrite, takeDeferredState } from './record';
+import { referenceFailure, referenceFailureOf, type ReferenceFailure } from './reference-failure';
 import { displayValue } from './target-values';
 
 /**
@@ -38,26 +39,28 @@ export async function resolveManagerReferences(
     async (user) => {
       const link = ctx.links.get(linkKey('User', user.anchor));
       if (!link || !ctx.verdicts.get(linkKey('User', user.anchor))?.inScope) return;
-      const landed = await resolveForUser(ctx, mapping, user, link, refs);
+      const failure = await resolveForUser(ctx, mapping, user, link, refs);
       const stateHash = takeDeferredState(ctx, identityOf(user));
-      if (landed && stateHash) record(ctx, identityOf(user), { stateHash });
+      if (!stateHash) return;
+      if (failure) record(ctx, identityOf(user), { failure: referenceFailure(failure, stateHash) });
+      else record(ctx, identityOf(user), { stateHash });
     },
     () => ctx.signal.aborted,
   );
   throwIfCancelled(ctx);
 }
 
-/** Sends each reference that differs; true when every one landed or is pending in the store. */
+/** Sends each reference that differs; null when every one landed or is pending in the store. */
 async function resolveForUser(
   ctx: CycleContext,
   mapping: ObjectMapping,
   user: SourceObject,
   link: LinkRecord,
   refs: readonly AttributeMapping[],
-): Promise<boolean> {
+): Promise<ReferenceFailure | null> {
   const source = sourceAttributesFor(user, true);
   let current = link;
-  let landed = true;
+  let failure: ReferenceFailure | null = null;
   for (const ref of refs) {
     const outcome = await ctx.evaluator.evaluate(ref, source, 'update');
     if (outcome.kind !== 'send' || typeof outcome.value !== 'string' || outcome.value === '') continue;
@@ -131,8 +134,8 @@ async function resolveForUser(
       log.fail('ReferenceUpdateFailed', message);
       ctx.counters.failed++;
       record(ctx, identityOf(user), { log });
-      landed = false;
+      failure = referenceFailureOf(error);
     }
   }
-  return landed;
+  return failure;
 }

@@ -6,6 +6,7 @@ import { logFor, type LogBuilder } from './log-builder';
 import { endsCycle, mayHaveApplied } from './object-failure';
 import { plan } from './plan';
 import { identityOf, keepIntent, record, sendWrite, takeDeferredState } from './record';
+import { referenceFailure, referenceFailureOf, type ReferenceFailure } from './reference-failure';
 import { reconcileMembers } from './reconcile-members';
 
 /** The target ids that should be members of a group: its in-scope, linked user members (§7.2). */
@@ -68,9 +69,11 @@ export async function syncMemberships(
       const key = linkKey('Group', group.anchor);
       const link = ctx.links.get(key);
       if (!link || !ctx.verdicts.get(key)?.inScope || ctx.unsettled.has(key)) return;
-      const landed = await syncGroup(ctx, group, link, heldBack);
+      const failure = await syncGroup(ctx, group, link, heldBack);
       const stateHash = takeDeferredState(ctx, identityOf(group));
-      if (landed && stateHash) record(ctx, identityOf(group), { stateHash });
+      if (!stateHash) return;
+      if (failure) record(ctx, identityOf(group), { failure: referenceFailure(failure, stateHash) });
+      else record(ctx, identityOf(group), { stateHash });
     },
     () => ctx.signal.aborted,
   );
@@ -82,12 +85,12 @@ async function syncGroup(
   group: SourceObject,
   link: LinkRecord,
   heldBack: ReadonlySet<string>,
-): Promise<boolean> {
+): Promise<ReferenceFailure | null> {
   const desired = new Set(desiredMemberIds(ctx, group));
   const recorded = new Set(link.members);
   const add = [...desired].filter((id) => !recorded.has(id));
   const remove = [...recorded].filter((id) => !desired.has(id) && !heldBack.has(id));
-  if (add.length === 0 && remove.length === 0) return true;
+  if (add.length === 0 && remove.length === 0) return null;
   const log = logFor(ctx, group);
   log.action = 'update';
   log.targetId = link.targetId;
@@ -102,7 +105,7 @@ async function syncGroup(
   log.step('referenceResolution', 'success', `Membership: add ${add.length}, remove ${remove.length}`);
   if (ctx.dryRun) {
     planMembers(ctx, group, link, add, remove);
-    return true;
+    return null;
   }
   // PUT-only targets rewrite the whole member list per request: one request carries everything.
   const size = ctx.target.capabilities().patch
@@ -123,12 +126,12 @@ async function syncGroup(
     } catch (error) {
       if (endsCycle(error)) throw error;
       members = await settleFailedChunk(ctx, group, link, members, chunk, error, log);
-      return false;
+      return referenceFailureOf(error);
     }
   }
   log.step('export', 'success', `Membership updated in ${ctx.targetName}`);
   record(ctx, identityOf(group), { log });
-  return true;
+  return null;
 }
 
 /**

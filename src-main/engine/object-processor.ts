@@ -15,6 +15,7 @@ import {
 import { logFor, type LogBuilder } from './log-builder';
 import { findMatch } from './matching';
 import { readsSoftDeleted, referenceMappings, sourceAttributesFor } from './object-mappings';
+import { escrowClassOf } from './escrow-class';
 import { describeError, endsCycle, ObjectFailure } from './object-failure';
 import { plan } from './plan';
 import { deferState, identityOf, record } from './record';
@@ -95,8 +96,15 @@ export async function processObject(
     log.fail(code, message, extra);
     if (!log.hasStep('export')) log.step('export', 'failure', message);
     ctx.counters.failed++;
-    // No state is recorded: the object counts as changed and is tried again next cycle.
-    record(ctx, identityOf(object), { log });
+    // No state is recorded: the object counts as changed, and escrow says when it is tried again.
+    const failure = {
+      errorClass: escrowClassOf(code, error),
+      code,
+      message,
+      isReference: false,
+      attemptedHash: stateHash,
+    };
+    record(ctx, identityOf(object), { log, failure });
     return 'failed';
   }
 }

@@ -138,3 +138,14 @@ export function quarantineStep(status: QuarantineStatus, event: QuarantineEvent)
   );
   return row ? { status: row.to(status, event), effect: row.effect } : { status, effect: null };
 }
+
+/** A quarantine change the engine or the scheduler made, for whoever notifies people (§16). */
+export interface QuarantineNotice {
+  jobId: string;
+  jobName: string;
+  effect: QuarantineEffect;
+  quarantine: QuarantineState;
+  /** What Roster saw, in words (the cycle's error, the held-back count). */
+  detail?: string;
+  at: string;
+}

@@ -1,3 +1,4 @@
+import type { EscrowErrorClass } from '@shared/domain/escrow';
 import type { ObjectType } from '@shared/domain/schema';
 import type { SourceObject } from '../connectors/connector';
 import type { IntentDetail, IntentOperation } from '../store/intents-repo';
@@ -23,8 +24,24 @@ export function identityOf(object: SourceObject): ObjectIdentity {
 export interface Outcome {
   log?: LogBuilder | null;
   link?: LinkRecord | 'delete' | null;
-  /** Recorded only when every write the object needs has landed (or is durably queued). */
+  /**
+   * Recorded only when every write the object needs has landed (or is durably queued); it also
+   * closes the object's escrow entries.
+   */
   stateHash?: string | null;
+  /** The action failed: the object's escrow entry is opened or counts one more attempt (§9.2). */
+  failure?: EscrowFailureOf | null;
+}
+
+/** A failed action, as escrow keeps it. */
+export interface EscrowFailureOf {
+  errorClass: EscrowErrorClass;
+  code: string;
+  message: string;
+  /** A manager or membership write of an object whose own write landed. */
+  isReference: boolean;
+  /** The object's state hash in this cycle: a later cycle with another hash retries it at once. */
+  attemptedHash: string;
 }
 
 export function record(ctx: CycleContext, object: ObjectIdentity, outcome: Outcome): void {
@@ -42,6 +59,24 @@ export function record(ctx: CycleContext, object: ObjectIdentity, outcome: Outco
       ctx.store.sourceState.upsertMany(ctx.job.id, [
         { objectType: object.type, anchor: object.anchor, stateHash, displayName: object.displayName },
       ]);
+      ctx.store.escrows.clearObject(ctx.job.id, object.type, object.anchor);
+    }
+    if (outcome.failure) {
+      const f = outcome.failure;
+      ctx.store.escrows.recordFailure(
+        ctx.job.id,
+        {
+          objectType: object.type,
+          anchor: object.anchor,
+          displayName: object.displayName,
+          isReference: f.isReference,
+          errorClass: f.errorClass,
+          errorCode: f.code,
+          errorMessage: f.message,
+          attemptedHash: f.attemptedHash,
+        },
+        ctx.clock().toISOString(),
+      );
     }
     for (const id of intentIds) ctx.store.intents.finish(id);
   });

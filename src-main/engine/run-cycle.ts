@@ -19,6 +19,9 @@ import { deprovision, heldBackTargetIds } from './deprovision-phase';
 import { resolveManagerReferences } from './manager-phase';
 import { syncMemberships } from './membership-phase';
 import { processObject } from './object-processor';
+import { completedHealth, EscrowThresholdBreached, escrowWatch, stoppedHealth } from './cycle-health';
+import { loadEscrow } from './escrow-gate';
+import { quarantineBeganOf, updateStatus, type EngineJobEvent } from './job-events';
 import { recoverIntents } from './recover-intents';
 import { assignedUserAnchors, scopeObject, type ScopeVerdict } from './scope';
 
@@ -33,6 +36,8 @@ export interface EngineDeps {
   store: Store;
   connectors: ConnectorFactory;
   clock: () => Date;
+  /** Told after a cycle is recorded: quarantine changes and held-back deletes (for alerts, §16). */
+  onJobEvent?: (event: EngineJobEvent) => void;
 }
 
 function sha256(text: string): string {
@@ -103,6 +108,19 @@ export async function runCycle(
     });
   };
 
+  const events: EngineJobEvent[] = [];
+  // Alerts are told only once the cycle is recorded, and a listener's trouble never reaches the cycle.
+  const tell = () => {
+    for (const event of events) {
+      try {
+        deps.onJobEvent?.(event);
+      } catch {
+        // The listener logs its own failures (notify/notifier.ts); the cycle's record stands.
+      }
+    }
+  };
+  let userMatchPath = 'userName';
+  let hasGroups = false;
   let source: Awaited<ReturnType<ConnectorFactory['open']>>['source'] | null = null;
   let rawTarget: TargetConnector | null = null;
   try {
@@ -110,8 +128,10 @@ export async function runCycle(
     source = opened.source;
     rawTarget = opened.target;
     const mappings = mappingsOf(job);
+    userMatchPath = firstMatchingPath(mappings.User) ?? 'userName';
+    hasGroups = mappings.Group !== null;
     const target = checkedTarget(rawTarget, {
-      userMatchPath: firstMatchingPath(mappings.User) ?? 'userName',
+      userMatchPath,
       groups: mappings.Group !== null,
       targetName: opened.targetName,
     });
@@ -140,6 +160,7 @@ export async function runCycle(
 
     // ── writes an interrupted process sent but never recorded (crash safety) ──
     const recovered = await recoverIntents(ctx);
+    const escrow = loadEscrow(store, jobId, new Date(startedAt));
 
     // ── import ──
     ctx.progress({ phase: 'reading', processed: 0, total: null });
@@ -154,7 +175,11 @@ export async function runCycle(
       (job.config.settings.scope === 'all' || job.config.assignments.groups.length === 0);
     // A delta read only returns what changed in the source. Objects an interrupted or failed cycle
     // still owes the target did not change there, so such a cycle reads in full and compares hashes.
-    const owesObjects = recovered > 0 || ctx.unsettled.size > 0 || lastRealCycleFailed(store, jobId, cycleId);
+    const owesObjects =
+      recovered > 0 ||
+      ctx.unsettled.size > 0 ||
+      escrow.owesUnchanged ||
+      lastRealCycleStopped(store, jobId, cycleId);
     const since =
       kind === 'initial' || !deltaUsable || owesObjects || job.watermark?.startsWith('full@')
         ? null
@@ -205,6 +230,10 @@ export async function runCycle(
         const changed = kind === 'initial' || ctx.previousState.get(key)?.stateHash !== stateHash;
         // An object whose interrupted write could not be settled yet is left alone this cycle.
         if (ctx.unsettled.has(key)) continue;
+        if (changed && escrow.waits(key, stateHash)) {
+          counters.escrowWaiting++;
+          continue;
+        }
         if (changed) work.push({ object, verdict, stateHash });
         else counters.unchanged++;
       }
@@ -213,6 +242,8 @@ export async function runCycle(
 
     // ── users, then groups: match → plan → apply → record ──
     const changedUsers: SourceObject[] = [];
+    // §10.2: an incremental cycle stops at once on a breach; an initial one runs to the end first.
+    const thresholds = kind === 'incremental' ? escrowWatch(store, jobId, ctx.links.size) : null;
     for (const type of ['User', 'Group'] as const) {
       const mapping = type === 'User' ? mappings.User : mappings.Group;
       const items = work.filter((w) => w.object.type === type);
@@ -228,9 +259,10 @@ export async function runCycle(
           if (type === 'User' && result !== 'failed') changedUsers.push(item.object);
           ctx.progress({ processed: ++done });
         },
-        () => ctx.signal.aborted,
+        () => ctx.signal.aborted || (thresholds?.breached(counters.failed) ?? false),
       );
       throwIfCancelled(ctx);
+      thresholds?.throwIfBreached();
     }
 
     // ── objects gone from the source ──
@@ -250,23 +282,35 @@ export async function runCycle(
     if (options.dryRun) {
       store.plans.insertMany(cycleId, ctx.plan);
     } else {
+      const health = completedHealth(
+        store,
+        jobId,
+        ctx.links.size,
+        staged ? { count: counters.staged, threshold: job.config.settings.deletionThreshold } : null,
+      );
+      const steady = counters.failed === 0 && work.length === 0;
+      let quarantineBegan: string | null = null;
       store.transaction(() => {
         store.jobs.setWatermark(jobId, watermark, endedAt);
-        const status = staged ? 'Quarantine' : 'Active';
-        const info = { ...job.statusInfo, lastCycleId: cycleId, lastCompletedAt: endedAt };
-        delete info.allowDeletes;
-        if (staged) {
-          info.quarantine = {
-            reason: 'TooManyDeletes',
-            since: info.quarantine?.since ?? endedAt,
-            detail: `${counters.staged} disables and deletes held back (threshold ${job.config.settings.deletionThreshold}).`,
-          };
-        } else {
-          delete info.quarantine;
+        const notice = updateStatus(store, jobId, health, endedAt, { cycleId, steady });
+        // Held-back deletes are told as such, with the count and the threshold (§16), in place of
+        // the plain "entered quarantine" or "reason changed" notice of the same moment.
+        if (notice && !(staged && notice.quarantine.reason === 'TooManyDeletes')) {
+          events.push({ kind: 'quarantine', notice });
         }
-        if (counters.failed === 0 && work.length === 0) info.steadyStateLastAchievedTime = endedAt;
-        store.jobs.setStatus(jobId, status, info, endedAt);
+        if (staged) quarantineBegan = notice?.quarantine.seriesBegan ?? quarantineBeganOf(store, jobId);
       });
+      if (staged) {
+        events.push({
+          kind: 'deletesHeldBack',
+          jobId,
+          jobName: job.name,
+          count: counters.staged,
+          threshold: job.config.settings.deletionThreshold,
+          ...(quarantineBegan ? { quarantineBegan } : {}),
+          at: endedAt,
+        });
+      }
     }
     store.cycles.finish(cycleId, {
       status: 'completed',
@@ -281,13 +325,20 @@ export async function runCycle(
       watermarkAfter: options.dryRun ? null : watermark,
     });
     emit(true);
+    tell();
     return store.cycles.get(cycleId) as CycleSummary;
   } catch (error) {
     const endedAt = clock().toISOString();
     const cancelled = error instanceof CycleCancelled;
     const code = cancelled ? 'Cancelled' : isConnectorError(error) ? error.code : 'InternalError';
     const message = error instanceof Error ? error.message : String(error);
-    store.cycles.finish(cycleId, {
+    const health =
+      options.dryRun || cancelled
+        ? null
+        : error instanceof EscrowThresholdBreached
+          ? error.health
+          : await stoppedHealth(error, rawTarget, userMatchPath, hasGroups);
+    const finished = {
       status: cancelled
         ? 'cancelled'
         : isConnectorError(error) && error.errorClass === 'stopCycle'
@@ -301,8 +352,14 @@ export async function runCycle(
           isConnectorError(error) && error.info.location ? `${message} (${error.info.location})` : message,
       },
       watermarkAfter: null,
+    } as const;
+    store.transaction(() => {
+      store.cycles.finish(cycleId, finished);
+      const notice = health ? updateStatus(store, jobId, health, endedAt, null) : null;
+      if (notice) events.push({ kind: 'quarantine', notice });
     });
     emit(true);
+    tell();
     return store.cycles.get(cycleId) as CycleSummary;
   } finally {
     await source?.close?.();
@@ -310,9 +367,10 @@ export async function runCycle(
   }
 }
 
-function lastRealCycleFailed(store: Store, jobId: string, currentCycleId: string): boolean {
+/** A stopped or cancelled cycle may have left changed objects unprocessed: the next reads in full. */
+function lastRealCycleStopped(store: Store, jobId: string, currentCycleId: string): boolean {
   const last = store.cycles.forJob(jobId, 5).find((c) => c.id !== currentCycleId && !c.dryRun);
-  return last !== undefined && (last.status !== 'completed' || last.counters.failed > 0);
+  return last !== undefined && last.status !== 'completed';
 }
 
 /**

@@ -1,15 +1,8 @@
 import type { JobRecord, JobsRepo } from '../store/jobs-repo';
 import { quarantineOf } from './job-schedule';
-import { quarantineStep, type QuarantineEffect, type QuarantineState } from '../engine/quarantine';
+import { quarantineStep, type QuarantineNotice } from '../engine/quarantine';
 
-/** A quarantine change the scheduler made, for whoever notifies people (§16). */
-export interface QuarantineNotice {
-  jobId: string;
-  jobName: string;
-  effect: QuarantineEffect;
-  quarantine: QuarantineState;
-  at: string;
-}
+export type { QuarantineNotice };
 
 type StatusWriter = Pick<JobsRepo, 'setStatus'>;
 

@@ -1,4 +1,10 @@
-import type { CycleCounters, CycleKind, CycleStatus, CycleSummary } from '@shared/domain/provisioning';
+import {
+  emptyCounters,
+  type CycleCounters,
+  type CycleKind,
+  type CycleStatus,
+  type CycleSummary,
+} from '@shared/domain/provisioning';
 import type { Database } from './db';
 
 interface CycleRow {
@@ -24,7 +30,8 @@ function fromRow(row: CycleRow): CycleSummary {
     startedAt: row.started_at,
     endedAt: row.ended_at,
     initiatedBy: row.initiated_by,
-    counters: JSON.parse(row.counters_json) as CycleCounters,
+    // Cycles recorded before a counter existed read it as 0.
+    counters: { ...emptyCounters(), ...(JSON.parse(row.counters_json) as Partial<CycleCounters>) },
     error: row.error_json ? (JSON.parse(row.error_json) as CycleSummary['error']) : null,
   };
 }

@@ -6,7 +6,11 @@ import type { JobStatusCode } from '@shared/domain/job-view';
 export type { JobStatusCode };
 
 export interface JobStatusInfo {
-  quarantine?: { reason: string; since: string; detail: string };
+  /**
+   * §10.3. `since` is when the current reason began (currentBegan); `seriesBegan` and `seriesCount`
+   * span an unbroken run of quarantines (28 days from seriesBegan make the job Disabled).
+   */
+  quarantine?: { reason: string; since: string; detail: string; seriesBegan?: string; seriesCount?: number };
   lastCycleId?: string;
   lastCompletedAt?: string;
   steadyStateLastAchievedTime?: string;

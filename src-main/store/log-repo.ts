@@ -102,6 +102,11 @@ export interface LogRepo {
   iterate(
     query: Omit<LogQuery, 'limit' | 'beforeSeq'>,
   ): IterableIterator<ProvisioningLogEntry & { seq: number }>;
+  /**
+   * Deletes up to `limit` of the oldest entries written before `cutoffIso`, in one transaction;
+   * returns how many went. Retention calls it repeatedly, yielding in between (index `log_at`).
+   */
+  pruneOlderThan(cutoffIso: string, limit: number): number;
 }
 
 export function createLogRepo(db: Database): LogRepo {
@@ -142,8 +147,13 @@ export function createLogRepo(db: Database): LogRepo {
     }
   });
 
+  const pruneBatch = db.prepare<[string, number]>(
+    `DELETE FROM log_entries WHERE seq IN (SELECT seq FROM log_entries WHERE at < ? ORDER BY at LIMIT ?)`,
+  );
+
   return {
     insertMany: (entries) => insertBatch(entries),
+    pruneOlderThan: (cutoffIso, limit) => pruneBatch.run(cutoffIso, limit).changes,
     page(query) {
       const { sql, params } = whereOf(query);
       const seqClause = query.beforeSeq ? `${sql ? `${sql} AND` : 'WHERE'} l.seq < @beforeSeq` : sql;

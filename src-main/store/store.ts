@@ -6,6 +6,7 @@ import { createCyclesRepo, type CyclesRepo } from './cycles-repo';
 import { createJobsRepo, type JobsRepo } from './jobs-repo';
 import { createLeasesRepo, type LeaseLiveness, type LeasesRepo } from './leases-repo';
 import { createIntentsRepo, type IntentsRepo } from './intents-repo';
+import { createEscrowsRepo, type EscrowsRepo } from './escrows-repo';
 import { createLinksRepo, type LinksRepo } from './links-repo';
 import { createLogRepo, type LogRepo } from './log-repo';
 import { createPlanRepo, type PlanRepo } from './plan-repo';
@@ -31,6 +32,8 @@ export interface Store {
   leases: LeasesRepo;
   /** Write-ahead intents of target writes not yet recorded (crash safety). */
   intents: IntentsRepo;
+  /** Objects whose last action failed, waiting for their retry (§9.2). */
+  escrows: EscrowsRepo;
   /** Which jobs run on their schedule, and the scheduler's settings (issue 9). */
   schedules: SchedulesRepo;
   /** Runs `work` in one SQLite transaction (all or nothing). */
@@ -57,6 +60,7 @@ export function openStore(options: OpenDatabaseOptions & { liveness?: LeaseLiven
     plans: createPlanRepo(db),
     leases: createLeasesRepo(db, options.liveness ? { cycles, liveness: options.liveness } : { cycles }),
     intents: createIntentsRepo(db),
+    escrows: createEscrowsRepo(db),
     schedules: createSchedulesRepo(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),

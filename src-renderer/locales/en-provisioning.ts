@@ -157,6 +157,7 @@ export const enProvisioning = {
     failed: 'Failed',
     unchanged: 'Unchanged',
     membershipRequests: 'Membership requests',
+    escrowWaiting: 'Waiting for retry',
   },
   progress: {
     starting: 'Starting…',

@@ -1,4 +1,5 @@
 import { enAlerts } from './en-alerts';
+import { enOnDemand } from './en-on-demand';
 import { enExpressions } from './en-expressions';
 import { enProvisioning } from './en-provisioning';
 
@@ -177,6 +178,8 @@ export const en = {
         start: 'Job started',
         pause: 'Job paused',
         resume: 'Job resumed',
+        escrowRetry: 'Retry asked for a failed object',
+        escrowDrop: 'Failed object dropped from the retry list',
       },
       sandbox: { start: 'Sandbox started', stop: 'Sandbox stopped' },
       settings: { update: 'Settings changed' },
@@ -209,6 +212,7 @@ export const en = {
   expressions: enExpressions,
   provisioning: enProvisioning,
   alerts: enAlerts,
+  onDemand: enOnDemand,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

@@ -158,6 +158,7 @@ export const koProvisioning: typeof enProvisioning = {
     failed: '실패',
     unchanged: '변경 없음',
     membershipRequests: '구성원 요청',
+    escrowWaiting: '재시도 대기',
   },
   progress: {
     starting: '시작하는 중…',

@@ -1,5 +1,6 @@
 import type { MessageSchema } from './en';
 import { koAlerts } from './ko-alerts';
+import { koOnDemand } from './ko-on-demand';
 import { koExpressions } from './ko-expressions';
 import { koProvisioning } from './ko-provisioning';
 
@@ -172,6 +173,8 @@ export const ko: MessageSchema = {
         start: '작업 시작',
         pause: '작업 일시 중지',
         resume: '작업 다시 진행',
+        escrowRetry: '실패한 개체 재시도 요청',
+        escrowDrop: '실패한 개체를 재시도 목록에서 제외',
       },
       sandbox: { start: '샌드박스 시작', stop: '샌드박스 중지' },
       settings: { update: '설정 변경' },
@@ -204,6 +207,7 @@ export const ko: MessageSchema = {
   expressions: koExpressions,
   provisioning: koProvisioning,
   alerts: koAlerts,
+  onDemand: koOnDemand,
   errors: {
     invalidInput: '올바르지 않은 값이 있습니다.',
     notFound: '해당 항목이 더 이상 없습니다.',

@@ -13,6 +13,8 @@ export const auditActions = [
   'job.start',
   'job.pause',
   'job.resume',
+  'job.escrowRetry',
+  'job.escrowDrop',
   'sandbox.start',
   'sandbox.stop',
 ] as const;

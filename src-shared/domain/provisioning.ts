@@ -78,6 +78,8 @@ export interface CycleCounters {
   failed: number;
   unchanged: number;
   membershipRequests: number;
+  /** Changed objects left alone because their escrow retry is not due yet (§9.2). */
+  escrowWaiting: number;
 }
 
 export function emptyCounters(): CycleCounters {
@@ -95,6 +97,7 @@ export function emptyCounters(): CycleCounters {
     failed: 0,
     unchanged: 0,
     membershipRequests: 0,
+    escrowWaiting: 0,
   };
 }
 

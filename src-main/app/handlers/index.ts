@@ -8,6 +8,7 @@ import { logHandlers } from './log-handlers';
 import { notificationHandlers } from './notification-handlers';
 import { jobHandlers } from '../jobs/job-handlers';
 import { scheduleHandlers } from '../jobs/schedule-handlers';
+import { escrowHandlers } from '../jobs/escrow-handlers';
 import { onDemandHandlers } from '../jobs/on-demand-handlers';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers';
 import type { Handlers } from './types';
@@ -21,6 +22,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...connectionTestHandlers(ctx),
     ...jobHandlers(ctx),
     ...scheduleHandlers(ctx),
+    ...escrowHandlers(ctx),
     ...onDemandHandlers(ctx),
     ...logHandlers(ctx),
     ...sandboxHandlers(ctx),

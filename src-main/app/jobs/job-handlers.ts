@@ -43,8 +43,8 @@ export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
       toJobDetail(ctx, updateJob(ctx, id, config, toJobConfig(ctx, mustGet(id)))),
     'jobs.delete': async ({ id }) => {
       const job = mustGet(id);
-      if (ctx.engine.isRunning(id))
-        throw new RosterError('conflict', 'The job is running. Cancel its cycle first.');
+      const refusal = ctx.engine.refusal(id);
+      if (refusal) throw refusal;
       ctx.store.transaction(() => {
         ctx.store.jobs.delete(id);
         recordAudit(ctx, {
@@ -56,14 +56,16 @@ export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
           after: null,
         });
       });
+      ctx.notifier.forgetJob(id);
       ctx.events.emit('jobs.changed', { id });
       return { id };
     },
     'jobs.run': async ({ id, dryRun }) => {
       const job = mustGet(id);
       await startSandboxIfTarget(ctx, job.targetConnectionId);
-      if (ctx.engine.isRunning(id))
-        throw new RosterError('conflict', 'A cycle of this job is already running.');
+      // Names the holder when another process (roster run, roster sync) has the job.
+      const refusal = ctx.engine.refusal(id);
+      if (refusal) throw refusal;
       // Answer at once: the cycle reports through jobs.progress and jobs.cycleFinished events. The
       // scheduler runs it, so quitting waits for it and the schedule counts from its start.
       void ctx.scheduler
@@ -102,9 +104,11 @@ export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
     },
     'jobs.reset': async ({ id, full }) => {
       const job = mustGet(id);
-      if (ctx.engine.isRunning(id))
-        throw new RosterError('conflict', 'The job is running. Cancel its cycle first.');
+      const refusal = ctx.engine.refusal(id);
+      if (refusal) throw refusal;
       resetJob(ctx, job, full);
+      // A reset job starts over: its next quarantine is news again.
+      ctx.notifier.forgetJob(id);
       return toJobView(ctx, mustGet(id));
     },
     'jobs.exportFile': async ({ id }): Promise<JobFile> => {

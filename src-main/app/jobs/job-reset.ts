@@ -3,7 +3,8 @@ import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
 
 /**
- * §12. Restart: clear the watermark, source state, staged deletes, pending references and quarantine;
+ * §12. Restart: clear the watermark, source state, staged deletes, pending references, escrows and
+ * quarantine;
  * links are kept, so nothing is matched or created twice. Full: also forget every link (every object
  * is matched again).
  */
@@ -13,6 +14,7 @@ export function resetJob(ctx: AppContext, job: JobRecord, full: boolean): void {
     const links = full ? ctx.store.links.deleteAll(job.id) : 0;
     ctx.store.sourceState.clear(job.id);
     ctx.store.references.clearAll(job.id);
+    ctx.store.escrows.clear(job.id);
     ctx.store.jobs.setWatermark(job.id, null, at);
     const info = { ...job.statusInfo };
     delete info.quarantine;

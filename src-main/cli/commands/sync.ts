@@ -26,6 +26,7 @@ export function cycleSummaryLine(cycle: CycleSummary): string {
   ];
   if (c.staged) parts.push(`${c.staged} held back by the deletion threshold`);
   if (c.membershipRequests) parts.push(`${c.membershipRequests} membership requests`);
+  if (c.escrowWaiting) parts.push(`${c.escrowWaiting} waiting for their escrow retry`);
   return `${cycle.dryRun ? 'Dry run' : 'Cycle'} ${cycle.id} (${cycle.kind}) ${cycle.status} in ${seconds} s: ${parts.join(', ')}.`;
 }
 

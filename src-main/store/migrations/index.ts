@@ -3,6 +3,8 @@ import { migration001Initial } from './001-initial';
 import { migration002Provisioning } from './002-provisioning';
 import { migration003WriteSafety } from './003-write-safety';
 import { migration004Scheduler } from './004-scheduler';
+import { migration005Escrow } from './005-escrow';
+import { migration006LogRetention } from './006-log-retention';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -17,6 +19,8 @@ export const migrations: readonly Migration[] = [
   migration002Provisioning,
   migration003WriteSafety,
   migration004Scheduler,
+  migration005Escrow,
+  migration006LogRetention,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
