@@ -47,6 +47,16 @@ export function escrowHandlers(ctx: AppContext): HandlerGroup<'jobs.escrows' | '
       const job = ctx.store.jobs.get(id);
       if (!job) throw new RosterError('notFound', `There is no job with id ${id}.`);
       ctx.store.transaction(() => {
+        const entry = ctx.store.escrows
+          .forJob(id)
+          .find((e) => e.objectType === objectType && e.anchor === anchor);
+        if (entry && action === 'drop') {
+          // Dropping accepts the object as it is: its state is recorded as seen, so it is tried again
+          // only when it changes in the source (or on a restart), not in the next cycle.
+          ctx.store.sourceState.upsertMany(id, [
+            { objectType, anchor, stateHash: entry.attemptedHash, displayName: entry.displayName },
+          ]);
+        }
         const done =
           action === 'drop'
             ? ctx.store.escrows.drop(id, objectType, anchor)

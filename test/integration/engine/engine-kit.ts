@@ -71,7 +71,11 @@ export class EngineKit {
   app!: RosterApp;
   jobId!: string;
 
-  constructor(readonly peer: ScimPeer) {}
+  constructor(
+    readonly peer: ScimPeer,
+    /** The app's clock (escrow and quarantine schedules on fake time); the real one by default. */
+    readonly clock?: () => Date,
+  ) {}
 
   async start(
     rows: readonly Employee[],
@@ -83,6 +87,7 @@ export class EngineKit {
       mode: 'cli',
       osUser: 'tester',
       logger: { info() {}, warn() {}, error() {} },
+      ...(this.clock ? { clock: this.clock } : {}),
     });
     const ok = async (command: string, input: unknown) => {
       const result = await this.app.dispatch(command, input);
