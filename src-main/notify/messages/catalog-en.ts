@@ -9,7 +9,7 @@ export const alertCatalogEn: AlertCatalog = {
   locale: 'en-GB',
   subject: {
     quarantineEntered: (w) => `Roster: ${w.job} is in quarantine (${w.reason})`,
-    quarantineReasonChanged: (w) => `Roster: ${w.job} is still in quarantine, now for ${w.reason}`,
+    quarantineReasonChanged: (w) => `Roster: ${w.job} is still in quarantine, with a new reason: ${w.reason}`,
     recovered: (w) => `Roster: ${w.job} has recovered`,
     deletesHeldBack: (w) => `Roster: ${w.job} held back ${w.count} disables and deletes`,
     disabled: (w) => `Roster: ${w.job} is disabled after 28 days in quarantine`,

@@ -143,7 +143,7 @@ describe('alert emails through a real SMTP server', () => {
     const mails = peer.received.map((r) => r.parsed);
     expect(mails.map((m) => m.subject)).toEqual([
       'Roster: HR to Slack is in quarantine (credentials rejected)',
-      'Roster: HR to Slack is still in quarantine, now for target unreachable',
+      'Roster: HR to Slack is still in quarantine, with a new reason: target unreachable',
       'Roster: HR to Slack held back 612 disables and deletes',
       'Roster: HR to Slack has recovered',
       'Roster: HR to Slack is in quarantine (the connection check failed)',

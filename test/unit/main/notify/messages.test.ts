@@ -67,7 +67,9 @@ describe('alert emails', () => {
       'en',
       utc,
     );
-    expect(changed.subject).toBe('Roster: HR to Slack is still in quarantine, now for target unreachable');
+    expect(changed.subject).toBe(
+      'Roster: HR to Slack is still in quarantine, with a new reason: target unreachable',
+    );
     expect(changed.text).toMatch(/Next attempt: +Not scheduled: press Retry now/);
 
     const recovered = buildAlertEmail(
