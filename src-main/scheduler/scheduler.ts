@@ -34,6 +34,11 @@ export interface SchedulerDeps {
   onChanged?: (jobId: string) => void;
   /** A quarantine became Disabled or was lifted by a start (for notifications). */
   onQuarantine?: (notice: QuarantineNotice) => void;
+  /**
+   * Work that runs while the scheduler does and stops with it: provisioning-log retention
+   * (log-retention.ts), which prunes at start and then hourly.
+   */
+  housekeeping?: { start(): void; stop(): Promise<void> };
   /** Longest wait between two looks at the clock (default 15 s). */
   tickMs?: number;
   /** How long a "minute" of `intervalMinutes` is; only tests shorten it. */
@@ -281,16 +286,22 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       stopping = false;
       lastReading = read();
       evaluate();
+      deps.housekeeping?.start();
     },
     async stop() {
       stopping = true;
       active = false;
+      const housekeeping = deps.housekeeping?.stop();
       if (timer) timers.clear(timer);
       timer = null;
       wanted.clear();
       sourceChanged.clear();
       for (const jobId of inFlight.keys()) engine.cancel(jobId);
-      await Promise.allSettled([...[...inFlight.values()].map((f) => f.done), triggers?.closeAll()]);
+      await Promise.allSettled([
+        ...[...inFlight.values()].map((f) => f.done),
+        triggers?.closeAll(),
+        housekeeping,
+      ]);
     },
     onResume() {
       if (!active) return;

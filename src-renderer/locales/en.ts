@@ -1,5 +1,6 @@
 import { enAlerts } from './en-alerts';
 import { enOnDemand } from './en-on-demand';
+import { enEscrow } from './en-escrow';
 import { enExpressions } from './en-expressions';
 import { enProvisioning } from './en-provisioning';
 
@@ -203,6 +204,15 @@ export const en = {
     mode: 'Running as',
     modes: { electron: 'Desktop app', browser: 'Browser mode (this computer only)', cli: 'Command line' },
     saved: 'Settings saved',
+    retention: {
+      title: 'Provisioning logs',
+      days: 'Keep entries for (days)',
+      help: 'Entries older than {days} days are removed automatically, a few at a time, every hour.',
+      keepForever: '0 keeps every entry forever; the log then grows without limit.',
+      required: 'Enter a number of days (0 keeps entries forever).',
+      invalid: 'Enter a whole number from 0 (keep forever) to {max}.',
+      save: 'Save',
+    },
   },
   vault: {
     problemTitle: 'The system keychain is not available',
@@ -213,6 +223,7 @@ export const en = {
   provisioning: enProvisioning,
   alerts: enAlerts,
   onDemand: enOnDemand,
+  escrow: enEscrow,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

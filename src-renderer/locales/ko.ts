@@ -1,6 +1,7 @@
 import type { MessageSchema } from './en';
 import { koAlerts } from './ko-alerts';
 import { koOnDemand } from './ko-on-demand';
+import { koEscrow } from './ko-escrow';
 import { koExpressions } from './ko-expressions';
 import { koProvisioning } from './ko-provisioning';
 
@@ -198,6 +199,15 @@ export const ko: MessageSchema = {
     mode: '실행 방식',
     modes: { electron: '데스크톱 앱', browser: '브라우저 모드 (이 컴퓨터에서만)', cli: '명령줄' },
     saved: '설정을 저장했습니다',
+    retention: {
+      title: '프로비저닝 로그',
+      days: '보관 기간(일)',
+      help: '{days}일이 지난 항목은 매시간 조금씩 자동으로 삭제됩니다.',
+      keepForever: '0이면 모든 항목을 영구 보관합니다. 로그가 제한 없이 커집니다.',
+      required: '일 수를 입력하세요(0이면 영구 보관).',
+      invalid: '0(영구 보관)부터 {max}까지의 정수를 입력하세요.',
+      save: '저장',
+    },
   },
   vault: {
     problemTitle: '시스템 키체인을 사용할 수 없습니다',
@@ -208,6 +218,7 @@ export const ko: MessageSchema = {
   provisioning: koProvisioning,
   alerts: koAlerts,
   onDemand: koOnDemand,
+  escrow: koEscrow,
   errors: {
     invalidInput: '올바르지 않은 값이 있습니다.',
     notFound: '해당 항목이 더 이상 없습니다.',

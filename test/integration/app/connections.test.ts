@@ -166,7 +166,11 @@ describe('connections through the app services', () => {
     unwrap(await app.dispatch('settings.update', { language: 'ko', theme: 'dark' }));
     await app.close();
     app = createApp({ dataDir: dir.path, mode: 'browser', osUser: 'alice', logger: silentLog });
-    expect(unwrap(await app.dispatch('settings.get', {}))).toEqual({ language: 'ko', theme: 'dark' });
+    expect(unwrap(await app.dispatch('settings.get', {}))).toEqual({
+      language: 'ko',
+      theme: 'dark',
+      logRetentionDays: 30,
+    });
     const info = unwrap<{ dataDir: string; databasePath: string; vault: { available: boolean } }>(
       await app.dispatch('app.info', {}),
     );

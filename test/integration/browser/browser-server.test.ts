@@ -133,7 +133,10 @@ describe('browser mode', () => {
       body: '{}',
     });
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toEqual({ ok: true, value: { theme: 'system', language: 'en' } });
+    expect(JSON.parse(ok.body)).toEqual({
+      ok: true,
+      value: { theme: 'system', language: 'en', logRetentionDays: 30 },
+    });
 
     const bad = await send(server.port, {
       method: 'POST',
@@ -177,7 +180,9 @@ describe('browser mode', () => {
     await new Promise((r) => setTimeout(r, 100));
     await app.dispatch('settings.update', { theme: 'dark' });
     const text = await received;
-    expect(text).toContain('event: settings.changed\ndata: {"theme":"dark","language":"en"}');
+    expect(text).toContain(
+      'event: settings.changed\ndata: {"theme":"dark","language":"en","logRetentionDays":30}',
+    );
   });
 
   it('refuses to bind anything but loopback', async () => {

@@ -62,10 +62,12 @@ describe('dispatch', () => {
   });
 
   it('wraps a handler’s value as ok', async () => {
-    const dispatch = dispatchWith({ 'settings.get': async () => ({ theme: 'dark', language: 'ko' }) });
+    const dispatch = dispatchWith({
+      'settings.get': async () => ({ theme: 'dark', language: 'ko', logRetentionDays: 30 }),
+    });
     expect(await dispatch('settings.get', undefined)).toEqual({
       ok: true,
-      value: { theme: 'dark', language: 'ko' },
+      value: { theme: 'dark', language: 'ko', logRetentionDays: 30 },
     });
   });
 });
