@@ -175,6 +175,12 @@ export const commands = {
     returns<ExportResult>(),
   ),
 
+  /** §9.2: a job's "Waiting for retry" list as one CSV file (columns: docs/escrow-report.md). */
+  'exports.escrows': command(
+    z.object({ jobId: z.string().min(1), bom: z.boolean().default(true) }).strict(),
+    returns<ExportResult>(),
+  ),
+
   'sandbox.status': command(noInput, returns<SandboxStatus>()),
   'sandbox.start': command(noInput, returns<SandboxStatus>()),
   'sandbox.stop': command(noInput, returns<SandboxStatus>()),

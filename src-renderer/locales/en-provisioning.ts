@@ -72,7 +72,7 @@ export const enProvisioning = {
       checkConnection:
         'Check the app’s address and credentials (Connections, then Test connection), then press Retry now.',
       reviewFailures:
-        'Many objects fail. Open the provisioning log filtered by failures, fix the mappings or the source data, then press Retry now.',
+        'Many objects fail. See why under Waiting for retry on the job page (or in the provisioning log filtered by failures), fix the mappings or the source data, then press Retry now.',
       reviewDeletes:
         'Review the held-back disables and deletes: allow them, or correct the source and restart the job.',
     },

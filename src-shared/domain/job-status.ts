@@ -133,20 +133,19 @@ export function deriveJobStatus(input: JobStatusInput): JobStatus {
   const code = codeOf(input);
   const stored = input.stored.quarantine;
   const quarantined = input.stored.status === 'Quarantine' || input.stored.status === 'Disabled';
+  // Only a started job that can run has a next run (or quarantine attempt), whatever the caller computed.
+  const nextRunAt =
+    input.schedule === 'started' && code !== 'Disabled' && code !== 'NotConfigured' ? input.nextRunAt : null;
   return {
     code,
     schedule: input.schedule,
-    // Only a started job that can run has a next run, whatever the caller computed.
-    nextRunAt:
-      input.schedule === 'started' && code !== 'Disabled' && code !== 'NotConfigured'
-        ? input.nextRunAt
-        : null,
+    nextRunAt,
     progress: code === 'Running' ? input.progress : null,
     quarantine:
       quarantined && stored
         ? {
             ...stored,
-            nextAttemptAt: input.stored.status === 'Quarantine' ? input.nextRunAt : null,
+            nextAttemptAt: input.stored.status === 'Quarantine' ? nextRunAt : null,
             hint: quarantineHint(stored.reason),
           }
         : null,

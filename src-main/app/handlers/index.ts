@@ -9,6 +9,7 @@ import { notificationHandlers } from './notification-handlers';
 import { jobHandlers } from '../jobs/job-handlers';
 import { scheduleHandlers } from '../jobs/schedule-handlers';
 import { escrowHandlers } from '../jobs/escrow-handlers';
+import { escrowExportHandlers } from '../jobs/escrow-export-handler';
 import { onDemandHandlers } from '../jobs/on-demand-handlers';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers';
 import type { Handlers } from './types';
@@ -23,6 +24,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...jobHandlers(ctx),
     ...scheduleHandlers(ctx),
     ...escrowHandlers(ctx),
+    ...escrowExportHandlers(ctx),
     ...onDemandHandlers(ctx),
     ...logHandlers(ctx),
     ...sandboxHandlers(ctx),

@@ -7,11 +7,12 @@ import { exportPlan } from '../../reports/plan-export';
 import type { AppContext } from '../context';
 import type { HandlerGroup } from './types';
 
-function stamp(at: Date): string {
+/** A file-name-safe UTC time stamp, so exports sort by when they were made. */
+export function exportStamp(at: Date): string {
   return at.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
 }
 
-function result(files: ExportedFile[]): ExportResult {
+export function exportResult(files: ExportedFile[]): ExportResult {
   const first = files[0];
   if (!first) throw new RosterError('internal', 'The export wrote no file');
   return { fileName: first.fileName, path: first.path, rows: first.rows, files };
@@ -30,7 +31,7 @@ export function logHandlers(ctx: AppContext): HandlerGroup<'logs.query' | 'expor
     'exports.logs': async ({ query, format, bom }) => {
       const files = await exportLogEntries(ctx.store.log.iterate(query), {
         dir: exportsDir(ctx),
-        baseName: `provisioning-logs_${stamp(ctx.clock())}`,
+        baseName: `provisioning-logs_${exportStamp(ctx.clock())}`,
         format,
         bom,
         systems: (jobId) => {
@@ -41,18 +42,18 @@ export function logHandlers(ctx: AppContext): HandlerGroup<'logs.query' | 'expor
           };
         },
       });
-      return result(files);
+      return exportResult(files);
     },
     'exports.plan': async ({ cycleId, format, bom }) => {
       const cycle = ctx.store.cycles.get(cycleId);
       if (!cycle) throw new RosterError('notFound', `There is no cycle ${cycleId}.`);
       const file = await exportPlan(ctx.store.plans.iterate(cycleId), {
         dir: exportsDir(ctx),
-        baseName: `dry-run-plan_${stamp(new Date(cycle.startedAt))}`,
+        baseName: `dry-run-plan_${exportStamp(new Date(cycle.startedAt))}`,
         format,
         bom,
       });
-      return result([file]);
+      return exportResult([file]);
     },
   };
 }
