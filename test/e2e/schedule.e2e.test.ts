@@ -40,6 +40,8 @@ describe('an admin leaves a job running on its schedule (Chromium)', () => {
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
   let refuse = true;
+  /** While set, the target refuses Roster's token on every request (a revoked credential). */
+  let revoked = false;
   const refused = ['user3@example.com', 'user4@example.com'];
   const pageErrors: string[] = [];
 
@@ -79,10 +81,12 @@ describe('an admin leaves a job running on its schedule (Chromium)', () => {
     usePrivateKeyring();
     const scimmy = await startScimmyServer();
     proxy = await startScimProxy(scimmy.baseUrl, {
-      before: (req) =>
-        refuse && req.method === 'POST' && refused.some((email) => req.body.includes(email))
+      before: (req) => {
+        if (revoked) return { respond: { status: 401, body: '{"detail":"The token was revoked"}' } };
+        return refuse && req.method === 'POST' && refused.some((email) => req.body.includes(email))
           ? refusal
-          : 'forward',
+          : 'forward';
+      },
     });
     kit = new EngineKit({ ...scimmy, baseUrl: proxy.baseUrl, stop: () => scimmy.stop() });
     await kit.start([1, 2, 3, 4, 5].map((n) => employee(n)));
@@ -218,6 +222,47 @@ describe('an admin leaves a job running on its schedule (Chromium)', () => {
     // The dropped one stays alone until it changes in the source.
     expect(postsFor('user4@example.com')).toBe(user4Before);
     await shot('escrow-empty');
+  });
+
+  it('shows a quarantine with its reason, since when, next attempt and fix, then recovers', async () => {
+    // The credential is revoked, then HR changes a title: the watched file starts a cycle, whose
+    // connection check (an unchanged source would send no request at all) meets the 401.
+    revoked = true;
+    kit.writeCsv([1, 2, 3, 4, 5].map((n) => employee(n, n === 1 ? { jobTitle: 'Lead' } : {})));
+    const alert = page.locator('[data-test="job-quarantine"]');
+    await alert.waitFor({ timeout: 60_000 });
+    const onJob = await alert.innerText();
+    expect(onJob).toMatch(/In quarantine since .+: the app refused the connection/);
+    // §10.3: the first attempt is 6 h after the quarantine began.
+    expect(onJob).toMatch(/Next attempt .+\./);
+    expect(onJob).toContain('Test connection');
+    await page.locator('[data-test="job-status"]', { hasText: 'Quarantine' }).first().waitFor();
+
+    await page.getByRole('menuitem', { name: 'Dashboard', exact: true }).click();
+    const card = page.locator('[data-test="jobs-summary"] [data-test="quarantine-summary"]');
+    await card.waitFor();
+    await expect(card.locator('[data-test="quarantine-reason"]').innerText()).resolves.toMatch(
+      /^In quarantine since .+: the app refused the connection$/,
+    );
+    const next = await card.locator('[data-test="quarantine-next"]').innerText();
+    const at = Date.parse(/^Next attempt (.+)\.$/.exec(next)?.[1] ?? '');
+    expect(at - Date.now()).toBeGreaterThan(5.9 * 3_600_000);
+    expect(at - Date.now()).toBeLessThanOrEqual(6 * 3_600_000);
+    await expect(card.locator('[data-test="quarantine-hint"]').innerText()).resolves.toContain(
+      'then press Retry now',
+    );
+    await shot('quarantine-dashboard-light');
+    await theme('dark');
+    await shot('quarantine-dashboard-dark');
+    await theme('light');
+
+    // The admin fixes the credential and presses Retry now: the job leaves quarantine.
+    revoked = false;
+    await page.locator('[data-test="jobs-summary"] [data-test="job-run"]').click();
+    await card.waitFor({ state: 'detached', timeout: 60_000 });
+    await page
+      .locator('[data-test="jobs-summary"] [data-test="job-status"]', { hasText: 'Active' })
+      .waitFor();
   });
 
   it('sends a test email through the SMTP server set under Settings → Alerts', async () => {
