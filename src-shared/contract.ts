@@ -21,6 +21,20 @@ import type { JobDetail, JobView } from './domain/job-view';
 import { jobConfigSchema, type JobConfig } from './domain/jobs';
 import type { DirectoryLevel } from './domain/directory';
 import {
+  jobDraftSchema,
+  jobImpactInputSchema,
+  scopePreviewInputSchema,
+  sourceSchemaInputSchema,
+  sourceSearchInputSchema,
+  targetSchemaDiscoverInputSchema,
+  type JobDraft,
+  type JobImpactResult,
+  type ScopePreviewResult,
+  type SourceSchemaResult,
+  type SourceSearchResult,
+  type TargetSchemaDiscoverResult,
+} from './domain/job-editing';
+import {
   logQuerySchema,
   type CycleProgress,
   type CycleSummary,
@@ -134,6 +148,17 @@ export const commands = {
     z.object({ id: z.string().min(1), full: z.boolean().default(false) }),
     returns<JobView>(),
   ),
+  /** Issue 10: what the editors and the wizard read (docs: src-shared/domain/job-editing.ts). */
+  'sources.schema': command(sourceSchemaInputSchema, returns<SourceSchemaResult>()),
+  'sources.search': command(sourceSearchInputSchema, returns<SourceSearchResult>()),
+  'targets.discoverSchema': command(targetSchemaDiscoverInputSchema, returns<TargetSchemaDiscoverResult>()),
+  'jobs.scopePreview': command(scopePreviewInputSchema, returns<ScopePreviewResult>()),
+  /** What saving this configuration would do, before anything is stored. */
+  'jobs.impact': command(jobImpactInputSchema, returns<JobImpactResult>()),
+  /** The new-job wizard's one draft (null when none). */
+  'drafts.getJob': command(noInput, returns<JobDraft | null>()),
+  'drafts.saveJob': command(jobDraftSchema, returns<JobDraft>()),
+  'drafts.deleteJob': command(noInput, returns<{ deleted: boolean }>()),
   'jobs.exportFile': command(z.object({ id: z.string().min(1) }), returns<JobFile>()),
   'jobs.importFile': command(z.object({ file: jobFileSchema }), returns<JobDetail>()),
   /** §13: source objects an admin may provision on demand, found by name, email or key. */
