@@ -3,9 +3,12 @@
  * (test/peers/samba-ad.ts, needs root). objectGUID and objectSid rendering are checked against the
  * server's own `<GUID=…>` and `<SID=…>` DN forms, so a wrong byte order cannot pass; then
  * userAccountControl, FILETIME values, uSNChanged deltas with highestCommittedUSN, the show-deleted
- * control, ranged member retrieval, the in-chain matching rule, and the target on AD.
+ * control, ranged member retrieval, the in-chain matching rule, the target on AD, and (last) fast
+ * deprovisioning's highestCommittedUSN poll through the real app and scheduler into scimmy.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { genericScimTargetSchema } from '@shared/domain/scim-template';
 import { ldapSettingsSchema } from '@shared/domain/connections';
 import type { SourceObject } from '../../../../src-main/connectors/connector';
 import { fileTimeToIso } from '../../../../src-main/connectors/ldap/ad-values';
@@ -15,7 +18,11 @@ import { openSession } from '../../../../src-main/connectors/ldap/ldap-session';
 import { createLdapSource, type LdapSourceConnector } from '../../../../src-main/connectors/ldap/ldap-source';
 import { createLdapTarget } from '../../../../src-main/connectors/ldap/ldap-target';
 import { textOf } from '../../../../src-main/connectors/ldap/ldap-entry';
+import { adToScimUserMappings } from '../../../../src-main/connectors/ldap/default-mappings';
 import { startSambaAd, type SambaAdPeer } from '../../../peers/samba-ad';
+import { startScimmyServer } from '../../../peers/scimmy-server';
+import { WatchKit } from '../../scheduler/watch-kit';
+import { usePrivateKeyring } from '../../use-private-keyring';
 
 const staff = 'OU=Staff,DC=example,DC=com';
 const teams = 'OU=Teams,DC=example,DC=com';
@@ -256,4 +263,81 @@ describe('Active Directory behaviour (Samba AD DC)', () => {
       await target.close?.();
     }
   });
+
+  // Last in the file: every other test's writes raise highestCommittedUSN too, and the quiet part
+  // of this one needs a DC nobody else writes to.
+  it('fast deprovisioning: a highestCommittedUSN poll starts the cycle that disables an AD leaver, and none while AD is quiet', async () => {
+    const pollers = 'OU=Pollers,DC=example,DC=com';
+    await ad.add(pollers, { objectClass: 'organizationalUnit' });
+    for (let n = 1; n <= 5; n++)
+      await ad.add(`CN=Poll ${n},${pollers}`, {
+        objectClass: 'user',
+        sAMAccountName: `poll${n}`,
+        userPrincipalName: `poll${n}@example.com`,
+        givenName: 'Poll',
+        sn: String(n),
+        displayName: `Poll ${n}`,
+        userAccountControl: '544',
+      });
+    usePrivateKeyring();
+    const kit = new WatchKit(await startScimmyServer(), { directoryPollMs: 1_000 });
+    try {
+      await kit.ok('connections.create', {
+        name: 'AD',
+        kind: 'ldap',
+        settings: { url: ad.url, bindDn: ad.bindDn, baseDn: ad.baseDn, userSearchBase: pollers },
+        secrets: { bindPassword: ad.password },
+      });
+      await kit.targetConnection();
+      kit.job({
+        name: 'AD → App',
+        sourceConnection: 'AD',
+        targetConnection: 'App',
+        settings: { scope: 'all', intervalMinutes: 40 },
+        objectMappings: [
+          {
+            name: 'Users',
+            sourceObject: 'User',
+            targetObject: 'User',
+            attributeMappings: adToScimUserMappings(),
+          },
+        ],
+        targetSchema: genericScimTargetSchema,
+      });
+      await kit.startJob();
+      expect(kit.cycles().map((c) => [c.kind, c.status, c.counters.created])).toEqual([
+        ['initial', 'completed', 5],
+      ]);
+
+      // Quiet: several polls read the root DSE and start nothing.
+      await sleep(4_000);
+      expect((await kit.detail()).sourceWatch).toEqual({ kind: 'poll', everySeconds: 1, by: 'usn' });
+      expect(kit.cycles()).toHaveLength(1);
+      expect(kit.warnings).toEqual([]);
+
+      // A leaver: the account is disabled in AD (userAccountControl bit 2).
+      const poll3 = kit.app.store.links.forJob(kit.jobId, 'User').find((l) => l.displayName === 'Poll 3');
+      const targetId = kit.targetIdOf(poll3?.anchor ?? '');
+      await ad.modify(`CN=Poll 3,${pollers}`, 'replace', 'userAccountControl', ['546']);
+      const changed = performance.now();
+      const arrived = await kit.writeArrival(targetId, 30_000);
+      await kit.app.scheduler.idle();
+      console.log(
+        `AD leaver latency (userAccountControl → PATCH, highestCommittedUSN polled every 1 s): ${((arrived - changed) / 1000).toFixed(2)} s`,
+      );
+      expect(
+        kit
+          .cycles()
+          .slice(1)
+          .map((c) => [c.kind, c.initiatedBy, c.counters.disabled]),
+      ).toEqual([['incremental', 'source change', 1]]);
+      expect(kit.peer.storedUser(targetId)?.['active']).toBe(false);
+
+      // Quiet again once the cycle stored the new USN.
+      await sleep(4_000);
+      expect(kit.cycles()).toHaveLength(2);
+    } finally {
+      await kit.stop();
+    }
+  }, 120_000);
 });
