@@ -37,7 +37,9 @@ export function demoJobConfig(sourceName: string, targetName: string): JobConfig
     name: demoJobName,
     sourceConnection: sourceName,
     targetConnection: targetName,
-    settings: { scope: 'all', intervalMinutes: 40 },
+    // The sandbox runs in this process on loopback: the default pace (25 requests/s, set for SaaS
+    // apps' limits) would make the demo's first cycle take half a minute for 200 people.
+    settings: { scope: 'all', intervalMinutes: 40, maxRequestsPerSecond: 200 },
     objectMappings: [
       {
         name: 'Users',
