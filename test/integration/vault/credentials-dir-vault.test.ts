@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { credentialsDirectoryFrom } from '../../../src-main/vault/choose-vault';
@@ -59,6 +59,18 @@ describe('secrets from a credentials directory', () => {
     await expect(vault().get(secretId)).rejects.toMatchObject({ code: 'vaultUnavailable' });
     await expect(vault().get(secretId)).rejects.toThrow(
       `has mode 0644: group or others can use it. Run: chmod go= ${join(secrets, fileName)}`,
+    );
+  });
+
+  // Needs root to give the file away (CI runs as root, like the Samba AD tests); root itself may
+  // read files of uid 0 and its own, never another user's.
+  it('refuses a file that belongs to another user, naming both user ids', async () => {
+    if (process.getuid?.() !== 0) throw new Error('This test gives a file to another user: run it as root.');
+    put(fileName, 'foreign-token-0123456789');
+    chownSync(join(secrets, fileName), 65534, 65534);
+    await expect(vault().get(secretId)).rejects.toMatchObject({ code: 'vaultUnavailable' });
+    await expect(vault().get(secretId)).rejects.toThrow(
+      `${join(secrets, fileName)} belongs to user id 65534, but Roster runs as user id 0; it reads only its own files.`,
     );
   });
 
