@@ -15,6 +15,7 @@ import {
 } from './domain/connections';
 import { appSettingsPatchSchema, type AppSettings } from './domain/settings';
 import type { ConnectionTestResult } from './domain/connection-test';
+import { csvPreviewInputSchema, type CsvPreviewResult } from './domain/csv-preview';
 import { jobFileSchema, type JobFile } from './domain/job-file';
 import type { EscrowView } from './domain/escrow';
 import type { JobDetail, JobView } from './domain/job-view';
@@ -90,6 +91,8 @@ export const commands = {
     z.object({ id: z.string().min(1), dn: z.string().max(2000).default('') }),
     returns<DirectoryLevel>(),
   ),
+  /** The header and first rows of a CSV file (saved connection or not), for the column pickers. */
+  'connections.csvPreview': command(csvPreviewInputSchema, returns<CsvPreviewResult>()),
 
   'jobs.list': command(noInput, returns<JobView[]>()),
   /** A new job's configuration with the default mappings for its source and target (not saved). */

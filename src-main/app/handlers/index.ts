@@ -4,6 +4,7 @@ import { auditHandlers } from './audit-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { connectionTestHandlers } from './connection-test-handlers';
+import { csvPreviewHandlers } from './csv-preview-handler';
 import { logHandlers } from './log-handlers';
 import { notificationHandlers } from './notification-handlers';
 import { jobHandlers } from '../jobs/job-handlers';
@@ -21,6 +22,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...connectionHandlers(ctx),
     ...auditHandlers(ctx),
     ...connectionTestHandlers(ctx),
+    ...csvPreviewHandlers(ctx),
     ...jobHandlers(ctx),
     ...scheduleHandlers(ctx),
     ...escrowHandlers(ctx),
