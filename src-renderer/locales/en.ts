@@ -137,6 +137,7 @@ export const en = {
       basic: 'Basic (user name and password)',
       none: 'None',
       scim2: 'SCIM 2.0 (standard)',
+      entra2020: 'Entra ID compatible (aadOptscim062020)',
       entraLegacy: 'Entra ID compatible (legacy)',
     },
     help: {

@@ -137,6 +137,7 @@ export const ko: MessageSchema = {
       basic: '기본 (사용자 이름과 암호)',
       none: '없음',
       scim2: 'SCIM 2.0 (표준)',
+      entra2020: 'Entra ID 호환 (aadOptscim062020)',
       entraLegacy: 'Entra ID 호환 (레거시)',
     },
     help: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { strictObject } from './strict-input';
+import { scimDialectSchema } from './scim-dialect';
 
 export const connectionKinds = ['csv', 'ldap', 'scim'] as const;
 export type ConnectionKind = (typeof connectionKinds)[number];
@@ -221,7 +222,7 @@ export const scimSettingsSchema = strictObject(
     tokenUrl: optionalText,
     clientId: optionalText,
     scope: optionalText,
-    requestShape: z.enum(['scim2', 'entra-legacy']).default('scim2'),
+    requestShape: scimDialectSchema.default('scim2'),
     timeoutSeconds: z.number().int().min(1).max(600).default(60),
     caCertificate: pem,
   },

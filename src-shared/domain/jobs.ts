@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scopingClauseSchema, scopingFilterSchema } from '../scoping/schema';
 import { objectTypeSchema, targetSchemaAttributeSchema } from './schema';
+import { scimDialectSchema } from './scim-dialect';
 import { strictCopy, strictObject } from './strict-input';
 
 /*
@@ -64,8 +65,8 @@ export const jobSettingsSchema = strictObject({
    * default, like a leaver; `delete` deletes it in the target (§8 "hard-deleted").
    */
   onSourceDelete: z.enum(['disable', 'delete']).default('disable'),
-  /** PATCH shapes (§17.4). Unset: the SCIM connection's request shape decides. */
-  scimProfile: z.enum(['scim2', 'entra-legacy']).optional(),
+  /** Request dialect (§17.4, docs/scim-dialects.md). Unset: the SCIM connection's request shape decides. */
+  scimProfile: scimDialectSchema.optional(),
   maxRequestsPerSecond: z.number().positive().max(1000).default(25),
   maxConcurrency: z.number().int().min(1).max(64).default(4),
   maxMembersPerPatch: z.number().int().min(1).max(10_000).default(100),

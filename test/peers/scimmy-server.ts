@@ -36,6 +36,11 @@ interface Store {
 export interface ScimmyServerOptions {
   /** Declared as bulk.maxOperations in /ServiceProviderConfig (discovery lowers the member chunk to it). */
   bulkMaxOperations?: number;
+  /**
+   * Run after a request is recorded and before scimmy sees it: a constraint layer (quirk peers) or a
+   * dialect adapter. A handler must not mutate the recorded body; replace `request.body` instead.
+   */
+  layers?: express.RequestHandler[];
 }
 
 function plain(value: unknown): Record<string, unknown> {
@@ -227,6 +232,7 @@ export async function startScimmyServer(options: ScimmyServerOptions = {}): Prom
       });
       next();
     },
+    ...(options.layers ?? []),
     routers,
   );
 

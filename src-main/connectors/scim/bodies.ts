@@ -5,6 +5,8 @@
  */
 import type { AttributeChange } from '../connector';
 import type { ObjectType, TargetValue } from '@shared/domain/schema';
+import type { ScimDialect } from '@shared/domain/scim-dialect';
+import { rulesOf } from './dialects';
 import { getArray, isRecord, type JsonObject } from './json';
 import {
   coreGroupSchema,
@@ -16,7 +18,8 @@ import {
   type AttributePath,
 } from './paths';
 
-export type ScimProfile = 'scim2' | 'entra-legacy';
+/** The request dialect (issue 12): the name the connector has always used for it. */
+export type ScimProfile = ScimDialect;
 
 /** Entra adds this non-standard URI when it creates groups; some apps built for Entra expect it. */
 export const entraLegacyGroupSchema =
@@ -41,15 +44,19 @@ function containerFor(body: JsonObject, path: AttributePath): JsonObject {
 
 /**
  * `schemas` lists the core schema and, in scim2, every extension the body uses (Roster decision,
- * §19). entra-legacy keeps the enterprise extension but omits custom ones, as Entra does.
+ * §19). The Entra dialects list the enterprise extension on every user (E12), omit custom ones, and
+ * add the ADSCIM group URI (E15), as Entra does.
  */
 function schemasFor(type: ObjectType, extensions: Iterable<string>, profile: ScimProfile): string[] {
+  const rules = rulesOf(profile);
   const schemas = [type === 'User' ? coreUserSchema : coreGroupSchema];
-  for (const urn of extensions) {
-    if (profile === 'entra-legacy' && urn.toLowerCase() !== enterpriseUserSchema.toLowerCase()) continue;
+  const listed = [...extensions];
+  if (type === 'User' && rules.alwaysEnterpriseSchema) listed.unshift(enterpriseUserSchema);
+  for (const urn of listed) {
+    if (!rules.customExtensionSchemas && urn.toLowerCase() !== enterpriseUserSchema.toLowerCase()) continue;
     if (!schemas.some((s) => s.toLowerCase() === urn.toLowerCase())) schemas.push(urn);
   }
-  if (type === 'Group' && profile === 'entra-legacy') schemas.push(entraLegacyGroupSchema);
+  if (type === 'Group' && rules.adscimGroupSchema) schemas.push(entraLegacyGroupSchema);
   return schemas;
 }
 
@@ -68,7 +75,7 @@ export function buildCreateBody(
     writePathValue(containerFor(body, path), path, value);
   }
   body['schemas'] = schemasFor(type, extensions, profile);
-  if (profile === 'entra-legacy') body['meta'] = { resourceType: type };
+  if (rulesOf(profile).createMeta) body['meta'] = { resourceType: type };
   return body;
 }
 
@@ -103,7 +110,7 @@ export function buildReplacementBody(
     }
   }
   // A PUT keeps the schemas the server returned plus any extension now written (RFC 7643 §3); the
-  // entra-legacy differences apply to create bodies only.
+  // Entra dialects' differences apply to create bodies only.
   body['schemas'] = schemasFor(type, extensions, 'scim2');
   return body;
 }

@@ -2,11 +2,13 @@
  * PATCH operations (provisioning-behaviour.md §17.4). The op is chosen from the target's current
  * value: absent → add, present → replace, "" → remove. One operation per changed path, except that
  * several sub-attributes of one missing typed element travel as one element (two separate adds would
- * create two work addresses). The `entra-legacy` profile reproduces Entra's default output.
+ * create two work addresses). The dialect (dialects.ts) decides casing and Entra's shapes; the
+ * E-numbers below are the items of docs/scim-dialects.md.
  */
 import type { AttributeChange } from '../connector';
 import type { TargetValue } from '@shared/domain/schema';
 import type { ScimProfile } from './bodies';
+import { rulesOf } from './dialects';
 import type { JsonObject } from './json';
 import {
   elementPathText,
@@ -28,15 +30,15 @@ export interface PatchOperation {
 
 export interface PatchContext {
   profile: ScimProfile;
-  /** `<base>/Users`, without query: entra-legacy writes the manager as a `$ref` to it. */
+  /** `<base>/Users`, without query: entra-legacy writes the manager as a `$ref` to it (E14). */
   usersUrl: string;
 }
 
 type OpKind = 'add' | 'replace' | 'remove';
 
-/** scim2 sends RFC casing; entra-legacy capitalises as Entra does (`Add`, `Replace`, `Remove`). */
+/** E16: RFC casing, or Entra's default capitals (`Add`, `Replace`, `Remove`). */
 export function opName(kind: OpKind, profile: ScimProfile): string {
-  return profile === 'entra-legacy' ? kind.charAt(0).toUpperCase() + kind.slice(1) : kind;
+  return rulesOf(profile).opCase === 'capitalised' ? kind.charAt(0).toUpperCase() + kind.slice(1) : kind;
 }
 
 export function patchBody(operations: readonly PatchOperation[]): JsonObject {
@@ -57,12 +59,12 @@ function missingValues(newValue: string[], oldValue: TargetValue): string[] {
   return newValue.filter((v) => !old.includes(v.toLowerCase()));
 }
 
-/** `active` (§17.4): a JSON boolean in scim2, the string "True"/"False" in entra-legacy. */
+/** `active` (§17.4, E23): a JSON boolean, or the string "True"/"False" in entra-legacy. */
 export function activeOperation(active: boolean, profile: ScimProfile): PatchOperation {
   return {
     op: opName('replace', profile),
     path: 'active',
-    value: profile === 'entra-legacy' ? (active ? 'True' : 'False') : active,
+    value: rulesOf(profile).activeValue === 'string' ? (active ? 'True' : 'False') : active,
   };
 }
 
@@ -72,7 +74,8 @@ function isActivePath(path: AttributePath): boolean {
 
 function roleElement(value: string, profile: ScimProfile): JsonObject {
   // Entra's legacy form packs each role into a JSON-encoded string (§19).
-  if (profile === 'entra-legacy') return { value: JSON.stringify({ id: value, value, displayName: value }) };
+  if (rulesOf(profile).roleValue === 'jsonString')
+    return { value: JSON.stringify({ id: value, value, displayName: value }) };
   return { primary: false, type: 'WindowsAzureActiveDirectoryRole', display: value, value };
 }
 
@@ -88,11 +91,39 @@ function typedElements(path: AttributePath, values: string[]): JsonObject[] {
   return values.map((value) => ({ ...newElement(path), [sub]: value }));
 }
 
-function referenceOperation(path: AttributePath, id: string, context: PatchContext): PatchOperation {
-  if (context.profile === 'entra-legacy' && isManagerPath(path)) {
-    return { op: 'Add', path: 'manager', value: [{ $ref: `${context.usersUrl}/${id}`, value: id }] };
+function referenceOperation(
+  path: AttributePath,
+  id: string,
+  oldValue: TargetValue,
+  context: PatchContext,
+): PatchOperation {
+  const style = isManagerPath(path) ? rulesOf(context.profile).manager : 'urnObject';
+  if (style === 'legacyRef') {
+    return {
+      op: opName('add', context.profile),
+      path: 'manager',
+      value: [{ $ref: `${context.usersUrl}/${id}`, value: id }],
+    };
+  }
+  if (style === 'urnString') {
+    // E14 with the flag: the id itself under the URN path, `add` while the user has no manager.
+    return { op: opName(isEmpty(oldValue) ? 'add' : 'replace', context.profile), path: path.text, value: id };
   }
   return { op: opName('replace', context.profile), path: path.text, value: { value: id } };
+}
+
+/**
+ * E17 with `aadOptscim062020`: plain replaces (no filter, one value, not `active`, not a reference)
+ * travel as one path-less replace whose value maps each path to its value. One alone keeps its path:
+ * the flag changes "requests to replace multiple attributes".
+ */
+function foldReplaces(operations: PatchOperation[], foldable: ReadonlySet<PatchOperation>): PatchOperation[] {
+  const folded = operations.filter((operation) => foldable.has(operation));
+  if (folded.length < 2) return operations;
+  const value: JsonObject = {};
+  for (const operation of folded) value[operation.path ?? ''] = operation.value;
+  const rest = operations.filter((operation) => !foldable.has(operation));
+  return [...rest, { op: folded[0]?.op ?? 'replace', value }];
 }
 
 /**
@@ -104,7 +135,10 @@ export function buildAttributeOperations(
   context: PatchContext,
 ): PatchOperation[] {
   const { profile } = context;
+  const rules = rulesOf(profile);
   const operations: PatchOperation[] = [];
+  // Replaces the entra-2020 dialect may fold into one path-less replace (E17).
+  const foldable = new Set<PatchOperation>();
   // Missing typed elements being added in this PATCH, by element path, so their sub-attributes merge.
   const pendingElements = new Map<string, JsonObject>();
 
@@ -123,7 +157,7 @@ export function buildAttributeOperations(
     }
 
     if (change.reference && !Array.isArray(newValue)) {
-      operations.push(referenceOperation(path, String(newValue), context));
+      operations.push(referenceOperation(path, String(newValue), oldValue, context));
       continue;
     }
 
@@ -153,6 +187,12 @@ export function buildAttributeOperations(
       continue;
     }
 
+    if (path.filter && isEmpty(oldValue) && rules.missingTypedElement === 'path') {
+      // E19: Entra sends the filtered path although the element does not exist yet.
+      operations.push({ op: opName('add', profile), path: path.text, value: newValue });
+      continue;
+    }
+
     if (path.filter && isEmpty(oldValue)) {
       // Typed element missing: add the element itself (§17.4), merged with its siblings in this PATCH.
       const key = elementPathText(path).toLowerCase();
@@ -175,9 +215,12 @@ export function buildAttributeOperations(
     const kind: OpKind = isEmpty(oldValue) ? 'add' : 'replace';
     const wrapsElement = path.filter === null && path.subAttribute === null && isComplexMultiValued(path);
     const value = wrapsElement ? [{ value: newValue }] : wireValue(path, newValue);
-    operations.push({ op: opName(kind, profile), path: path.text, value });
+    const operation: PatchOperation = { op: opName(kind, profile), path: path.text, value };
+    operations.push(operation);
+    const plain = path.filter === null && !wrapsElement && !isActivePath(path) && !isManagerPath(path);
+    if (kind === 'replace' && plain) foldable.add(operation);
   }
-  return operations;
+  return rules.foldReplaces ? foldReplaces(operations, foldable) : operations;
 }
 
 /**
@@ -200,6 +243,7 @@ export function buildMemberPatches(
   perRequest: number,
   profile: ScimProfile,
 ): PatchOperation[][] {
+  const rules = rulesOf(profile);
   const size = Math.max(1, Math.floor(perRequest));
   const changes = [
     ...add.map((id) => ({ kind: 'add' as const, id })),
@@ -215,15 +259,21 @@ export function buildMemberPatches(
       operations.push({
         op: opName('add', profile),
         path: 'members',
-        value: adds.map((id) => (profile === 'entra-legacy' ? { $ref: null, value: id } : { value: id })),
+        // E21: Entra's tutorial sends `"$ref": null` beside each member id.
+        value: adds.map((id) => (rules.memberAddRef ? { $ref: null, value: id } : { value: id })),
       });
     }
     if (removes.length > 0) {
-      if (profile === 'entra-legacy') {
-        operations.push({ op: 'Remove', path: 'members', value: removes.map((id) => ({ value: id })) });
+      if (rules.memberRemove === 'valueList') {
+        // E22 default: on a strict server this shape means "remove all"; apps built for Entra expect it.
+        operations.push({
+          op: opName('remove', profile),
+          path: 'members',
+          value: removes.map((id) => ({ value: id })),
+        });
       } else {
         for (const id of removes) {
-          operations.push({ op: 'remove', path: `members[value eq ${JSON.stringify(id)}]` });
+          operations.push({ op: opName('remove', profile), path: `members[value eq ${JSON.stringify(id)}]` });
         }
       }
     }

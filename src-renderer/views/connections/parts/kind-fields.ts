@@ -107,6 +107,7 @@ export const fieldsByKind: Record<ConnectionKind, FieldSpec[]> = {
       control: 'select',
       options: [
         { value: 'scim2', label: 'scim2' },
+        { value: 'entra-2020', label: 'entra2020' },
         { value: 'entra-legacy', label: 'entraLegacy' },
       ],
     },
