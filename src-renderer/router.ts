@@ -6,6 +6,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/dashboard', name: 'dashboard', component: () => import('./views/dashboard/index.vue') },
   { path: '/connections', name: 'connections', component: () => import('./views/connections/index.vue') },
   { path: '/jobs', name: 'jobs', component: () => import('./views/jobs/index.vue') },
+  { path: '/jobs/new', name: 'job-new', component: () => import('./views/jobs/wizard/index.vue') },
   { path: '/jobs/:id', name: 'job', component: () => import('./views/jobs/detail.vue') },
   { path: '/logs', name: 'logs', component: () => import('./views/logs/index.vue') },
   { path: '/reports', name: 'reports', component: () => import('./views/reports/index.vue') },

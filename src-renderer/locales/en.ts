@@ -1,8 +1,10 @@
 import { enAlerts } from './en-alerts';
 import { enOnDemand } from './en-on-demand';
 import { enEscrow } from './en-escrow';
+import { enConnectionForm } from './en-connection-form';
 import { enExpressions } from './en-expressions';
 import { enProvisioning } from './en-provisioning';
+import { enWizard } from './en-wizard';
 
 /** English: the reference catalogue. Every key here must exist in ko.ts (a unit test checks both ways). */
 export const en = {
@@ -225,6 +227,8 @@ export const en = {
   alerts: enAlerts,
   onDemand: enOnDemand,
   escrow: enEscrow,
+  connectionForm: enConnectionForm,
+  wizard: enWizard,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

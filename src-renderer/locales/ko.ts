@@ -2,8 +2,10 @@ import type { MessageSchema } from './en';
 import { koAlerts } from './ko-alerts';
 import { koOnDemand } from './ko-on-demand';
 import { koEscrow } from './ko-escrow';
+import { koConnectionForm } from './ko-connection-form';
 import { koExpressions } from './ko-expressions';
 import { koProvisioning } from './ko-provisioning';
+import { koWizard } from './ko-wizard';
 
 /** 한국어 카탈로그. en.ts와 키가 같아야 합니다 (단위 테스트가 확인합니다). */
 export const ko: MessageSchema = {
@@ -220,6 +222,8 @@ export const ko: MessageSchema = {
   alerts: koAlerts,
   onDemand: koOnDemand,
   escrow: koEscrow,
+  connectionForm: koConnectionForm,
+  wizard: koWizard,
   errors: {
     invalidInput: '올바르지 않은 값이 있습니다.',
     notFound: '해당 항목이 더 이상 없습니다.',
