@@ -35,6 +35,7 @@ import {
   type SourceSearchResult,
   type TargetSchemaDiscoverResult,
 } from './domain/job-editing';
+import { targetCapabilitiesInputSchema, type TargetCapabilities } from './domain/target-capabilities';
 import {
   logQuerySchema,
   type CycleProgress,
@@ -155,6 +156,8 @@ export const commands = {
   'sources.schema': command(sourceSchemaInputSchema, returns<SourceSchemaResult>()),
   'sources.search': command(sourceSearchInputSchema, returns<SourceSearchResult>()),
   'targets.discoverSchema': command(targetSchemaDiscoverInputSchema, returns<TargetSchemaDiscoverResult>()),
+  /** Whether the target can disable accounts and how, and a SCIM connection's request shape. */
+  'targets.capabilities': command(targetCapabilitiesInputSchema, returns<TargetCapabilities>()),
   'jobs.scopePreview': command(scopePreviewInputSchema, returns<ScopePreviewResult>()),
   /** What saving this configuration would do, before anything is stored. */
   'jobs.impact': command(jobImpactInputSchema, returns<JobImpactResult>()),

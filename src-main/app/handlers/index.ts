@@ -5,6 +5,7 @@ import { connectionHandlers } from './connection-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { connectionTestHandlers } from './connection-test-handlers';
 import { csvPreviewHandlers } from './csv-preview-handler';
+import { targetCapabilitiesHandlers } from './target-capabilities-handler';
 import { logHandlers } from './log-handlers';
 import { notificationHandlers } from './notification-handlers';
 import { jobHandlers } from '../jobs/job-handlers';
@@ -23,6 +24,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...auditHandlers(ctx),
     ...connectionTestHandlers(ctx),
     ...csvPreviewHandlers(ctx),
+    ...targetCapabilitiesHandlers(ctx),
     ...jobHandlers(ctx),
     ...scheduleHandlers(ctx),
     ...escrowHandlers(ctx),
