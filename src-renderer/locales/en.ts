@@ -5,6 +5,7 @@ import { enConnectionForm } from './en-connection-form';
 import { enExpressions } from './en-expressions';
 import { enProvisioning } from './en-provisioning';
 import { enWizard } from './en-wizard';
+import { enImpact } from './en-impact';
 
 /** English: the reference catalogue. Every key here must exist in ko.ts (a unit test checks both ways). */
 export const en = {
@@ -229,6 +230,7 @@ export const en = {
   escrow: enEscrow,
   connectionForm: enConnectionForm,
   wizard: enWizard,
+  impact: enImpact,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

@@ -6,6 +6,7 @@ import { koConnectionForm } from './ko-connection-form';
 import { koExpressions } from './ko-expressions';
 import { koProvisioning } from './ko-provisioning';
 import { koWizard } from './ko-wizard';
+import { koImpact } from './ko-impact';
 
 /** 한국어 카탈로그. en.ts와 키가 같아야 합니다 (단위 테스트가 확인합니다). */
 export const ko: MessageSchema = {
@@ -224,6 +225,7 @@ export const ko: MessageSchema = {
   escrow: koEscrow,
   connectionForm: koConnectionForm,
   wizard: koWizard,
+  impact: koImpact,
   errors: {
     invalidInput: '올바르지 않은 값이 있습니다.',
     notFound: '해당 항목이 더 이상 없습니다.',
