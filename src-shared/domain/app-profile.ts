@@ -1,0 +1,273 @@
+/**
+ * App profiles (issue 12, docs/app-profiles.md): what one SaaS app's public SCIM documentation says,
+ * as data the gallery shows and a new job starts from — where its SCIM endpoint lives, how it
+ * authenticates, what it can do, its default mappings and schema, the request dialect it expects,
+ * and its known quirks with how Roster handles each. Where the vendor's docs are silent the profile
+ * says "not documented" instead of guessing; discovery fills those in at run time.
+ *
+ * Every object is strict (an unknown key is refused with the closest known one), and the checks at
+ * the end hold a profile to itself: every mapping writes an attribute of its schema, reads an
+ * attribute Roster can translate for any source, and no setting exceeds a documented limit.
+ */
+import { z } from 'zod';
+import { closestMatch } from '../expressions/suggest';
+import { attributeMappingSchema, jobSettingsSchema, type AttributeMapping } from './jobs';
+import { targetSchemaAttributeSchema, type ObjectType } from './schema';
+import { scimDialectSchema } from './scim-dialect';
+import { strictCopy, strictObject } from './strict-input';
+
+export const notDocumented = 'not documented';
+const notDocumentedSchema = z.literal(notDocumented);
+
+/** A fact from the vendor's docs, or the words "not documented". */
+function documented<T extends z.ZodType>(schema: T) {
+  return z.union([schema, notDocumentedSchema]);
+}
+
+const httpsUrl = z
+  .string()
+  .url()
+  .refine((v) => v.startsWith('https://'), { message: 'Cite an https:// page' });
+
+/**
+ * The source attribute names profile mappings read: Entra ID's names, which every admin who has set
+ * up a gallery app knows. A new job translates them to the real source's names (an HR file's
+ * columns, Active Directory, OpenLDAP); a mapping whose attribute the source lacks is left out.
+ */
+export const profileSourceAttributes = [
+  'userPrincipalName',
+  'mail',
+  'mailNickname',
+  'givenName',
+  'surname',
+  'displayName',
+  'jobTitle',
+  'department',
+  'employeeId',
+  'manager',
+  'objectId',
+  'telephoneNumber',
+  'mobile',
+  'accountEnabled',
+  'IsSoftDeleted',
+  'members',
+] as const;
+export type ProfileSourceAttribute = (typeof profileSourceAttributes)[number];
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use lower-case letters, digits and dashes');
+
+export const appProfileDocSchema = strictObject({ title: z.string().min(1).max(200), url: httpsUrl });
+
+export const appProfileConnectionSchema = strictObject({
+  /** The SCIM base URL; `{placeholders}` are the parts each customer fills in (`{enterprise}`). */
+  baseUrl: documented(z.string().min(1).max(300)),
+  /** Where the admin finds the base URL and what each placeholder means. */
+  baseUrlHint: z.string().min(1).max(500),
+  authKinds: documented(z.array(z.enum(['bearer', 'oauth2', 'basic'])).min(1)),
+  /** Where the admin gets the credential, in the vendor's words. */
+  credentialHint: z.string().min(1).max(500),
+  dialect: scimDialectSchema,
+});
+
+export const appProfileRateLimitSchema = strictObject({
+  /** The documented limit, as the vendor states it. */
+  text: z.string().min(1).max(500),
+  /** The steady rate Roster keeps to stay within it (requests per second), when one number fits. */
+  requestsPerSecond: z.number().positive().max(1000).optional(),
+});
+
+export const appProfileCapabilitiesSchema = strictObject({
+  groups: documented(z.boolean()),
+  updateMethod: documented(z.enum(['patch', 'put', 'patchOrPut'])),
+  filterableAttributes: strictObject({
+    users: documented(z.array(z.string().min(1)).min(1)),
+    groups: documented(z.array(z.string().min(1)).min(1)),
+  }),
+  maxMembersPerPatch: documented(z.number().int().positive()),
+  pageSize: documented(z.number().int().positive()),
+  /** How a user is disabled: `PATCH active=false`, or not at all. */
+  disable: documented(z.enum(['activeFalse', 'notSupported'])),
+  /** What `DELETE /Users/{id}` does. */
+  delete: documented(z.enum(['deletes', 'deactivates', 'notSupported'])),
+  rateLimit: documented(appProfileRateLimitSchema),
+});
+
+/** The job settings a profile pre-fills; the rest keep Roster's defaults. */
+export const appProfileSettingsSchema = strictCopy(
+  jobSettingsSchema.pick({
+    maxMembersPerPatch: true,
+    maxRequestsPerSecond: true,
+    maxConcurrency: true,
+    onSourceDelete: true,
+  }),
+).partial();
+
+export const appProfileQuirkSchema = strictObject({
+  id: slug,
+  /** What the app does differently, from its docs. */
+  problem: z.string().min(1).max(1000),
+  /** What Roster does about it: a setting, a mapping, a dialect — or "not handled" and why. */
+  handling: z.string().min(1).max(1000),
+  source: httpsUrl.optional(),
+});
+
+const strictMapping = strictCopy(attributeMappingSchema);
+
+const appProfileObject = strictObject({
+  $schema: z.string().optional(),
+  format: z.literal('roster-app'),
+  version: z.literal(1),
+  id: slug,
+  name: z.string().min(1).max(80),
+  vendor: z.string().min(1).max(80),
+  summary: z.string().min(1).max(400),
+  /** The vendor's public SCIM pages this profile was written from. */
+  docs: z.array(appProfileDocSchema).min(1),
+  /** The vendor's page where an admin turns SCIM on (the gallery links to it). */
+  setupUrl: httpsUrl,
+  connection: appProfileConnectionSchema,
+  capabilities: appProfileCapabilitiesSchema,
+  settings: appProfileSettingsSchema.default({}),
+  mappings: strictObject({
+    users: z.array(strictMapping).min(1),
+    groups: z.array(strictMapping).nullable(),
+  }),
+  targetSchema: z.array(strictCopy(targetSchemaAttributeSchema)).min(1),
+  quirks: z.array(appProfileQuirkSchema).default([]),
+});
+
+/** `[givenName]`-style attribute references of an expression. */
+function referencedAttributes(expression: string): string[] {
+  return [...expression.matchAll(/\[([^\]]+)\]/g)].map((match) => match[1] ?? '');
+}
+
+function didYouMean(name: string, known: readonly string[]): string {
+  const suggestion = closestMatch(name, known);
+  return suggestion === undefined ? '' : ` — did you mean "${suggestion}"?`;
+}
+
+type Profile = z.infer<typeof appProfileObject>;
+
+function checkMappings(
+  profile: Profile,
+  objectType: ObjectType,
+  key: 'users' | 'groups',
+  ctx: z.RefinementCtx,
+): void {
+  const mappings: AttributeMapping[] | null = profile.mappings[key];
+  if (!mappings) return;
+  const targets = profile.targetSchema.filter((a) => a.objectType === objectType).map((a) => a.name);
+  const sources: readonly string[] = profileSourceAttributes;
+  mappings.forEach((mapping, index) => {
+    const path = ['mappings', key, index];
+    if (!targets.includes(mapping.target)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'target'],
+        message: `"${mapping.target}" is not a ${objectType} attribute of targetSchema${didYouMean(mapping.target, targets)}`,
+      });
+    }
+    const read =
+      mapping.type === 'Direct'
+        ? [mapping.source]
+        : mapping.type === 'Expression'
+          ? referencedAttributes(mapping.source)
+          : [];
+    for (const name of read) {
+      if (!sources.includes(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'source'],
+          message: `"${name}" is not a source attribute profiles can read${didYouMean(name, sources)}`,
+        });
+      }
+    }
+  });
+  if (!mappings.some((m) => m.matchingPriority > 0)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['mappings', key],
+      message:
+        'Give one mapping a matchingPriority (1 = tried first), or Roster cannot find existing accounts',
+    });
+  }
+  for (const attribute of profile.targetSchema) {
+    if (attribute.objectType !== objectType || !attribute.required || attribute.primaryKey) continue;
+    if (!mappings.some((m) => m.target === attribute.name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mappings', key],
+        message: `The app requires "${attribute.name}", and no mapping writes it`,
+      });
+    }
+  }
+}
+
+function checkProfile(profile: Profile, ctx: z.RefinementCtx): void {
+  const { capabilities, settings } = profile;
+  if (capabilities.groups === false && profile.mappings.groups !== null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['mappings', 'groups'],
+      message: 'The app has no groups (capabilities.groups is false): set mappings.groups to null',
+    });
+  }
+  if (
+    typeof capabilities.maxMembersPerPatch === 'number' &&
+    settings.maxMembersPerPatch !== undefined &&
+    settings.maxMembersPerPatch > capabilities.maxMembersPerPatch
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['settings', 'maxMembersPerPatch'],
+      message: `The app takes at most ${capabilities.maxMembersPerPatch} members per PATCH`,
+    });
+  }
+  if (capabilities.delete === 'notSupported' && settings.onSourceDelete === 'delete') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['settings', 'onSourceDelete'],
+      message: 'The app cannot delete users (capabilities.delete is notSupported)',
+    });
+  }
+  checkMappings(profile, 'User', 'users', ctx);
+  checkMappings(profile, 'Group', 'groups', ctx);
+}
+
+export const appProfileSchema = appProfileObject.superRefine(checkProfile);
+export type AppProfile = z.infer<typeof appProfileSchema>;
+export type AppProfileInput = z.input<typeof appProfileSchema>;
+
+/** What the gallery lists per app (apps.list): enough to choose, without mappings and schema. */
+export interface AppProfileSummary {
+  id: string;
+  name: string;
+  vendor: string;
+  summary: string;
+  setupUrl: string;
+  dialect: AppProfile['connection']['dialect'];
+  groups: AppProfile['capabilities']['groups'];
+  updateMethod: AppProfile['capabilities']['updateMethod'];
+  authKinds: AppProfile['connection']['authKinds'];
+  quirkCount: number;
+}
+
+export function summarizeAppProfile(profile: AppProfile): AppProfileSummary {
+  return {
+    id: profile.id,
+    name: profile.name,
+    vendor: profile.vendor,
+    summary: profile.summary,
+    setupUrl: profile.setupUrl,
+    dialect: profile.connection.dialect,
+    groups: profile.capabilities.groups,
+    updateMethod: profile.capabilities.updateMethod,
+    authKinds: profile.connection.authKinds,
+    quirkCount: profile.quirks.length,
+  };
+}
+
+/** `{enterprise}`-style parts of a base URL the admin must fill in. */
+export function baseUrlPlaceholders(baseUrl: string): string[] {
+  return [...baseUrl.matchAll(/\{([A-Za-z][\w-]*)\}/g)].map((match) => match[1] ?? '');
+}
