@@ -2,17 +2,12 @@ import { createI18n } from 'vue-i18n';
 import type { Language } from '@shared/domain/settings';
 import { en, type MessageSchema } from './en';
 import { ko } from './ko';
+import { dateTimeOptions } from '../components/format-time';
 
 export const messages: Record<Language, MessageSchema> = { en, ko };
 
-const dateTimeFormat = {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-} as const;
+// The one date-and-time format (components/format-time.ts): `d(date, 'long')` agrees with it.
+const dateTimeFormat = dateTimeOptions;
 
 export function createRosterI18n(locale: Language = 'en') {
   return createI18n<[MessageSchema], Language, false>({

@@ -24,14 +24,39 @@ export function newDraft(kind: ConnectionKind = 'scim'): ConnectionDraft {
 }
 
 export function draftFrom(view: ConnectionView): ConnectionDraft {
-  return { id: view.id, name: view.name, kind: view.kind, settings: { ...view.settings }, secrets: {} };
+  // A deep copy: nested settings (the memberships file, column types) are edited in place.
+  const settings = JSON.parse(JSON.stringify(view.settings)) as Record<string, unknown>;
+  return { id: view.id, name: view.name, kind: view.kind, settings, secrets: {} };
 }
 
-/** Settings as the schema wants them: cleared inputs are absent (so defaults apply), not '' or null. */
+/** Lists whose emptiness is a choice ("no value disables") rather than "use the default". */
+const listsKeptEmpty = new Set(['disabledValues', 'softDeletedValues']);
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/**
+ * Settings as the schema wants them: cleared inputs are absent (so defaults apply), not '' or null;
+ * an empty column list or type table is absent too, and a sub-form left blank (the memberships
+ * file) disappears with it.
+ */
 export function cleanSettings(settings: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(settings).filter(([, value]) => value !== null && value !== undefined && value !== ''),
-  );
+  const clean: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(settings)) {
+    if (isBlank(value)) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0 || listsKeptEmpty.has(key)) clean[key] = [...(value as unknown[])];
+      continue;
+    }
+    if (typeof value === 'object') {
+      const inner = cleanSettings(value as Record<string, unknown>);
+      if (Object.keys(inner).length > 0) clean[key] = inner;
+      continue;
+    }
+    clean[key] = value;
+  }
+  return clean;
 }
 
 /** Secret changes to send: typed values are stored, "remove" clears, untouched fields are left alone. */

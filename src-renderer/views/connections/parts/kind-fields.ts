@@ -1,124 +1,272 @@
-import type { ConnectionKind } from '@shared/domain/connections';
+import {
+  csvColumnTypes,
+  csvDelimiters,
+  csvEncodings,
+  defaultDisabledValues,
+  defaultSoftDeletedValues,
+  type ConnectionKind,
+} from '@shared/domain/connections';
 
-export type FieldControl = 'text' | 'number' | 'switch' | 'select' | 'textarea';
-
-/** Fields whose value is a DN: the form offers the directory browser beside them. */
-export const dnFields = new Set([
-  'baseDn',
-  'userSearchBase',
-  'groupSearchBase',
-  'targetContainer',
-  'groupContainer',
-]);
+/**
+ * How each setting is edited:
+ * - text, number, switch, select, textarea: plain controls;
+ * - dn: a DN with the directory browser beside it;
+ * - column / columns: one or several columns of the CSV file, chosen from its real header;
+ * - values: a list of words (status values), suggested from the file's cells;
+ * - columnTypes: column → type pairs; membershipsFile: the second file's own small form;
+ * - attribute: an LDAP attribute, chosen from the server's list when it can be read.
+ */
+export type FieldControl =
+  | 'text'
+  | 'number'
+  | 'switch'
+  | 'select'
+  | 'textarea'
+  | 'dn'
+  | 'column'
+  | 'columns'
+  | 'values'
+  | 'columnTypes'
+  | 'membershipsFile'
+  | 'attribute';
 
 export interface FieldSpec {
   key: string;
   control: FieldControl;
-  /** Select options: the stored value and the key of its label under connections.options. */
-  options?: { value: string; label: string }[];
+  /** Select options: the stored value and the key of its label under connectionForm.options. */
+  options?: readonly { value: string; label: string }[];
   required?: boolean;
-  /** Key of a help text under connections.help. */
-  help?: string;
   /** Shown only when the rest of the settings make it relevant. */
   visible?: (settings: Record<string, unknown>) => boolean;
   monospace?: boolean;
+  /** values: the column whose cells are offered as suggestions; and what applies when none is set. */
+  valuesOf?: string;
+  defaults?: readonly string[];
+  /** number: bounds the schema enforces. */
+  min?: number;
+  max?: number;
 }
 
-/** The settings form of each connection kind, in the order an admin fills it in. */
-export const fieldsByKind: Record<ConnectionKind, FieldSpec[]> = {
+export interface FieldSection {
+  key: string;
+  fields: FieldSpec[];
+  /** Secret fields of the kind are shown at the end of this section. */
+  secrets?: boolean;
+  /** CSV: the file preview is shown at the end of this section. */
+  preview?: boolean;
+}
+
+const encodingLabels: Record<(typeof csvEncodings)[number], string> = {
+  auto: 'auto',
+  utf8: 'utf8',
+  utf16le: 'utf16le',
+  utf16be: 'utf16be',
+  cp949: 'cp949',
+  windows1252: 'windows1252',
+};
+const delimiterLabels: Record<(typeof csvDelimiters)[number], string> = {
+  auto: 'auto',
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+};
+export const encodingOptions = csvEncodings.map((value) => ({ value, label: encodingLabels[value] }));
+export const delimiterOptions = csvDelimiters.map((value) => ({ value, label: delimiterLabels[value] }));
+export const columnTypeOptions = csvColumnTypes.map((value) => ({ value, label: value }));
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+const has = (key: string) => (s: Record<string, unknown>) => textOf(s[key]).trim() !== '';
+
+/** The CSV columns a role can be given, in the order the preview marks them. */
+export const csvRoleKeys = [
+  'keyColumn',
+  'displayNameColumn',
+  'givenNameColumn',
+  'surnameColumn',
+  'managerColumn',
+  'statusColumn',
+  'groupsColumn',
+] as const;
+
+/** The settings form of each connection kind: every option the connector reads, in sections. */
+export const sectionsByKind: Record<ConnectionKind, FieldSection[]> = {
   csv: [
-    { key: 'path', control: 'text', required: true, monospace: true },
-    { key: 'keyColumn', control: 'text', help: 'keyColumn' },
     {
-      key: 'encoding',
-      control: 'select',
-      options: [
-        { value: 'auto', label: 'auto' },
-        { value: 'utf8', label: 'utf8' },
-        { value: 'utf16le', label: 'utf16le' },
-        { value: 'cp949', label: 'cp949' },
-        { value: 'windows1252', label: 'windows1252' },
+      key: 'file',
+      preview: true,
+      fields: [
+        { key: 'path', control: 'text', required: true, monospace: true },
+        { key: 'encoding', control: 'select', options: encodingOptions },
+        { key: 'delimiter', control: 'select', options: delimiterOptions },
       ],
     },
     {
-      key: 'delimiter',
-      control: 'select',
-      options: [
-        { value: 'auto', label: 'auto' },
-        { value: ',', label: 'comma' },
-        { value: ';', label: 'semicolon' },
-        { value: '\t', label: 'tab' },
+      key: 'columns',
+      fields: [
+        { key: 'keyColumn', control: 'column' },
+        { key: 'displayNameColumn', control: 'column' },
+        { key: 'givenNameColumn', control: 'column' },
+        { key: 'surnameColumn', control: 'column' },
+        { key: 'managerColumn', control: 'column' },
       ],
     },
-    { key: 'multiValueSeparator', control: 'text' },
+    {
+      key: 'status',
+      fields: [
+        { key: 'statusColumn', control: 'column' },
+        {
+          key: 'disabledValues',
+          control: 'values',
+          valuesOf: 'statusColumn',
+          defaults: defaultDisabledValues,
+          visible: has('statusColumn'),
+        },
+        {
+          key: 'softDeletedValues',
+          control: 'values',
+          valuesOf: 'statusColumn',
+          defaults: defaultSoftDeletedValues,
+          visible: has('statusColumn'),
+        },
+      ],
+    },
+    {
+      key: 'groups',
+      fields: [
+        { key: 'groupsColumn', control: 'column' },
+        { key: 'groupsSeparator', control: 'text', monospace: true, visible: has('groupsColumn') },
+        { key: 'membershipsFile', control: 'membershipsFile' },
+      ],
+    },
+    {
+      key: 'values',
+      fields: [
+        { key: 'multiValuedColumns', control: 'columns' },
+        {
+          key: 'multiValueSeparator',
+          control: 'text',
+          monospace: true,
+          visible: (s) => Array.isArray(s['multiValuedColumns']) && s['multiValuedColumns'].length > 0,
+        },
+        { key: 'columnTypes', control: 'columnTypes' },
+      ],
+    },
+    {
+      key: 'advanced',
+      fields: [
+        { key: 'pageSize', control: 'number', min: 1, max: 10_000 },
+        { key: 'maxRecordChars', control: 'number', min: 1_000, max: 100_000_000 },
+      ],
+    },
   ],
   ldap: [
-    { key: 'url', control: 'text', required: true, monospace: true },
     {
-      key: 'startTls',
-      control: 'switch',
-      visible: (s) => !textOf(s['url']).toLowerCase().startsWith('ldaps:'),
+      key: 'server',
+      fields: [
+        { key: 'url', control: 'text', required: true, monospace: true },
+        {
+          key: 'startTls',
+          control: 'switch',
+          visible: (s) => !textOf(s['url']).toLowerCase().startsWith('ldaps:'),
+        },
+        { key: 'timeoutSeconds', control: 'number', min: 1, max: 600 },
+        { key: 'caCertificate', control: 'textarea', monospace: true },
+      ],
     },
-    { key: 'bindDn', control: 'text', required: true, monospace: true },
-    { key: 'baseDn', control: 'text', required: true, monospace: true },
-    { key: 'userSearchBase', control: 'text', monospace: true },
-    { key: 'userFilter', control: 'text', monospace: true },
-    { key: 'groupSearchBase', control: 'text', monospace: true },
-    { key: 'groupFilter', control: 'text', monospace: true },
-    { key: 'pageSize', control: 'number' },
-    { key: 'timeoutSeconds', control: 'number' },
-    { key: 'caCertificate', control: 'textarea', help: 'caCertificate', monospace: true },
-    { key: 'targetContainer', control: 'text', help: 'targetContainer', monospace: true },
-    { key: 'groupContainer', control: 'text', monospace: true },
-    { key: 'rdnAttribute', control: 'text', help: 'rdnAttribute', monospace: true },
-    { key: 'disableAttribute', control: 'text', help: 'disableAttribute', monospace: true },
     {
-      key: 'disableValue',
-      control: 'text',
-      monospace: true,
-      visible: (s) => textOf(s['disableAttribute']) !== '',
+      key: 'bind',
+      secrets: true,
+      fields: [{ key: 'bindDn', control: 'text', required: true, monospace: true }],
     },
-    { key: 'fullReadEveryCycles', control: 'number', help: 'fullReadEveryCycles' },
+    {
+      key: 'search',
+      fields: [
+        { key: 'baseDn', control: 'dn', required: true, monospace: true },
+        { key: 'userSearchBase', control: 'dn', monospace: true },
+        { key: 'userFilter', control: 'text', monospace: true },
+        { key: 'groupSearchBase', control: 'dn', monospace: true },
+        { key: 'groupFilter', control: 'text', monospace: true },
+        { key: 'pageSize', control: 'number', min: 1, max: 10_000 },
+      ],
+    },
+    {
+      key: 'objects',
+      fields: [
+        { key: 'anchorAttribute', control: 'attribute', monospace: true },
+        { key: 'userObjectClass', control: 'text', monospace: true },
+        { key: 'groupObjectClass', control: 'text', monospace: true },
+        { key: 'fullReadEveryCycles', control: 'number', min: 1, max: 10_000 },
+      ],
+    },
+    {
+      key: 'targetOnly',
+      fields: [
+        { key: 'targetContainer', control: 'dn', monospace: true },
+        { key: 'groupContainer', control: 'dn', monospace: true },
+        { key: 'rdnAttribute', control: 'attribute', monospace: true },
+        { key: 'disableAttribute', control: 'attribute', monospace: true },
+        { key: 'disableValue', control: 'text', monospace: true, visible: has('disableAttribute') },
+        { key: 'enableValue', control: 'text', monospace: true, visible: has('disableAttribute') },
+      ],
+    },
   ],
   scim: [
-    { key: 'baseUrl', control: 'text', required: true, help: 'baseUrl', monospace: true },
     {
-      key: 'authType',
-      control: 'select',
-      options: [
-        { value: 'bearer', label: 'bearer' },
-        { value: 'oauth2', label: 'oauth2' },
-        { value: 'basic', label: 'basic' },
-        { value: 'none', label: 'none' },
+      key: 'endpoint',
+      fields: [
+        { key: 'baseUrl', control: 'text', required: true, monospace: true },
+        {
+          key: 'requestShape',
+          control: 'select',
+          options: [
+            { value: 'scim2', label: 'scim2' },
+            { value: 'entra-2020', label: 'entra2020' },
+            { value: 'entra-legacy', label: 'entraLegacy' },
+          ],
+        },
+        { key: 'timeoutSeconds', control: 'number', min: 1, max: 600 },
+        { key: 'caCertificate', control: 'textarea', monospace: true },
       ],
     },
-    { key: 'username', control: 'text', required: true, visible: (s) => s['authType'] === 'basic' },
     {
-      key: 'tokenUrl',
-      control: 'text',
-      required: true,
-      visible: (s) => s['authType'] === 'oauth2',
-      monospace: true,
-    },
-    { key: 'clientId', control: 'text', required: true, visible: (s) => s['authType'] === 'oauth2' },
-    { key: 'scope', control: 'text', visible: (s) => s['authType'] === 'oauth2' },
-    {
-      key: 'requestShape',
-      control: 'select',
-      options: [
-        { value: 'scim2', label: 'scim2' },
-        { value: 'entra-2020', label: 'entra2020' },
-        { value: 'entra-legacy', label: 'entraLegacy' },
+      key: 'auth',
+      secrets: true,
+      fields: [
+        {
+          key: 'authType',
+          control: 'select',
+          options: [
+            { value: 'bearer', label: 'bearer' },
+            { value: 'oauth2', label: 'oauth2' },
+            { value: 'basic', label: 'basic' },
+            { value: 'none', label: 'none' },
+          ],
+        },
+        { key: 'username', control: 'text', required: true, visible: (s) => s['authType'] === 'basic' },
+        {
+          key: 'tokenUrl',
+          control: 'text',
+          required: true,
+          visible: (s) => s['authType'] === 'oauth2',
+          monospace: true,
+        },
+        { key: 'clientId', control: 'text', required: true, visible: (s) => s['authType'] === 'oauth2' },
+        { key: 'scope', control: 'text', visible: (s) => s['authType'] === 'oauth2' },
       ],
     },
-    { key: 'timeoutSeconds', control: 'number' },
-    { key: 'caCertificate', control: 'textarea', help: 'caCertificate', monospace: true },
   ],
 };
 
+/** Every setting key the form edits for a kind (the tests check it covers the schema). */
+export function formKeysOf(kind: ConnectionKind): string[] {
+  return sectionsByKind[kind].flatMap((section) => section.fields.map((field) => field.key));
+}
+
 /** Starting values for a new connection of a kind (the same defaults the schema applies). */
 export const defaultSettingsByKind: Record<ConnectionKind, Record<string, unknown>> = {
-  csv: { path: '', keyColumn: '', encoding: 'auto', delimiter: 'auto', multiValueSeparator: ';' },
+  csv: { path: '', encoding: 'auto', delimiter: 'auto', multiValueSeparator: ';' },
   ldap: { url: 'ldaps://', startTls: false, bindDn: '', baseDn: '', pageSize: 500, timeoutSeconds: 30 },
   scim: { baseUrl: 'https://', authType: 'bearer', requestShape: 'scim2', timeoutSeconds: 60 },
 };
@@ -127,8 +275,4 @@ export const defaultSettingsByKind: Record<ConnectionKind, Record<string, unknow
 export function connectionLocation(kind: ConnectionKind, settings: Record<string, unknown>): string {
   const key = kind === 'csv' ? 'path' : kind === 'ldap' ? 'url' : 'baseUrl';
   return textOf(settings[key]);
-}
-
-function textOf(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }

@@ -5,7 +5,7 @@ import type { LogEntryRow } from '../../../stores/logs';
 
 export interface LogColumnsContext {
   t: (key: string) => string;
-  /** Compact date and time (the year is rarely needed inside a 30-day retention). */
+  /** Roster's one date-and-time format (components/format-time.ts). */
   time: (value: Date) => string;
 }
 
