@@ -45,6 +45,13 @@ import {
 } from './domain/provisioning';
 import type { SandboxStatus, SandboxAccountsPage } from './domain/sandbox';
 import {
+  appIdInputSchema,
+  appJobDefaultsInputSchema,
+  type AppJobDefaults,
+  type AppProfile,
+  type AppProfileSummary,
+} from './domain/app-profile';
+import {
   onDemandRunInputSchema,
   onDemandSearchInputSchema,
   type OnDemandResult,
@@ -226,6 +233,12 @@ export const commands = {
   ),
   /** "Try with demo data": the sandbox, the demo connections and job, and a first cycle. */
   'demo.setup': command(noInput, returns<{ jobId: string }>()),
+
+  /** The app gallery (issue 12): bundled app profiles, by name; the generic SCIM 2.0 profile last. */
+  'apps.list': command(noInput, returns<AppProfileSummary[]>()),
+  'apps.get': command(appIdInputSchema, returns<AppProfile>()),
+  /** A new job's configuration from an app profile for two saved connections (not saved). */
+  'apps.jobDefaults': command(appJobDefaultsInputSchema, returns<AppJobDefaults>()),
 
   /** Alerts (§16): SMTP and desktop notification settings; the SMTP password only as set / not set. */
   'notifications.getSettings': command(noInput, returns<NotificationSettingsView>()),

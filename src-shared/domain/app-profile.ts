@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { closestMatch } from '../expressions/suggest';
-import { attributeMappingSchema, jobSettingsSchema, type AttributeMapping } from './jobs';
+import { attributeMappingSchema, jobSettingsSchema, type AttributeMapping, type JobConfig } from './jobs';
 import { targetSchemaAttributeSchema, type ObjectType } from './schema';
 import { scimDialectSchema } from './scim-dialect';
 import { strictCopy, strictObject } from './strict-input';
@@ -271,3 +271,53 @@ export function summarizeAppProfile(profile: AppProfile): AppProfileSummary {
 export function baseUrlPlaceholders(baseUrl: string): string[] {
   return [...baseUrl.matchAll(/\{([A-Za-z][\w-]*)\}/g)].map((match) => match[1] ?? '');
 }
+
+/**
+ * A SCIM connection's settings as the profile pre-fills them. `baseUrl` is what the admin typed for
+ * a profile whose URL has placeholders or is not documented; every placeholder must be filled.
+ */
+export function connectionSettingsFromProfile(
+  profile: AppProfile,
+  baseUrl?: string,
+): { ok: true; settings: Record<string, unknown> } | { ok: false; message: string } {
+  const template = profile.connection.baseUrl;
+  const url = baseUrl?.trim() || (template === notDocumented ? '' : template);
+  if (url === '') {
+    return {
+      ok: false,
+      message: `${profile.name} needs its SCIM base URL: ${profile.connection.baseUrlHint}`,
+    };
+  }
+  const open = baseUrlPlaceholders(url);
+  if (open.length > 0) {
+    return {
+      ok: false,
+      message: `Fill in ${open.map((p) => `{${p}}`).join(', ')} in ${url}: ${profile.connection.baseUrlHint}`,
+    };
+  }
+  const kinds = profile.connection.authKinds;
+  const authType = kinds === notDocumented ? 'bearer' : (kinds[0] ?? 'bearer');
+  return { ok: true, settings: { baseUrl: url, authType, requestShape: profile.connection.dialect } };
+}
+
+/** A mapping of the profile left out of a new job because the source has no such attribute. */
+export interface OmittedProfileMapping {
+  objectMapping: 'Users' | 'Groups';
+  target: string;
+  /** The profile's source attribute(s) the chosen source does not offer. */
+  missing: string[];
+}
+
+/** apps.jobDefaults: a new job from a profile, and what had to be left out of it. */
+export interface AppJobDefaults {
+  config: JobConfig;
+  omittedMappings: OmittedProfileMapping[];
+}
+
+export const appIdInputSchema = strictObject({ id: slug });
+export const appJobDefaultsInputSchema = strictObject({
+  app: slug,
+  name: z.string().trim().min(1).max(100),
+  sourceConnection: z.string().min(1),
+  targetConnection: z.string().min(1),
+});

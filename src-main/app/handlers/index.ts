@@ -14,6 +14,8 @@ import { escrowHandlers } from '../jobs/escrow-handlers';
 import { escrowExportHandlers } from '../jobs/escrow-export-handler';
 import { onDemandHandlers } from '../jobs/on-demand-handlers';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers';
+import { editingHandlers } from '../editing/editing-handlers';
+import { appProfileHandlers } from '../apps/app-handlers';
 import type { Handlers } from './types';
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -32,6 +34,8 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...onDemandHandlers(ctx),
     ...logHandlers(ctx),
     ...sandboxHandlers(ctx),
+    ...appProfileHandlers(ctx),
     ...notificationHandlers(ctx),
+    ...editingHandlers(ctx),
   };
 }

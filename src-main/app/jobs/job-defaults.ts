@@ -38,7 +38,7 @@ function pick(
 }
 
 /** An HR export's columns, recognised by their usual names. */
-function hrColumns(columns: readonly string[], settings: Record<string, unknown>) {
+export function hrColumns(columns: readonly string[], settings: Record<string, unknown>) {
   const email = pick(columns, ['userPrincipalName', 'upn', 'email', 'mail', 'emailAddress', 'workEmail']);
   const employeeId = pick(
     columns,
@@ -95,7 +95,7 @@ function userMappingsFromCsv(
 }
 
 /** Active Directory is recognised by the attributes only it has. */
-function isActiveDirectory(schema: readonly SourceSchemaAttribute[]): boolean {
+export function isActiveDirectory(schema: readonly SourceSchemaAttribute[]): boolean {
   const names = new Set(schema.map((a) => a.name.toLowerCase()));
   return names.has('objectguid') || names.has('samaccountname') || names.has('useraccountcontrol');
 }

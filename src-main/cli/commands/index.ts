@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAppCommand } from './app';
 import { registerConnectionCommand } from './connection';
 import { registerDemoCommand } from './demo';
 import { registerExprCommand } from './expr';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerConnectionCommand(program);
   registerSecretCommand(program);
   registerJobCommand(program);
+  registerAppCommand(program);
   registerSyncCommand(program);
   registerProvisionCommand(program);
   registerRunCommand(program);

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { jobFileSchema } from '@shared/domain/job-file';
 import type { JobDetail, JobView } from '@shared/domain/job-view';
 import { statusBadge, statusLabelWords } from '@shared/domain/job-status';
-import { call, findJob, withApp } from '../cli-app';
+import { call, CliFailure, exitCodes, findJob, withApp } from '../cli-app';
+import { jobNewFromApp } from './job-new-app';
 import { dataDirOption } from '../options';
 import { checkOutPath } from '../out-file';
 import { readJsonFile } from '../read-json-file';
@@ -84,20 +85,42 @@ export function registerJobCommand(program: Command): void {
   job
     .command('new <name>')
     .description(
-      'write a job file with the default mappings for a source and a target (edit it, then `roster job import`)',
+      'write a job file with the default mappings for a source and a target (edit it, then `roster job import`); --app starts from an app profile (`roster app list`)',
     )
     .requiredOption('--source <connection>', 'source connection (CSV or LDAP)')
-    .requiredOption('--target <connection>', 'target connection (SCIM or LDAP)')
+    .option(
+      '--target <connection>',
+      'target connection (SCIM or LDAP); with --app, a new one is named after the app',
+    )
+    .option('--app <id>', 'start from an app profile: its connection settings, mappings, schema and limits')
+    .option(
+      '--base-url <url>',
+      "with --app: the app's SCIM base URL, when the profile's has parts to fill in",
+    )
     .option('--out <file>', 'write to a file instead of standard output')
     .option('--create', 'create the job right away instead of printing it')
     .addOption(dataDirOption())
     .action(
       (
         name: string,
-        opts: { dataDir?: string; source: string; target: string; out?: string; create?: boolean },
+        opts: {
+          dataDir?: string;
+          source: string;
+          target?: string;
+          app?: string;
+          baseUrl?: string;
+          out?: string;
+          create?: boolean;
+        },
       ) =>
         withApp(opts.dataDir, async (app) => {
           if (opts.out) checkOutPath(opts.out);
+          if (opts.app) return jobNewFromApp(app, name, { ...opts, app: opts.app });
+          if (!opts.target)
+            throw new CliFailure(
+              'Name the target with --target (or start from an app with --app).',
+              exitCodes.badInput,
+            );
           const config = await call(app, 'jobs.defaults', {
             name,
             sourceConnection: opts.source,

@@ -1,0 +1,39 @@
+import { summarizeAppProfile, type AppProfile } from '@shared/domain/app-profile';
+import { RosterError } from '@shared/domain/errors';
+import { closestMatch } from '@shared/expressions/suggest';
+import type { AppContext } from '../context';
+import type { HandlerGroup } from '../handlers/types';
+import { resourcePath } from '../resources';
+import { loadAppProfiles, type AppProfileCatalogue } from './app-profiles';
+import { profileJobDefaults } from './profile-job';
+
+type AppCommands = 'apps.list' | 'apps.get' | 'apps.jobDefaults';
+
+/** The profile named `id`, or a notFound error that names the closest id. */
+export function requireAppProfile(catalogue: AppProfileCatalogue, id: string): AppProfile {
+  const profile = catalogue.get(id);
+  if (profile) return profile;
+  const ids = catalogue.profiles.map((p) => p.id);
+  const suggestion = closestMatch(id, ids);
+  throw new RosterError(
+    'notFound',
+    `There is no app profile "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} (known: ${ids.join(', ')}).`,
+  );
+}
+
+/**
+ * The gallery's commands. Profiles are read once, when the app starts; a broken bundled profile is
+ * logged with its file and JSON path and left out, rather than stopping the app.
+ */
+export function appProfileHandlers(
+  ctx: AppContext,
+  catalogue: AppProfileCatalogue = loadAppProfiles(resourcePath('apps')),
+): HandlerGroup<AppCommands> {
+  for (const problem of catalogue.problems) ctx.log.error(`App profile not loaded: ${problem.message}`);
+  return {
+    'apps.list': async () => catalogue.profiles.map(summarizeAppProfile),
+    'apps.get': async ({ id }) => requireAppProfile(catalogue, id),
+    'apps.jobDefaults': async ({ app, name, sourceConnection, targetConnection }) =>
+      profileJobDefaults(ctx, requireAppProfile(catalogue, app), name, sourceConnection, targetConnection),
+  };
+}
