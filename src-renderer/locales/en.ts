@@ -6,6 +6,8 @@ import { enExpressions } from './en-expressions';
 import { enProvisioning } from './en-provisioning';
 import { enWizard } from './en-wizard';
 import { enImpact } from './en-impact';
+import { enScopingEditor } from './en-scoping-editor';
+import { enJobSettings } from './en-job-settings';
 
 /** English: the reference catalogue. Every key here must exist in ko.ts (a unit test checks both ways). */
 export const en = {
@@ -231,6 +233,8 @@ export const en = {
   connectionForm: enConnectionForm,
   wizard: enWizard,
   impact: enImpact,
+  scopingEditor: enScopingEditor,
+  jobSettings: enJobSettings,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

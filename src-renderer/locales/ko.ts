@@ -7,6 +7,8 @@ import { koExpressions } from './ko-expressions';
 import { koProvisioning } from './ko-provisioning';
 import { koWizard } from './ko-wizard';
 import { koImpact } from './ko-impact';
+import { koScopingEditor } from './ko-scoping-editor';
+import { koJobSettings } from './ko-job-settings';
 
 /** 한국어 카탈로그. en.ts와 키가 같아야 합니다 (단위 테스트가 확인합니다). */
 export const ko: MessageSchema = {
@@ -226,6 +228,8 @@ export const ko: MessageSchema = {
   connectionForm: koConnectionForm,
   wizard: koWizard,
   impact: koImpact,
+  scopingEditor: koScopingEditor,
+  jobSettings: koJobSettings,
   errors: {
     invalidInput: '올바르지 않은 값이 있습니다.',
     notFound: '해당 항목이 더 이상 없습니다.',
