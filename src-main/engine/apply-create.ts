@@ -1,6 +1,6 @@
-import type { ObjectMapping } from '@shared/domain/jobs';
+import type { AttributeMapping, ObjectMapping } from '@shared/domain/jobs';
 import type { ModifiedProperty } from '@shared/domain/provisioning';
-import type { TargetValue } from '@shared/domain/schema';
+import type { TargetSchemaAttribute, TargetValue } from '@shared/domain/schema';
 import { isConnectorError, type SourceObject, type TargetObjectState } from '../connectors/connector';
 import type { CycleContext } from './cycle-context';
 import type { LogBuilder } from './log-builder';
@@ -21,16 +21,34 @@ async function buildCreateValues(
   mapping: ObjectMapping,
   source: Record<string, unknown>,
 ): Promise<{ values: Record<string, TargetValue>; modified: ModifiedProperty[] }> {
+  return createValues(ctx, attributeMappings(ctx, mapping), source, ctx.claimedValues, (path, candidate) =>
+    ctx.target.find(object.type, path, candidate, []).then((found) => found.length > 0),
+  );
+}
+
+/**
+ * The values a create sends (§5.3), without I/O of its own: `inTarget` answers SelectUniqueValue's
+ * "is this value taken in the target?" (a cycle asks the target; the impact view cannot and answers
+ * from the values it has handed out). `claimed` holds the values handed out so far, so two creates
+ * never get the same one.
+ */
+export async function createValues(
+  ctx: Pick<CycleContext, 'evaluator'>,
+  mappings: readonly AttributeMapping[],
+  source: Record<string, unknown>,
+  claimed: Set<string>,
+  inTarget: ((path: string, candidate: string) => Promise<boolean>) | null,
+): Promise<{ values: Record<string, TargetValue>; modified: ModifiedProperty[] }> {
   const values: Record<string, TargetValue> = {};
   const modified: ModifiedProperty[] = [];
-  for (const m of attributeMappings(ctx, mapping)) {
+  for (const m of mappings) {
     // The candidate is claimed before the target is asked, in the same tick as the check: two
     // creates running side by side must never both be told the same value is free.
     const isTaken = async (candidate: string): Promise<boolean> => {
       const key = `${m.target}\u0000${candidate.toLowerCase()}`;
-      if (ctx.claimedValues.has(key)) return true;
-      ctx.claimedValues.add(key);
-      return (await ctx.target.find(object.type, m.target, candidate, [])).length > 0;
+      if (claimed.has(key)) return true;
+      claimed.add(key);
+      return inTarget ? inTarget(m.target, candidate) : false;
     };
     const outcome = await ctx.evaluator.evaluate(m, source, 'create', isTaken);
     if (outcome.kind === 'error') throw new ObjectFailure(outcome.code, outcome.message);
@@ -45,9 +63,28 @@ async function buildCreateValues(
     if (value === null || value === '') continue;
     values[m.target] = value;
     modified.push(redactable(m.target, null, value, redacted));
-    if (typeof value === 'string') ctx.claimedValues.add(`${m.target}\u0000${value.toLowerCase()}`);
+    if (typeof value === 'string') claimed.add(`${m.target}\u0000${value.toLowerCase()}`);
   }
   return { values, modified };
+}
+
+/** The target's required attributes (§1) a create would leave without a value. */
+export function missingRequired(
+  targetSchema: readonly TargetSchemaAttribute[],
+  objectType: SourceObject['type'],
+  values: Readonly<Record<string, TargetValue>>,
+): string[] {
+  return targetSchema
+    .filter(
+      (a) =>
+        a.objectType === objectType &&
+        a.required &&
+        !a.primaryKey &&
+        a.type !== 'Reference' &&
+        a.name !== 'members',
+    )
+    .filter((a) => values[a.name] === undefined)
+    .map((a) => a.name);
 }
 
 function requireMandatory(
@@ -56,17 +93,7 @@ function requireMandatory(
   values: Record<string, TargetValue>,
   log: LogBuilder,
 ): void {
-  const missing = ctx.job.config.targetSchema
-    .filter(
-      (a) =>
-        a.objectType === object.type &&
-        a.required &&
-        !a.primaryKey &&
-        a.type !== 'Reference' &&
-        a.name !== 'members',
-    )
-    .filter((a) => values[a.name] === undefined)
-    .map((a) => a.name);
+  const missing = missingRequired(ctx.job.config.targetSchema, object.type, values);
   if (missing.length === 0) return;
   log.step('processing', 'failure', `Required target attributes have no value: ${missing.join(', ')}`);
   throw new ObjectFailure(

@@ -1,20 +1,13 @@
 import type { ObjectMapping } from '@shared/domain/jobs';
-import type { ModifiedProperty } from '@shared/domain/provisioning';
-import type { TargetValue } from '@shared/domain/schema';
-import {
-  isConnectorError,
-  type AttributeChange,
-  type SourceObject,
-  type TargetObjectState,
-} from '../connectors/connector';
+import { isConnectorError, type SourceObject, type TargetObjectState } from '../connectors/connector';
 import type { LinkRecord } from '../store/links-repo';
 import type { CycleContext } from './cycle-context';
 import type { LogBuilder } from './log-builder';
-import { attributeMappings, isInactive, redactable, targetPaths } from './object-mappings';
+import { attributeMappings, isInactive, targetPaths } from './object-mappings';
 import { ObjectFailure } from './object-failure';
 import { plan } from './plan';
 import { identityOf, sendWrite } from './record';
-import { displayValue, missingValues, sameTargetValue } from './target-values';
+import { caseOnlyNote, diffMappedValues, type TargetDiff } from './target-diff';
 
 export type ObjectResult =
   'created' | 'updated' | 'enabled' | 'unchanged' | 'skipped' | 'failed' | 'deprovision';
@@ -92,7 +85,7 @@ async function applyUpdate(
   current: TargetObjectState,
   situation: 'linked' | 'unlinked',
 ): Promise<ProcessOutcome> {
-  const { changes, modified, exported } = await diffForUpdate(ctx, mapping, source, current);
+  const { changes, modified, exported, caseOnly } = await diffForUpdate(ctx, mapping, source, current);
   const enabling =
     isInactive(current.values['active']) && changes.some((c) => c.path === 'active' && c.newValue === true);
   const nextLink: LinkRecord = {
@@ -104,16 +97,26 @@ async function applyUpdate(
   };
   if (changes.length === 0) {
     log.action = situation === 'linked' ? 'update' : 'other';
-    log.step('processing', 'success', 'The target object already has every mapped value');
+    if (caseOnly.length > 0) {
+      log.step('processing', 'warning', caseOnlyNote(caseOnly), {
+        messageCode: 'CaseOnlyDifference',
+        attributes: caseOnly.map((d) => d.path).join(', '),
+      });
+    } else {
+      log.step('processing', 'success', 'The target object already has every mapped value');
+    }
     log.step('export', 'skipped', 'Nothing to change', { reason: 'EntrySynchronizationSkipped' });
     ctx.counters.unchanged++;
-    if (situation === 'unlinked')
+    if (situation === 'unlinked' || caseOnly.length > 0)
       plan(ctx, object, {
         situation,
         action: 'other',
         targetId: link.targetId,
         changes: [],
-        note: 'Links to the matching target object; no attribute differs',
+        note:
+          caseOnly.length > 0
+            ? caseOnlyNote(caseOnly)
+            : 'Links to the matching target object; no attribute differs',
       });
     return { result: situation === 'linked' ? 'unchanged' : 'updated', link: nextLink };
   }
@@ -156,56 +159,6 @@ async function diffForUpdate(
   mapping: ObjectMapping,
   source: Record<string, unknown>,
   current: TargetObjectState,
-): Promise<{
-  changes: AttributeChange[];
-  modified: ModifiedProperty[];
-  exported: Record<string, TargetValue>;
-}> {
-  const changes: AttributeChange[] = [];
-  const modified: ModifiedProperty[] = [];
-  const exported: Record<string, TargetValue> = {};
-  for (const m of attributeMappings(ctx, mapping)) {
-    if (m.apply === 'OnlyOnCreate') continue;
-    const schema = ctx.evaluator.schemaFor(m.target);
-    const now = current.values[m.target] ?? null;
-    if (m.type === 'None') {
-      const fallback = ctx.evaluator.defaultValue(m);
-      if (fallback !== null && sameTargetValue(now, '', schema)) {
-        changes.push({ path: m.target, oldValue: now, newValue: fallback });
-        modified.push({
-          displayName: m.target,
-          oldValue: displayValue(now),
-          newValue: displayValue(fallback),
-        });
-        exported[m.target] = fallback;
-      }
-      continue;
-    }
-    const outcome = await ctx.evaluator.evaluate(m, source, 'update');
-    if (outcome.kind === 'error') throw new ObjectFailure(outcome.code, outcome.message);
-    if (outcome.kind === 'clear') {
-      if (!sameTargetValue(now, '', schema)) {
-        changes.push({ path: m.target, oldValue: now, newValue: '' });
-        modified.push(redactable(m.target, now, '', outcome.redacted));
-        exported[m.target] = '';
-      }
-      continue;
-    }
-    if (outcome.kind !== 'send') continue;
-    if (m.apply === 'MultiValueAddOnly') {
-      const missing = missingValues(now, outcome.value, schema?.caseExact ?? false);
-      if (missing.length > 0) {
-        changes.push({ path: m.target, oldValue: now, newValue: missing, addOnly: true });
-        modified.push(redactable(m.target, now, missing, outcome.redacted));
-      }
-      exported[m.target] = outcome.value;
-      continue;
-    }
-    exported[m.target] = outcome.value;
-    if (!sameTargetValue(now, outcome.value, schema)) {
-      changes.push({ path: m.target, oldValue: now, newValue: outcome.value });
-      modified.push(redactable(m.target, now, outcome.value, outcome.redacted));
-    }
-  }
-  return { changes, modified, exported };
+): Promise<TargetDiff> {
+  return diffMappedValues(ctx.evaluator, attributeMappings(ctx, mapping), source, current.values);
 }

@@ -32,11 +32,17 @@ type Decided = { c: DeprovisionCandidate; d: Decision };
 function decideAll(ctx: CycleContext): { decided: Decided[]; actions: Decided[]; overThreshold: boolean } {
   const decided = ctx.deprovision.map((c) => ({ c, d: decideFor(ctx, c) }));
   const actions = decided.filter((x) => x.d.action !== 'skip');
-  const overThreshold =
-    ctx.settings.preventAccidentalDeletes &&
-    actions.length > ctx.settings.deletionThreshold &&
-    !ctx.forceDeletes;
+  const overThreshold = exceedsDeletionThreshold(ctx.settings, actions.length, ctx.forceDeletes);
   return { decided, actions, overThreshold };
+}
+
+/** §11: more disables and deletes in one cycle than the threshold allows, while prevention is on. */
+export function exceedsDeletionThreshold(
+  settings: Pick<CycleContext['settings'], 'preventAccidentalDeletes' | 'deletionThreshold'>,
+  actions: number,
+  forceDeletes: boolean,
+): boolean {
+  return settings.preventAccidentalDeletes && actions > settings.deletionThreshold && !forceDeletes;
 }
 
 /**

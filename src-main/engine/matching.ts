@@ -12,7 +12,7 @@ export type MatchResult =
 
 /** The matching values of an object, in priority order (§4 steps 1–2); empty values are left out. */
 export async function matchingLookups(
-  ctx: CycleContext,
+  ctx: Pick<CycleContext, 'evaluator'>,
   mapping: ObjectMapping,
   source: Record<string, unknown>,
 ): Promise<{ path: string; value: string }[]> {

@@ -11,14 +11,20 @@ export function sourceAttributesFor(object: SourceObject, inScope: boolean): Rec
 }
 
 /** Mappings that write plain attributes (references and group members have phases of their own). */
-export function attributeMappings(ctx: CycleContext, mapping: ObjectMapping): AttributeMapping[] {
+export function attributeMappings(
+  ctx: Pick<CycleContext, 'evaluator'>,
+  mapping: ObjectMapping,
+): AttributeMapping[] {
   return mapping.attributeMappings.filter((m) => {
     if (m.target === 'members') return false;
     return ctx.evaluator.schemaFor(m.target)?.type !== 'Reference';
   });
 }
 
-export function referenceMappings(ctx: CycleContext, mapping: ObjectMapping): AttributeMapping[] {
+export function referenceMappings(
+  ctx: Pick<CycleContext, 'evaluator'>,
+  mapping: ObjectMapping,
+): AttributeMapping[] {
   return mapping.attributeMappings.filter(
     (m) => m.target !== 'members' && ctx.evaluator.schemaFor(m.target)?.type === 'Reference',
   );
@@ -30,7 +36,7 @@ export function matchingMappings(mapping: ObjectMapping): AttributeMapping[] {
     .sort((a, b) => a.matchingPriority - b.matchingPriority);
 }
 
-export function targetPaths(ctx: CycleContext, mapping: ObjectMapping): string[] {
+export function targetPaths(ctx: Pick<CycleContext, 'evaluator'>, mapping: ObjectMapping): string[] {
   return [...new Set(attributeMappings(ctx, mapping).map((m) => m.target))];
 }
 

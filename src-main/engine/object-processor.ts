@@ -23,9 +23,14 @@ import type { ScopeVerdict } from './scope';
 
 export type { ObjectResult } from './apply-update';
 
+/** What `decisionFacts` reads of a cycle: also built without one by the impact view (engine/impact.ts). */
+export type DecisionSettings = Pick<CycleContext, 'mappings' | 'settings'> & {
+  target: { capabilities(): Pick<ReturnType<CycleContext['target']['capabilities']>, 'softDelete'> };
+};
+
 /** The facts `decide` reads for one object of this job (situation and scope vary per object). */
 export function decisionFacts(
-  ctx: CycleContext,
+  ctx: DecisionSettings,
   objectType: SourceObject['type'],
   situation: Situation,
   scope: ScopeState,

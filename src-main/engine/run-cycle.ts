@@ -8,7 +8,6 @@ import {
   type SourceObject,
   type TargetConnector,
 } from '../connectors/connector';
-import type { JobRecord } from '../store/jobs-repo';
 import type { Store } from '../store/store';
 import { checkedTarget } from './checked-target';
 import type { ConnectorFactory } from './connector-factory';
@@ -23,6 +22,7 @@ import { completedHealth, EscrowThresholdBreached, escrowWatch, stoppedHealth } 
 import { loadEscrow } from './escrow-gate';
 import { quarantineBeganOf, updateStatus, type EngineJobEvent } from './job-events';
 import { recoverIntents } from './recover-intents';
+import { configDigest } from './config-digest';
 import { assignedUserAnchors, scopeObject, type ScopeVerdict } from './scope';
 
 export interface RunCycleOptions {
@@ -44,20 +44,6 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** What a change to decides "everything must be evaluated again" (§3.3: mapping or scope changes). */
-function configHash(job: JobRecord): string {
-  const { objectMappings, targetSchema, assignments, settings } = job.config;
-  return sha256(
-    JSON.stringify({
-      objectMappings,
-      targetSchema,
-      assignments,
-      scope: settings.scope,
-      nested: settings.expandNestedGroups,
-    }),
-  );
-}
-
 /**
  * One cycle of one job (ARCHITECTURE.md §4): import → scope → match → plan → guard → apply → record.
  * A dry run is the same pipeline with every write replaced by a plan item.
@@ -77,6 +63,9 @@ export async function runCycle(
     job.statusInfo.quarantine?.reason === 'TooManyDeletes' &&
     job.statusInfo.allowDeletes === true;
   const startedAt = clock().toISOString();
+  const digest = configDigest(job.config);
+  // Read before this cycle's own row exists: what the stored watermark and state were computed under.
+  const previousDigest = store.cycles.lastCompletedDigest(jobId);
   store.cycles.start({
     id: cycleId,
     jobId,
@@ -85,6 +74,7 @@ export async function runCycle(
     startedAt,
     initiatedBy: options.initiatedBy.displayName,
     watermarkBefore: job.watermark,
+    configDigest: digest,
   });
 
   const counters = emptyCounters();
@@ -180,8 +170,12 @@ export async function runCycle(
       ctx.unsettled.size > 0 ||
       escrow.owesUnchanged ||
       lastRealCycleStopped(store, jobId, cycleId);
+    // A changed configuration re-evaluates every object, and a delta read would only show the changed
+    // ones — also when a cycle still running under the old configuration stored a watermark after the
+    // change (the job's watermark is then not reset). Digests from before migration 007 are unknown.
+    const configChanged = typeof previousDigest === 'string' && previousDigest !== digest;
     const since =
-      kind === 'initial' || !deltaUsable || owesObjects || job.watermark?.startsWith('full@')
+      kind === 'initial' || !deltaUsable || owesObjects || configChanged || job.watermark?.startsWith('full@')
         ? null
         : job.watermark;
     const read = await source.read({ objectTypes, since, signal: options.signal });
@@ -203,7 +197,7 @@ export async function runCycle(
       job.config.settings.expandNestedGroups,
     );
     const assignedGroups = new Set(job.config.assignments.groups);
-    const hashOfConfig = configHash(job);
+    const hashOfConfig = digest;
     const work: { object: SourceObject; verdict: ScopeVerdict; stateHash: string }[] = [];
     let scoped = 0;
     for (const [type, map] of [
@@ -406,7 +400,7 @@ function guardSourceRead(ctx: CycleContext, kind: 'full' | 'delta', sourceName: 
  * created safely; both fail with DuplicateSourceEntries (their processing is skipped).
  */
 export function markDuplicateSourceValues(
-  ctx: CycleContext,
+  ctx: Pick<CycleContext, 'mappings' | 'links' | 'verdicts'>,
   work: { object: SourceObject; verdict: ScopeVerdict }[],
 ): void {
   for (const type of ['User', 'Group'] as const) {

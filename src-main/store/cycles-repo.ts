@@ -45,6 +45,8 @@ export interface CyclesRepo {
     startedAt: string;
     initiatedBy: string;
     watermarkBefore: string | null;
+    /** The digest of the configuration the cycle runs under (engine/config-digest.ts). */
+    configDigest?: string;
   }): void;
   finish(
     id: string,
@@ -59,6 +61,12 @@ export interface CyclesRepo {
   /** Replaces a finished cycle's error: the engine knows why it was aborted (e.g. its lease was lost). */
   setError(id: string, error: NonNullable<CycleSummary['error']>): void;
   get(id: string): CycleSummary | null;
+  /**
+   * The configuration digest of the job's last completed real (not dry-run) cycle: what its stored
+   * watermark and state hashes were computed under. Undefined when there is none; null when that
+   * cycle ran before digests were recorded.
+   */
+  lastCompletedDigest(jobId: string): string | null | undefined;
   forJob(jobId: string, limit: number): CycleSummary[];
   /**
    * Marks cycles left 'running' by a process that is gone as stopped (code Interrupted), and returns
@@ -79,8 +87,12 @@ const interrupted = 'Roster stopped while this cycle ran';
 
 export function createCyclesRepo(db: Database): CyclesRepo {
   const insert = db.prepare(
-    `INSERT INTO cycles (id, job_id, kind, dry_run, status, started_at, initiated_by, watermark_before)
-     VALUES (@id, @job_id, @kind, @dry_run, 'running', @started_at, @initiated_by, @watermark_before)`,
+    `INSERT INTO cycles (id, job_id, kind, dry_run, status, started_at, initiated_by, watermark_before, config_digest)
+     VALUES (@id, @job_id, @kind, @dry_run, 'running', @started_at, @initiated_by, @watermark_before, @config_digest)`,
+  );
+  const lastDigest = db.prepare<[string], { config_digest: string | null }>(
+    `SELECT config_digest FROM cycles WHERE job_id = ? AND status = 'completed' AND dry_run = 0
+     ORDER BY started_at DESC LIMIT 1`,
   );
   const finishRow = db.prepare(
     `UPDATE cycles SET status = @status, ended_at = @ended_at, counters_json = @counters_json, error_json = @error_json,
@@ -116,6 +128,7 @@ export function createCyclesRepo(db: Database): CyclesRepo {
         started_at: c.startedAt,
         initiated_by: c.initiatedBy,
         watermark_before: c.watermarkBefore,
+        config_digest: c.configDigest ?? null,
       }),
     finish: (id, o) =>
       void finishRow.run({
@@ -131,6 +144,7 @@ export function createCyclesRepo(db: Database): CyclesRepo {
       const row = one.get(id);
       return row ? fromRow(row) : null;
     },
+    lastCompletedDigest: (jobId) => lastDigest.get(jobId)?.config_digest,
     forJob: (jobId, limit) => recent.all(jobId, limit).map(fromRow),
     markAbandoned: (at, which) =>
       'jobId' in which

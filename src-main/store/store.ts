@@ -3,6 +3,7 @@ import { createAuditRepo, type AuditRepo } from './audit-repo';
 import { createConnectionsRepo, type ConnectionsRepo } from './connections-repo';
 import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 import { createCyclesRepo, type CyclesRepo } from './cycles-repo';
+import { createDraftsRepo, type DraftsRepo } from './drafts-repo';
 import { createJobsRepo, type JobsRepo } from './jobs-repo';
 import { createLeasesRepo, type LeaseLiveness, type LeasesRepo } from './leases-repo';
 import { createIntentsRepo, type IntentsRepo } from './intents-repo';
@@ -36,6 +37,8 @@ export interface Store {
   escrows: EscrowsRepo;
   /** Which jobs run on their schedule, and the scheduler's settings (issue 9). */
   schedules: SchedulesRepo;
+  /** The new-job wizard's draft (issue 10). */
+  drafts: DraftsRepo;
   /** Runs `work` in one SQLite transaction (all or nothing). */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -62,6 +65,7 @@ export function openStore(options: OpenDatabaseOptions & { liveness?: LeaseLiven
     intents: createIntentsRepo(db),
     escrows: createEscrowsRepo(db),
     schedules: createSchedulesRepo(db),
+    drafts: createDraftsRepo(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };

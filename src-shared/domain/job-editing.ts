@@ -18,9 +18,7 @@ import {
 const connectionName = z.string().min(1).max(200);
 
 /** The attributes a source connection really offers (CSV header, LDAP subschema + seen attributes). */
-export const sourceSchemaInputSchema = z
-  .object({ sourceConnection: connectionName })
-  .strict();
+export const sourceSchemaInputSchema = z.object({ sourceConnection: connectionName }).strict();
 export interface SourceSchemaResult {
   attributes: SourceSchemaAttribute[];
   /** Where the list came from, for the UI ("header of users.csv", "subschema of dc=example,dc=org"). */
@@ -51,9 +49,7 @@ export interface SourceSearchResult {
 }
 
 /** The attribute list the target itself publishes (SCIM /Schemas, LDAP subschema). */
-export const targetSchemaDiscoverInputSchema = z
-  .object({ targetConnection: connectionName })
-  .strict();
+export const targetSchemaDiscoverInputSchema = z.object({ targetConnection: connectionName }).strict();
 export interface TargetSchemaDiscoverResult {
   /** False when the target publishes no schema; `message` says why. */
   supported: boolean;
@@ -104,6 +100,14 @@ export interface ImpactItem {
   action: ImpactAction;
   /** One sentence: why this action (the scoping clause that now fails, the attribute that changes…). */
   reason: string;
+  /**
+   * The reason as a message code, for the renderer's translations (`Update`, `CaseOnlyDifference`,
+   * `Scope.filteredOut`, `Skip.AlreadyDisabled`…); `reason` is its English text.
+   */
+  reasonCode?: string;
+  reasonParams?: Record<string, string>;
+  /** Set when the cycle would fail on this object (an expression error, a required attribute with no value). */
+  error?: string;
   changes: { attribute: string; before: string | null; after: string | null }[];
 }
 export interface JobImpactResult {

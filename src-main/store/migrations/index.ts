@@ -5,6 +5,7 @@ import { migration003WriteSafety } from './003-write-safety';
 import { migration004Scheduler } from './004-scheduler';
 import { migration005Escrow } from './005-escrow';
 import { migration006LogRetention } from './006-log-retention';
+import { migration007Drafts } from './007-drafts';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   migration004Scheduler,
   migration005Escrow,
   migration006LogRetention,
+  migration007Drafts,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
