@@ -2,6 +2,7 @@ import { enAlerts } from './en-alerts';
 import { enOnDemand } from './en-on-demand';
 import { enEscrow } from './en-escrow';
 import { enConnectionForm } from './en-connection-form';
+import { enAuditDiff } from './en-audit-diff';
 import { enExpressions } from './en-expressions';
 import { enProvisioning } from './en-provisioning';
 import { enWizard } from './en-wizard';
@@ -231,6 +232,7 @@ export const en = {
   onDemand: enOnDemand,
   escrow: enEscrow,
   connectionForm: enConnectionForm,
+  auditDiff: enAuditDiff,
   wizard: enWizard,
   impact: enImpact,
   scopingEditor: enScopingEditor,

@@ -3,6 +3,7 @@ import { koAlerts } from './ko-alerts';
 import { koOnDemand } from './ko-on-demand';
 import { koEscrow } from './ko-escrow';
 import { koConnectionForm } from './ko-connection-form';
+import { koAuditDiff } from './ko-audit-diff';
 import { koExpressions } from './ko-expressions';
 import { koProvisioning } from './ko-provisioning';
 import { koWizard } from './ko-wizard';
@@ -226,6 +227,7 @@ export const ko: MessageSchema = {
   onDemand: koOnDemand,
   escrow: koEscrow,
   connectionForm: koConnectionForm,
+  auditDiff: koAuditDiff,
   wizard: koWizard,
   impact: koImpact,
   scopingEditor: koScopingEditor,

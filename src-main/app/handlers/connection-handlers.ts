@@ -27,9 +27,21 @@ export function toConnectionView(record: ConnectionRecord): ConnectionView {
 }
 
 /** What the audit trail keeps of a connection: everything but secrets, which appear as set/not set. */
-function auditSnapshot(record: ConnectionRecord): unknown {
+function auditSnapshot(record: ConnectionRecord): object {
   const view = toConnectionView(record);
   return { name: view.name, kind: view.kind, settings: view.settings, secrets: view.secrets };
+}
+
+/**
+ * A replaced secret is "set" before and after, so the snapshot says which were replaced — and only
+ * those: a save that typed no secret must not read as "secrets changed" on the audit page. A removed
+ * secret already shows as set → not set.
+ */
+function withReplacedSecrets(snapshot: object, changes: Record<string, string | null>): object {
+  const replaced = Object.entries(changes)
+    .filter(([, value]) => value !== null)
+    .map(([field]) => field);
+  return replaced.length > 0 ? { ...snapshot, secretsChanged: replaced } : snapshot;
 }
 
 export function connectionHandlers(ctx: AppContext): HandlerGroup<ConnectionCommands> {
@@ -143,11 +155,7 @@ export function connectionHandlers(ctx: AppContext): HandlerGroup<ConnectionComm
           targetId: after.id,
           targetName: after.name,
           before: auditSnapshot(before),
-          after: {
-            ...(auditSnapshot(after) as object),
-            // A replaced secret is still "set" before and after; say that it changed.
-            secretsChanged: Object.keys(input.secrets),
-          },
+          after: withReplacedSecrets(auditSnapshot(after), input.secrets),
         });
       });
       ctx.events.emit('connections.changed', { id: after.id, change: 'updated' });

@@ -91,6 +91,22 @@ describe('connections through the app services', () => {
     expect(everything).not.toContain('new-token-123');
   });
 
+  it('says no secret changed when a save typed none (only settings changed)', async () => {
+    const created = await createScim();
+    unwrap(
+      await app.dispatch('connections.update', {
+        id: created.id,
+        settings: { baseUrl: 'https://api.slack.com/scim/v2', timeoutSeconds: 90 },
+        secrets: {},
+      }),
+    );
+    const page = unwrap<{ entries: { action: string; after: Record<string, unknown> }[] }>(
+      await app.dispatch('audit.list', { action: 'connection.update' }),
+    );
+    expect(page.entries[0]?.after).not.toHaveProperty('secretsChanged');
+    expect(page.entries[0]?.after).toMatchObject({ settings: { timeoutSeconds: 90 } });
+  });
+
   it('removes a secret on request and deletes keychain items with the connection', async () => {
     const created = await createScim();
     const cleared = unwrap<ConnectionView>(
