@@ -44,7 +44,8 @@ export function validateJobConfig(config: JobConfig): void {
           if (d.severity === 'error')
             issues.push({
               path: `${place}.source`,
-              message: `${m.target}: line ${d.line}, column ${d.column}: ${d.message}`,
+              // The diagnostic already says "Line 1, column 33: …"; saying it again doubled it.
+              message: `${m.target}: ${d.message}`,
             });
         }
       }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { RosterError } from '@shared/domain/errors';
+import { jobConfigSchema } from '@shared/domain/jobs';
+import { validateJobConfig } from '../../../../src-main/app/jobs/job-validation';
+
+function problemsOf(expression: string): { path: string; message: string }[] {
+  const config = jobConfigSchema.parse({
+    name: 'HR → App',
+    sourceConnection: 'HR',
+    targetConnection: 'App',
+    objectMappings: [
+      {
+        name: 'Users',
+        sourceObject: 'User',
+        targetObject: 'User',
+        attributeMappings: [
+          { target: 'userName', type: 'Direct', source: 'email', matchingPriority: 1 },
+          { target: 'displayName', type: 'Expression', source: expression },
+        ],
+      },
+    ],
+  });
+  try {
+    validateJobConfig(config);
+  } catch (error) {
+    if (error instanceof RosterError)
+      return (error.details as { issues: { path: string; message: string }[] }).issues;
+    throw error;
+  }
+  return [];
+}
+
+describe('job validation messages', () => {
+  it('names an expression problem’s line and column once, beside the mapping’s source', () => {
+    const [issue, ...rest] = problemsOf('Join(" ", [givenName], [surname]');
+    expect(rest).toEqual([]);
+    expect(issue?.path).toBe('objectMappings[0].attributeMappings[1].source');
+    expect(issue?.message).toMatch(/^displayName: Line 1, column \d+: /);
+    expect(issue?.message).not.toMatch(/column \d+: line \d+, column \d+:/i);
+    expect(issue?.message.match(/line 1, column 33/gi)).toHaveLength(1);
+  });
+});
