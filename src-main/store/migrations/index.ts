@@ -6,6 +6,7 @@ import { migration004Scheduler } from './004-scheduler';
 import { migration005Escrow } from './005-escrow';
 import { migration006LogRetention } from './006-log-retention';
 import { migration007Drafts } from './007-drafts';
+import { migration008AccountDiscovery } from './008-account-discovery';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration005Escrow,
   migration006LogRetention,
   migration007Drafts,
+  migration008AccountDiscovery,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
