@@ -186,7 +186,7 @@ describe('jobs.impact against scimmy', () => {
     });
     const byPath = new Map(impact.problems.map((p) => [p.path, p.message]));
     expect(byPath.get(`objectMappings[0].attributeMappings[${index}].source`)).toContain(
-      'displayName: line 1',
+      'has no closing ")"',
     );
     expect(byPath.get('targetConnection')).toContain('did you mean "App"?');
   });
