@@ -7,22 +7,27 @@ export interface ReportedError {
   id: number;
   code: ErrorCode;
   message: string;
+  /** What the admin was doing ("Reading the file", "Saving HR export"), when the caller says. */
+  context?: string;
 }
 
 /**
- * The one place failed commands go. The error presenter shows each as a notification whose title is
- * the message for its code (locales `errors.<code>`) and whose body is the app's own explanation.
+ * The one place failed commands go that have no field or panel of their own to show them beside
+ * (forms keep their own problems on the page). The error presenter shows each until it is closed,
+ * titled by its code (locales `errors.<code>`) with the app's own explanation; the same failure
+ * reported again while it is still shown is not shown twice.
  */
 export const useErrorsStore = defineStore('errors', () => {
   const queue = ref<ReportedError[]>([]);
   let nextId = 1;
 
-  function report(error: unknown): void {
+  function report(error: unknown, context?: string): void {
     const apiError = error instanceof ApiError ? error : null;
     queue.value.push({
       id: nextId++,
       code: apiError?.code ?? 'internal',
       message: error instanceof Error ? error.message : String(error),
+      ...(context ? { context } : {}),
     });
   }
 
@@ -34,3 +39,8 @@ export const useErrorsStore = defineStore('errors', () => {
 
   return { queue, report, take };
 });
+
+/** Two reports are the same failure when code, message and context agree. */
+export function sameFailure(a: ReportedError, b: ReportedError): boolean {
+  return a.code === b.code && a.message === b.message && a.context === b.context;
+}
