@@ -56,7 +56,10 @@ function valuesOf(object: SourceObject, fields: readonly string[]): { field: str
   for (const field of fields) {
     const key = lower.get(field.toLowerCase());
     const value = key === undefined ? undefined : object.attributes[key];
-    if (typeof value === 'string' && value !== '') out.push({ field: key ?? field, value });
+    // Directory attributes such as mail are multi-valued: each value is searched.
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (typeof one === 'string' && one !== '') out.push({ field: key ?? field, value: one });
+    }
   }
   return out;
 }

@@ -81,6 +81,9 @@ export async function diffMappedValues(
       diff.changes.push({ path: m.target, oldValue: now, newValue: outcome.value });
       diff.modified.push(redactable(m.target, now, outcome.value, outcome.redacted));
     } else if (!(schema?.caseExact ?? false) && !sameTargetValue(now, outcome.value, { caseExact: true })) {
+      // Nothing is sent, so the target keeps its spelling: that is what "last exported" must say,
+      // or marking the attribute case-exact later would find nothing to send.
+      diff.exported[m.target] = now;
       diff.caseOnly.push({
         path: m.target,
         current: outcome.redacted ? '[Redact]' : displayValue(now),

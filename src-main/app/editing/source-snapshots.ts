@@ -45,6 +45,12 @@ interface Entry {
   objects: number;
   /** Files the read opened (CSV): a change of size or time makes the snapshot stale before its TTL. */
   files: FileStamp[];
+  /**
+   * The read's change position (LDAP): a directory that reports a change after it (one small
+   * request, `pollChanges`) makes the snapshot stale before its TTL.
+   */
+  watermark: string | null;
+  done: boolean;
 }
 
 interface FileStamp {
@@ -107,9 +113,28 @@ export function createSourceSnapshots(
     }
   }
 
+  /** Whether the source changed since the entry was read: a file's stamp, or the directory's own answer. */
+  async function changedSince(connection: ConnectionRecord, entry: Entry): Promise<boolean> {
+    if (!entry.done) return false; // a read in flight is shared as it is
+    if (await filesChanged(entry.files)) return true;
+    if (entry.watermark === null) return false;
+    const source = await open(connection);
+    try {
+      if (!source.pollChanges) return false;
+      const poll = await source.pollChanges(entry.watermark, new AbortController().signal);
+      return poll.changed;
+    } catch {
+      // A poll that fails says nothing; the read itself will report what is wrong.
+      return true;
+    } finally {
+      await source.close?.();
+    }
+  }
+
   async function read(
     connection: ConnectionRecord,
     onFiles: (files: FileStamp[]) => void,
+    onWatermark: (watermark: string | null) => void,
   ): Promise<SourceSnapshot> {
     const source = await open(connection);
     try {
@@ -123,6 +148,7 @@ export function createSourceSnapshots(
       for await (const page of result.pages) {
         for (const object of page) (object.type === 'User' ? users : groups).set(object.anchor, object);
       }
+      onWatermark(result.watermark());
       return {
         connectionId: connection.id,
         connectionName: connection.name,
@@ -142,17 +168,28 @@ export function createSourceSnapshots(
       const key = keyOf(connection);
       const now = Date.now();
       const existing = entries.get(key);
-      if (existing && now - existing.storedAt < options.ttlMs && !(await filesChanged(existing.files))) {
+      if (
+        existing &&
+        now - existing.storedAt < options.ttlMs &&
+        !(await changedSince(connection, existing))
+      ) {
         entries.delete(key);
         entries.set(key, existing);
         return existing.snapshot;
       }
       for (const k of [...entries.keys()]) if (k.startsWith(`${connection.id}\u0000`)) entries.delete(k);
       let files: FileStamp[] = [];
-      const snapshot = read(connection, (stamps) => (files = stamps)).then(
+      let watermark: string | null = null;
+      const snapshot = read(
+        connection,
+        (stamps) => (files = stamps),
+        (position) => (watermark = position),
+      ).then(
         (done) => {
           entry.objects = done.users.size + done.groups.size;
           entry.files = files;
+          entry.watermark = watermark;
+          entry.done = true;
           entry.storedAt = Date.now();
           trim();
           return done;
@@ -163,7 +200,15 @@ export function createSourceSnapshots(
           throw error;
         },
       );
-      const entry: Entry = { key, snapshot, storedAt: now, objects: 0, files: [] };
+      const entry: Entry = {
+        key,
+        snapshot,
+        storedAt: now,
+        objects: 0,
+        files: [],
+        watermark: null,
+        done: false,
+      };
       entries.set(key, entry);
       return entry.snapshot;
     },
