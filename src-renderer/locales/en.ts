@@ -7,6 +7,7 @@ import { enExpressions } from './en-expressions';
 import { enProvisioning } from './en-provisioning';
 import { enWizard } from './en-wizard';
 import { enImpact } from './en-impact';
+import { enMappings } from './en-mappings';
 import { enScopingEditor } from './en-scoping-editor';
 import { enJobSettings } from './en-job-settings';
 
@@ -235,6 +236,7 @@ export const en = {
   auditDiff: enAuditDiff,
   wizard: enWizard,
   impact: enImpact,
+  mappings: enMappings,
   scopingEditor: enScopingEditor,
   jobSettings: enJobSettings,
   errors: {

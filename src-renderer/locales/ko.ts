@@ -8,6 +8,7 @@ import { koExpressions } from './ko-expressions';
 import { koProvisioning } from './ko-provisioning';
 import { koWizard } from './ko-wizard';
 import { koImpact } from './ko-impact';
+import { koMappings } from './ko-mappings';
 import { koScopingEditor } from './ko-scoping-editor';
 import { koJobSettings } from './ko-job-settings';
 
@@ -230,6 +231,7 @@ export const ko: MessageSchema = {
   auditDiff: koAuditDiff,
   wizard: koWizard,
   impact: koImpact,
+  mappings: koMappings,
   scopingEditor: koScopingEditor,
   jobSettings: koJobSettings,
   errors: {
