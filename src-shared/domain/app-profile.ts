@@ -90,6 +90,11 @@ export const appProfileCapabilitiesSchema = strictObject({
   /** What `DELETE /Users/{id}` does. */
   delete: documented(z.enum(['deletes', 'deactivates', 'notSupported'])),
   rateLimit: documented(appProfileRateLimitSchema),
+  /**
+   * Whether reading a group returns its `members`. Absent means the docs do not say (RFC 7644
+   * servers do); `false` (AWS IAM Identity Center) sets the connection's groupReadsIncludeMembers.
+   */
+  groupReadsIncludeMembers: documented(z.boolean()).optional(),
 });
 
 /** The job settings a profile pre-fills; the rest keep Roster's defaults. */
@@ -223,6 +228,22 @@ function checkProfile(profile: Profile, ctx: z.RefinementCtx): void {
       message: `The app takes at most ${capabilities.maxMembersPerPatch} members per PATCH`,
     });
   }
+  if (capabilities.disable === 'notSupported' && settings.onSourceDelete !== 'delete') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['settings', 'onSourceDelete'],
+      message:
+        'The app cannot disable users (capabilities.disable is notSupported): set settings.onSourceDelete to "delete", or every job made from it is refused',
+    });
+  }
+  if (capabilities.updateMethod === 'put' && capabilities.groupReadsIncludeMembers === false) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['capabilities', 'groupReadsIncludeMembers'],
+      message:
+        'A PUT-only app must return group members: PUT rewrites the member list from a read of the group',
+    });
+  }
   if (capabilities.delete === 'notSupported' && settings.onSourceDelete === 'delete') {
     ctx.addIssue({
       code: 'custom',
@@ -250,6 +271,15 @@ export interface AppProfileSummary {
   updateMethod: AppProfile['capabilities']['updateMethod'];
   authKinds: AppProfile['connection']['authKinds'];
   quirkCount: number;
+  /** What the gallery says about leavers: disabled (`activeFalse`), or only deleted. */
+  disable: AppProfile['capabilities']['disable'];
+  delete: AppProfile['capabilities']['delete'];
+  rateLimit: AppProfile['capabilities']['rateLimit'];
+  maxMembersPerPatch: AppProfile['capabilities']['maxMembersPerPatch'];
+  /** Whether the base URL has parts the admin fills in ({tenantId}), or is not documented at all. */
+  baseUrl: AppProfile['connection']['baseUrl'];
+  baseUrlHint: string;
+  credentialHint: string;
 }
 
 export function summarizeAppProfile(profile: AppProfile): AppProfileSummary {
@@ -264,6 +294,13 @@ export function summarizeAppProfile(profile: AppProfile): AppProfileSummary {
     updateMethod: profile.capabilities.updateMethod,
     authKinds: profile.connection.authKinds,
     quirkCount: profile.quirks.length,
+    disable: profile.capabilities.disable,
+    delete: profile.capabilities.delete,
+    rateLimit: profile.capabilities.rateLimit,
+    maxMembersPerPatch: profile.capabilities.maxMembersPerPatch,
+    baseUrl: profile.connection.baseUrl,
+    baseUrlHint: profile.connection.baseUrlHint,
+    credentialHint: profile.connection.credentialHint,
   };
 }
 
@@ -297,7 +334,20 @@ export function connectionSettingsFromProfile(
   }
   const kinds = profile.connection.authKinds;
   const authType = kinds === notDocumented ? 'bearer' : (kinds[0] ?? 'bearer');
-  return { ok: true, settings: { baseUrl: url, authType, requestShape: profile.connection.dialect } };
+  const { capabilities } = profile;
+  return {
+    ok: true,
+    settings: {
+      baseUrl: url,
+      authType,
+      requestShape: profile.connection.dialect,
+      app: profile.id,
+      // What the docs do not state keeps the RFC default; discovery and the admin can change it.
+      updateMethod: capabilities.updateMethod === 'put' ? 'put' : 'patch',
+      groupReadsIncludeMembers: capabilities.groupReadsIncludeMembers !== false,
+      userDisable: capabilities.disable === 'notSupported' ? 'notSupported' : 'activeFalse',
+    },
+  };
 }
 
 /** A mapping of the profile left out of a new job because the source has no such attribute. */

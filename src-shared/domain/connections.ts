@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { strictObject } from './strict-input';
 import { scimDialectSchema } from './scim-dialect';
+import { scimAppConstraintShape, updateMethodCanRewriteMembers } from './scim-app-constraints';
 
 export const connectionKinds = ['csv', 'ldap', 'scim'] as const;
 export type ConnectionKind = (typeof connectionKinds)[number];
@@ -225,9 +226,15 @@ export const scimSettingsSchema = strictObject(
     requestShape: scimDialectSchema.default('scim2'),
     timeoutSeconds: z.number().int().min(1).max(600).default(60),
     caCertificate: pem,
+    ...scimAppConstraintShape,
   },
   { secretKeys: secretKeysByKind.scim },
 )
+  .refine(updateMethodCanRewriteMembers, {
+    message:
+      'A PUT-only app must return group members when a group is read: PUT rewrites the whole member list from that read',
+    path: ['groupReadsIncludeMembers'],
+  })
   .refine((s) => s.authType !== 'basic' || !!s.username, {
     message: 'Basic authentication needs a user name',
     path: ['username'],

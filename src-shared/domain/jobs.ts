@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { scopingClauseSchema, scopingFilterSchema } from '../scoping/schema';
 import { objectTypeSchema, targetSchemaAttributeSchema } from './schema';
 import { scimDialectSchema } from './scim-dialect';
+import { appIdSchema } from './scim-app-constraints';
 import { strictCopy, strictObject } from './strict-input';
 
 /*
@@ -89,6 +90,11 @@ export const jobConfigSchema = strictObject({
   name: z.string().trim().min(1).max(100),
   sourceConnection: z.string().min(1),
   targetConnection: z.string().min(1),
+  /**
+   * The gallery app the job was made from (resources/apps/<id>.json): "Restore default mappings"
+   * restores that profile's mappings rather than Roster's generic ones.
+   */
+  app: appIdSchema.optional(),
   settings: jobSettingsSchema.default(jobSettingsSchema.parse({})),
   assignments: jobAssignmentsSchema.default({ users: [], groups: [] }),
   objectMappings: z.array(objectMappingSchema).min(1),

@@ -115,6 +115,7 @@ export async function profileJobDefaults(
     name,
     sourceConnection: source.name,
     targetConnection: target?.name ?? targetName,
+    app: profile.id,
     settings: { scope: 'all', scimProfile: profile.connection.dialect, ...profile.settings },
     objectMappings: [
       { name: 'Users', sourceObject: 'User', targetObject: 'User', attributeMappings: users },

@@ -17,10 +17,11 @@ function text(value: unknown): string | undefined {
 export function targetCapabilitiesOf(target: ConnectionRecord): TargetCapabilities {
   if (target.kind === 'scim') {
     const shape = scimDialectSchema.safeParse(target.settings['requestShape'] ?? 'scim2');
+    const canDisable = targetCanDisable(target);
     return {
       kind: target.kind,
-      canDisable: true,
-      disableMethod: 'scimActive',
+      canDisable,
+      disableMethod: canDisable ? 'scimActive' : 'none',
       ...(shape.success ? { requestShape: shape.data } : {}),
     };
   }

@@ -27,6 +27,8 @@ export function looksLikeActiveDirectory(settings: Record<string, unknown>): boo
 
 /** Whether a target connection can disable an account (SCIM active=false, AD userAccountControl, an LDAP attribute). */
 export function targetCanDisable(target: ConnectionRecord): boolean {
+  // A delete-only SCIM app (no `active`, docs/app-profiles.md) says so on its connection.
+  if (target.kind === 'scim') return target.settings['userDisable'] !== 'notSupported';
   if (target.kind !== 'ldap') return true;
   return text(target.settings['disableAttribute']) !== '' || looksLikeActiveDirectory(target.settings);
 }
@@ -47,6 +49,17 @@ function jobSaysDisable(config: JobConfig): boolean {
  */
 export function assertTargetCanDisable(config: JobConfig, target: ConnectionRecord): void {
   if (!jobSaysDisable(config) || targetCanDisable(target)) return;
+  if (target.kind === 'scim') {
+    throw new RosterError(
+      'invalidInput',
+      `The job "${config.name}" disables leavers (settings.onSourceDelete is "disable"), but its target "${target.name}" ` +
+        'is an app that cannot disable accounts (its connection says userDisable: "notSupported" — the app has no ' +
+        '"active" attribute and only deletes). Roster will not delete accounts it was told to disable. Set the job\'s ' +
+        'settings.onSourceDelete to "delete" to delete leavers\' accounts, or set the connection\'s userDisable to ' +
+        '"activeFalse" if the app does accept active=false.',
+      { issues: [{ path: 'settings.onSourceDelete', message: 'The target cannot disable accounts' }] },
+    );
+  }
   const message =
     `The job "${config.name}" disables leavers (settings.onSourceDelete is "disable"), but its target "${target.name}" ` +
     'is an LDAP connection with no disable attribute, so Roster cannot disable an account there. Either set the ' +

@@ -16,6 +16,7 @@ import {
   type TargetDiscovery,
   type TargetObjectState,
 } from '../connector';
+import { capabilitiesFromConstraints, groupMembersReadable } from './app-constraints';
 import type { ScimSecrets } from './auth';
 import { buildCreateBody, buildReplacementBody, type ScimProfile } from './bodies';
 import { testScimConnection } from './connection-test';
@@ -134,6 +135,7 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
       groups: true,
       softDelete: true,
       ...discovered,
+      ...capabilitiesFromConstraints(settings),
       ...options.capabilityOverrides,
     };
     return { ...merged, maxOperations: Math.max(1, Math.floor(merged.maxOperations)) };
@@ -216,7 +218,14 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
     async discover(): Promise<TargetDiscovery> {
       const discovery = await discoverTarget(client, { maxMembersPerPatch });
       discovered = discovery.capabilities;
-      return { ...discovery, capabilities: { ...discovery.capabilities, ...options.capabilityOverrides } };
+      return {
+        ...discovery,
+        capabilities: {
+          ...discovery.capabilities,
+          ...capabilitiesFromConstraints(settings),
+          ...options.capabilityOverrides,
+        },
+      };
     },
 
     async find(type, path, value, paths): Promise<TargetObjectState[]> {
@@ -298,9 +307,13 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
 
     modifyMembers,
 
-    readMembers(groupId): Promise<string[]> {
-      return readGroupMembers((query) => readFull('Group', groupId, query));
-    },
+    ...(groupMembersReadable(settings)
+      ? {
+          readMembers(groupId: string): Promise<string[]> {
+            return readGroupMembers((query) => readFull('Group', groupId, query));
+          },
+        }
+      : {}),
 
     close(): Promise<void> {
       return client.close();
