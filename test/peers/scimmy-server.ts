@@ -198,7 +198,15 @@ export interface ScimmyPeer extends ScimPeer {
   storedGroup(id: string): Record<string, unknown> | undefined;
 }
 
-export async function startScimmyServer(options: ScimmyServerOptions = {}): Promise<ScimmyPeer> {
+/** The express app of a scimmy server, for a caller that serves it itself (the bench's server process). */
+export interface ScimmyApp {
+  app: express.Express;
+  token: string;
+  requests: RecordedRequest[];
+  store: Store;
+}
+
+export function createScimmyApp(options: ScimmyServerOptions = {}): ScimmyApp {
   declareResources();
   const token = randomBytes(24).toString('base64url');
   const store: Store = { users: new Map(), groups: new Map() };
@@ -235,7 +243,11 @@ export async function startScimmyServer(options: ScimmyServerOptions = {}): Prom
     ...(options.layers ?? []),
     routers,
   );
+  return { app, token, requests, store };
+}
 
+export async function startScimmyServer(options: ScimmyServerOptions = {}): Promise<ScimmyPeer> {
+  const { app, token, requests, store } = createScimmyApp(options);
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

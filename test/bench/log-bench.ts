@@ -1,0 +1,170 @@
+/**
+ * The provisioning log at scale, in this process against a real store file: `entries` rows spread
+ * over two jobs and many cycles (5 % failures), then the first page (200 rows, the UI's page) of every
+ * filter combination the log page offers, and the flat CSV export of one job.
+ */
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LogQuery, ProvisioningLogEntry } from '@shared/domain/provisioning';
+import { exportLogEntries } from '../../src-main/reports/log-export';
+import { openStore, type Store } from '../../src-main/store/store';
+
+export interface LogBenchResult {
+  entries: number;
+  /** Filter combination → median milliseconds for the first page. */
+  pages: Record<string, number>;
+  slowestPage: { filter: string; ms: number };
+  export: { rows: number; seconds: number; rowsPerSecond: number; heapGrowthMb: number; fileMb: number };
+}
+
+function seed(store: Store, jobIds: readonly string[]): void {
+  const now = new Date().toISOString();
+  for (const id of ['s', 't'])
+    store.connections.insert({
+      id,
+      name: id === 's' ? 'HR' : 'App',
+      kind: id === 's' ? 'csv' : 'scim',
+      settings: {},
+      secretIds: {},
+      createdAt: now,
+      updatedAt: now,
+    });
+  for (const id of jobIds)
+    store.jobs.insert({
+      id,
+      name: `Bench ${id}`,
+      sourceConnectionId: 's',
+      targetConnectionId: 't',
+      config: {} as never,
+      status: 'Active',
+      statusInfo: {},
+      watermark: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+}
+
+function entry(i: number, jobId: string, cycleId: string, at: string): ProvisioningLogEntry {
+  const failed = i % 20 === 0;
+  return {
+    id: randomUUID(),
+    activityDateTime: at,
+    jobId,
+    cycleId,
+    changeId: randomUUID(),
+    provisioningAction: i % 7 === 0 ? 'create' : 'update',
+    status: failed ? 'failure' : 'success',
+    durationInMilliseconds: 12,
+    initiatedBy: { type: 'system', displayName: 'Roster' },
+    sourceIdentity: { id: `E${i}`, displayName: `Person ${i}`, identityType: 'User' },
+    targetIdentity: { id: `t${i}`, displayName: `Person ${i}`, identityType: 'User' },
+    modifiedProperties: [{ displayName: 'title', oldValue: 'Rep', newValue: 'Senior Rep' }],
+    provisioningSteps: [
+      {
+        name: 'Import',
+        provisioningStepType: 'import',
+        status: 'success',
+        description: 'Read from HR',
+        details: {},
+      },
+      {
+        name: 'Export',
+        provisioningStepType: 'export',
+        status: failed ? 'failure' : 'success',
+        description: 'Updated 1 attribute',
+        details: { targetId: `t${i}` },
+      },
+    ],
+    ...(failed
+      ? {
+          errorInformation: {
+            errorCode: 'SystemForCrossDomainIdentityManagementServiceIncompatible',
+            errorCategory: 'NonServiceFailure',
+            reason: 'The target refused the value',
+          },
+        }
+      : {}),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+export async function runLogBench(dir: string, entries: number): Promise<LogBenchResult> {
+  const store = openStore({ path: join(dir, 'roster.db') });
+  const jobs = ['job-a', 'job-b'];
+  seed(store, jobs);
+  const cycles = Array.from({ length: 100 }, () => randomUUID());
+  const start = Date.parse('2025-01-01T00:00:00Z');
+  let batch: ProvisioningLogEntry[] = [];
+  for (let i = 0; i < entries; i++) {
+    const at = new Date(start + i * 1000).toISOString();
+    batch.push(
+      entry(i, jobs[i % 2] as string, cycles[Math.floor((i / entries) * cycles.length)] as string, at),
+    );
+    if (batch.length === 10_000) {
+      store.log.insertMany(batch);
+      batch = [];
+    }
+  }
+  store.log.insertMany(batch);
+
+  const someCycle = cycles[37] as string;
+  const filters: Record<string, Omit<LogQuery, 'limit'>> = {
+    none: {},
+    job: { jobId: 'job-a' },
+    status: { status: 'failure' },
+    'job + status': { jobId: 'job-a', status: 'failure' },
+    action: { action: 'create' },
+    'identity (prefix)': { identity: 'Person 12345' },
+    'job + identity': { jobId: 'job-b', identity: 'Person 9' },
+    cycle: { cycleId: someCycle },
+    'cycle + status': { cycleId: someCycle, status: 'failure' },
+    'job + cycle': { jobId: 'job-a', cycleId: someCycle },
+    'job + time range': { jobId: 'job-a', since: new Date(start + entries * 500).toISOString() },
+    'status, next page': { status: 'failure', beforeSeq: Math.floor(entries / 2) },
+  };
+  const pages: Record<string, number> = {};
+  for (const [name, filter] of Object.entries(filters)) {
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      store.log.page({ ...filter, limit: 200 });
+      times.push(performance.now() - started);
+    }
+    pages[name] = Math.round(median(times) * 10) / 10;
+  }
+  const slowest = Object.entries(pages).sort((a, b) => b[1] - a[1])[0] ?? ['none', 0];
+
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peakHeap = heapBefore;
+  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 50);
+  const started = performance.now();
+  const [file] = await exportLogEntries(store.log.iterate({ jobId: 'job-a' }), {
+    dir,
+    baseName: 'bench',
+    format: 'csv',
+    bom: true,
+    systems: () => ({ source: 'HR', target: 'App' }),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  store.close();
+  const rows = file?.rows ?? 0;
+  return {
+    entries,
+    pages,
+    slowestPage: { filter: slowest[0], ms: slowest[1] },
+    export: {
+      rows,
+      seconds: Math.round(seconds * 100) / 100,
+      rowsPerSecond: Math.round(rows / seconds),
+      heapGrowthMb: Math.round((peakHeap - heapBefore) / 1e6),
+      fileMb: Math.round(statSync(file?.path ?? '').size / 1e6),
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Loaded into the measured `roster` process with `node --import out/bench/probe.mjs` (nothing in the
+ * product knows of it). It watches the event loop with perf_hooks' monitorEventLoopDelay and, every
+ * 100 ms, notes the longest delay of that window with the wall time it ended; at exit it writes those
+ * windows and the peak resident set size to $ROSTER_BENCH_PROBE. The harness keeps the windows that
+ * fall inside the cycle (its start and end come from the cycle's own record), so start-up — loading
+ * the bundle, opening the database — is not counted as a stall of the cycle.
+ */
+import { writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+export interface ProbeReport {
+  /** [wall-clock ms when the window ended, longest event-loop delay in it (ms)], windows over 5 ms only. */
+  windows: [number, number][];
+  maxRssKb: number;
+  /** CPU time the process used (user + system): what a loaded machine does not inflate. */
+  cpuMs: number;
+}
+
+const out = process.env['ROSTER_BENCH_PROBE'];
+if (out) {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  const windows: [number, number][] = [];
+  const note = () => {
+    const maxMs = histogram.max / 1e6;
+    if (maxMs > 5) windows.push([Date.now(), Math.round(maxMs * 10) / 10]);
+    histogram.reset();
+  };
+  setInterval(note, 100).unref();
+  process.on('exit', () => {
+    note();
+    const usage = process.resourceUsage();
+    const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+    const report: ProbeReport = { windows, maxRssKb: usage.maxRSS, cpuMs };
+    writeFileSync(out, JSON.stringify(report));
+  });
+}

@@ -1,0 +1,227 @@
+/**
+ * The scenarios of issue 11's table, each against a SCIM server in its own process, with the raw
+ * client's figure measured in the same run where the table compares against it.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ServerStats } from './bench-server';
+import { directoryCsv, type Directory } from './people';
+import { listAll, replayInitial, replayUpdates, type RawRun } from './raw-client';
+import { setUpFolder, sync, type JobSettings, type RosterFolder, type SyncRun } from './roster-cli';
+import { startBenchServer, type BenchServer, type ServerKind } from './server-process';
+
+export const benchSettings: JobSettings = { maxConcurrency: 4, maxRequestsPerSecond: 1000 };
+
+export function scratch(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `roster-bench-${name}-`));
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+export interface Measured {
+  roster: SyncRun;
+  requests: ServerStats;
+}
+
+/** One `roster sync`, with the requests the server counted during it. */
+export async function measuredSync(
+  server: BenchServer,
+  folder: RosterFolder,
+  label: string,
+): Promise<Measured> {
+  await server.reset();
+  const roster = await sync(folder);
+  const requests = await server.stats();
+  log(
+    `${label}: ${(roster.wallMs / 1000).toFixed(2)} s wall, ${(roster.cpuMs / 1000).toFixed(2)} s CPU, cycle ${(roster.cycleMs / 1000).toFixed(2)} s, ` +
+      `${requests.total} requests, RSS ${roster.peakRssMb} MB, longest stall ${roster.longestStallMs} ms — ${roster.summary}`,
+  );
+  if (roster.cycleStatus !== 'completed' || (roster.counters['failed'] ?? 0) > 0)
+    throw new Error(`${label}: the cycle did not complete cleanly: ${roster.summary}`);
+  return { roster, requests };
+}
+
+export interface InitialComparison {
+  label: string;
+  directory: Directory;
+  server: ServerKind;
+  runs: { roster: Measured; raw: RawRun }[];
+  rosterSeconds: number;
+  rawSeconds: number;
+  ratio: number;
+  rosterRequests: number;
+  rawRequests: number;
+  /** CPU seconds of the roster process and of the raw client: the load-independent part of the cost. */
+  rosterCpuSeconds: number;
+  rawCpuSeconds: number;
+}
+
+/**
+ * An initial cycle against a fresh server, then the raw client's replay of the writes Roster sent
+ * against another fresh server, `repeats` times; medians of each. The last Roster folder and its
+ * server are handed to `keep` (for the no-op and delta cycles that follow), the rest are stopped.
+ */
+export async function compareInitial(
+  label: string,
+  kind: ServerKind,
+  directory: Directory,
+  repeats: number,
+  keep?: (kept: { server: BenchServer; folder: RosterFolder; initial: Measured }) => void,
+): Promise<InitialComparison> {
+  const runs: InitialComparison['runs'] = [];
+  for (let run = 1; run <= repeats; run++) {
+    const dir = scratch(kind);
+    const server = await startBenchServer(kind, { dir });
+    const folder = await setUpFolder(dir, server, benchSettings);
+    writeFileSync(folder.csvPath, directoryCsv(directory));
+    await server.record(true);
+    const roster = await measuredSync(server, folder, `${label}, run ${run}: Roster`);
+    const writes = await server.writes();
+    await server.record(false);
+    const recorded = { Users: await listAll(server, 'Users'), Groups: await listAll(server, 'Groups') };
+    if (run === repeats && keep) keep({ server, folder, initial: roster });
+    else await server.stop();
+
+    const rawDir = scratch(`${kind}-raw`);
+    const rawServer = await startBenchServer(kind, { dir: rawDir });
+    const raw = await replayInitial(writes, recorded, rawServer, benchSettings.maxConcurrency);
+    await rawServer.stop();
+    log(
+      `${label}, run ${run}: raw client ${(raw.wallMs / 1000).toFixed(2)} s, ${(raw.cpuMs / 1000).toFixed(2)} s CPU, ${raw.requests} requests, ${raw.failures} failed`,
+    );
+    if (raw.failures > 0)
+      throw new Error(
+        `${label}: the raw client's replay had ${raw.failures} failures, first: ${raw.firstFailure}`,
+      );
+    runs.push({ roster, raw });
+  }
+  const rosterSeconds = median(runs.map((r) => r.roster.roster.wallMs)) / 1000;
+  const rawSeconds = median(runs.map((r) => r.raw.wallMs)) / 1000;
+  return {
+    label,
+    directory,
+    server: kind,
+    runs,
+    rosterSeconds,
+    rawSeconds,
+    ratio: rosterSeconds / rawSeconds,
+    rosterRequests: median(runs.map((r) => r.roster.requests.total)),
+    rawRequests: median(runs.map((r) => r.raw.requests)),
+    rosterCpuSeconds: median(runs.map((r) => r.roster.roster.cpuMs)) / 1000,
+    rawCpuSeconds: median(runs.map((r) => r.raw.cpuMs)) / 1000,
+  };
+}
+
+export interface Ladder {
+  users: number;
+  initial: Measured;
+  noop: Measured;
+  delta: Measured & { raw: RawRun; changed: number };
+  groupGain?: { members: number; groupPatches: number; maxMembersPerPatch: number };
+}
+
+/**
+ * At one size: the initial cycle (unless one is handed in), an unchanged cycle, a cycle with 1 % of
+ * the users changed (and the raw client's GET + PATCH of the same users), and optionally one group
+ * gaining `groupGain` members.
+ */
+export async function ladder(
+  users: number,
+  options: { groupGain?: number; from?: { server: BenchServer; folder: RosterFolder; initial: Measured } },
+): Promise<Ladder> {
+  const groups = Math.max(1, Math.round(users / 100));
+  const base: Directory = { users, groups };
+  let server: BenchServer;
+  let folder: RosterFolder;
+  let initial: Measured;
+  if (options.from) {
+    ({ server, folder, initial } = options.from);
+  } else {
+    const dir = scratch(`ladder-${users}`);
+    server = await startBenchServer('sandbox', { dir });
+    folder = await setUpFolder(dir, server, benchSettings);
+    writeFileSync(folder.csvPath, directoryCsv(base));
+    initial = await measuredSync(server, folder, `${users} users: initial`);
+  }
+  const noop = await measuredSync(server, folder, `${users} users: unchanged`);
+
+  writeFileSync(folder.csvPath, directoryCsv({ ...base, changeEvery: 100 }));
+  await server.record(true);
+  const deltaRun = await measuredSync(server, folder, `${users} users: 1 % changed`);
+  const writes = await server.writes();
+  await server.record(false);
+  const raw = await replayUpdates(writes, server, benchSettings.maxConcurrency);
+  log(
+    `${users} users: raw GET + PATCH of the same ${writes.length} users ${(raw.wallMs / 1000).toFixed(2)} s`,
+  );
+  const result: Ladder = {
+    users,
+    initial,
+    noop,
+    delta: { ...deltaRun, raw, changed: Math.floor(users / 100) },
+  };
+
+  if (options.groupGain) {
+    writeFileSync(
+      folder.csvPath,
+      directoryCsv({ ...base, changeEvery: 100, extraMembersOfFirstGroup: options.groupGain }),
+    );
+    const gain = await measuredSync(
+      server,
+      folder,
+      `${users} users: one group gains ${options.groupGain} members`,
+    );
+    result.groupGain = {
+      members: options.groupGain,
+      groupPatches: gain.requests.byKind['PATCH /Groups/<id>'] ?? 0,
+      maxMembersPerPatch: 100,
+    };
+  }
+  await server.stop();
+  return result;
+}
+
+export interface AdaptiveResult {
+  limit: number;
+  ceiling: number;
+  users: number;
+  seconds: number;
+  accepted: number;
+  throttled: number;
+  achievedPerSecond: number;
+  ratioOfLimit: number;
+  throttledShare: number;
+}
+
+/** A target that allows `limit` requests/s (429 + Retry-After beyond): how close Roster gets on its own. */
+export async function adaptivePacing(limit: number, users: number): Promise<AdaptiveResult> {
+  const dir = scratch('rate-limited');
+  const server = await startBenchServer('sandbox', { dir, rate: limit });
+  const folder = await setUpFolder(dir, server, benchSettings);
+  writeFileSync(folder.csvPath, directoryCsv({ users, groups: Math.max(1, Math.round(users / 100)) }));
+  const run = await measuredSync(server, folder, `rate-limited target (${limit}/s)`);
+  await server.stop();
+  const accepted = run.requests.total - run.requests.throttled;
+  const seconds = run.roster.cycleMs / 1000;
+  return {
+    limit,
+    ceiling: benchSettings.maxRequestsPerSecond,
+    users,
+    seconds,
+    accepted,
+    throttled: run.requests.throttled,
+    achievedPerSecond: accepted / seconds,
+    ratioOfLimit: accepted / seconds / limit,
+    throttledShare: run.requests.throttled / run.requests.total,
+  };
+}
