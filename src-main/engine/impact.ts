@@ -254,7 +254,12 @@ async function entryFor(
   if (!verdict.inScope || !mapping) {
     entry.action = 'outOfScope';
     entry.reason = verdict.detail;
-    entry.reasonCode = `Scope.${verdict.reason}`;
+    entry.reasonCode = !mapping
+      ? 'Scope.mappingOff'
+      : verdict.detail.startsWith('DuplicateSourceEntries')
+        ? 'DuplicateSourceEntries'
+        : `Scope.${verdict.reason}`;
+    entry.reasonParams = { detail: verdict.detail };
     return entry;
   }
   const source = sourceAttributesFor(object, true);
@@ -266,6 +271,7 @@ async function entryFor(
     entry.error = `${code}: ${message}`;
     entry.reason = `The mapping fails for this object, so the cycle would log a failure: ${message}`;
     entry.reasonCode = 'MappingFails';
+    entry.reasonParams = { code, message };
     return entry;
   }
 }
@@ -275,6 +281,7 @@ function deprovisionEntry(entry: ImpactEntry, decision: Decision, detail: string
     entry.action = decision.action;
     entry.reason = `${decision.why}: ${detail}`;
     entry.reasonCode = decision.action === 'disable' ? 'Disable' : 'Delete';
+    entry.reasonParams = { detail };
     if (decision.action === 'disable')
       entry.changes = [{ attribute: 'active', before: 'true', after: 'false' }];
     return entry;
@@ -282,6 +289,7 @@ function deprovisionEntry(entry: ImpactEntry, decision: Decision, detail: string
   entry.action = 'outOfScope';
   entry.reason = `${detail}; ${decision.why}`;
   entry.reasonCode = `Skip.${decision.code ?? 'Skipped'}`;
+  entry.reasonParams = { detail };
   return entry;
 }
 

@@ -109,7 +109,8 @@ export const enWizard = {
   },
   filters: {
     lead: 'Scoping filters narrow the scope by attribute values: an object is in scope when every clause of at least one filter group holds.',
-    none: 'No scoping filters: every object in scope is provisioned.',
+    ofUser: 'Users',
+    ofGroup: 'Groups',
   },
   settings: {
     lead: 'How often the job runs, how it treats leavers, and the safeguards against mass changes.',
@@ -163,6 +164,7 @@ export const enWizard = {
     noMatching:
       '{mapping} has no matching attribute, so Roster could not find accounts that already exist. Mark one mapping “match objects using this attribute”.',
     invalidConfig: '{path}: {message}',
+    fixEditor: 'Fix the problems marked below before you go on.',
     dryRunFirst: 'Wait for the dry run of this configuration to finish before creating the job.',
     defaultsFailed: 'Roster cannot make default mappings for this pair: {message}',
   },

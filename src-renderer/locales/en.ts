@@ -7,6 +7,7 @@ import { enExpressions } from './en-expressions';
 import { enProvisioning } from './en-provisioning';
 import { enWizard } from './en-wizard';
 import { enImpact } from './en-impact';
+import { enEditingCodes } from './en-editing-codes';
 import { enMappings } from './en-mappings';
 import { enScopingEditor } from './en-scoping-editor';
 import { enJobSettings } from './en-job-settings';
@@ -236,6 +237,7 @@ export const en = {
   auditDiff: enAuditDiff,
   wizard: enWizard,
   impact: enImpact,
+  editingCodes: enEditingCodes,
   mappings: enMappings,
   scopingEditor: enScopingEditor,
   jobSettings: enJobSettings,

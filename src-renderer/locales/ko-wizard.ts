@@ -110,7 +110,8 @@ export const koWizard: typeof enWizard = {
   },
   filters: {
     lead: '범위 지정 필터는 특성 값으로 범위를 좁힙니다. 한 필터 그룹의 모든 조건이 맞으면 개체가 범위에 들어갑니다.',
-    none: '범위 지정 필터가 없습니다. 범위의 모든 개체를 프로비저닝합니다.',
+    ofUser: '사용자',
+    ofGroup: '그룹',
   },
   settings: {
     lead: '작업을 얼마나 자주 실행할지, 떠난 사람을 어떻게 처리할지, 대량 변경을 막는 보호 장치를 정합니다.',
@@ -165,6 +166,7 @@ export const koWizard: typeof enWizard = {
     noMatching:
       '{mapping}에 일치 특성이 없어 Roster가 이미 있는 계정을 찾을 수 없습니다. 매핑 하나를 “이 특성으로 개체 일치”로 표시하세요.',
     invalidConfig: '{path}: {message}',
+    fixEditor: '다음으로 가기 전에 아래에 표시된 문제를 고치세요.',
     dryRunFirst: '작업을 만들기 전에 이 구성의 시험 실행이 끝나기를 기다리세요.',
     defaultsFailed: 'Roster가 이 조합의 기본 매핑을 만들 수 없습니다: {message}',
   },

@@ -8,6 +8,7 @@ import { koExpressions } from './ko-expressions';
 import { koProvisioning } from './ko-provisioning';
 import { koWizard } from './ko-wizard';
 import { koImpact } from './ko-impact';
+import { koEditingCodes } from './ko-editing-codes';
 import { koMappings } from './ko-mappings';
 import { koScopingEditor } from './ko-scoping-editor';
 import { koJobSettings } from './ko-job-settings';
@@ -231,6 +232,7 @@ export const ko: MessageSchema = {
   auditDiff: koAuditDiff,
   wizard: koWizard,
   impact: koImpact,
+  editingCodes: koEditingCodes,
   mappings: koMappings,
   scopingEditor: koScopingEditor,
   jobSettings: koJobSettings,

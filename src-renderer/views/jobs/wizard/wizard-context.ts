@@ -1,6 +1,6 @@
 import { inject, provide, type ComputedRef, type InjectionKey, type Ref } from 'vue';
 import type { usePreviewJob } from './use-preview-job';
-import type { WizardProblem, WizardState } from './wizard-model';
+import type { WizardProblem, WizardState, WizardStep } from './wizard-model';
 
 /** What the wizard page shares with its steps: the one state, and the problems of the current step. */
 export interface WizardContextValue {
@@ -10,6 +10,11 @@ export interface WizardContextValue {
   /** The translated problem of one field, or undefined. */
   problemFor: (field: string) => string | undefined;
   preview: ReturnType<typeof usePreviewJob>;
+  /**
+   * Steps whose editor reports problems of its own (shown beside its fields by the editor): Next
+   * stays refused while one is set.
+   */
+  blocked: Ref<Partial<Record<WizardStep, boolean>>>;
   /** Checks the step again after an asynchronous change (a test passed, defaults arrived). */
   revalidate: () => void;
 }
