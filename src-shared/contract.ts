@@ -60,6 +60,19 @@ import {
 } from './domain/on-demand';
 import type { ExportResult } from './domain/exports';
 import {
+  accountActInputSchema,
+  accountRowsInputSchema,
+  accountClasses,
+  linkFindInputSchema,
+  linkKeyInputSchema,
+  type AccountActResult,
+  type AccountReport,
+  type AccountRowsPage,
+  type LinkDeleteResult,
+  type LinkFindResult,
+  type LinkView,
+} from './domain/accounts';
+import {
   notificationSettingsSaveSchema,
   testEmailInputSchema,
   type DesktopNotice,
@@ -219,6 +232,37 @@ export const commands = {
     returns<ExportResult>(),
   ),
 
+  /**
+   * Issue 12: the target's own accounts ("account discovery"). `discover` starts and answers at once;
+   * progress arrives as accounts.progress, the end as accounts.finished. Actions hold the job's lease.
+   */
+  'accounts.discover': command(z.object({ jobId: z.string().min(1) }).strict(), returns<AccountReport>()),
+  'accounts.cancel': command(
+    z.object({ jobId: z.string().min(1) }).strict(),
+    returns<{ cancelled: boolean }>(),
+  ),
+  'accounts.report': command(
+    z.object({ jobId: z.string().min(1) }).strict(),
+    returns<AccountReport | null>(),
+  ),
+  'accounts.rows': command(accountRowsInputSchema, returns<AccountRowsPage>()),
+  'accounts.act': command(accountActInputSchema, returns<AccountActResult>()),
+  /** The report as one CSV file (columns: docs/account-discovery.md). */
+  'exports.accounts': command(
+    z
+      .object({
+        jobId: z.string().min(1),
+        accountClass: z.enum(accountClasses).optional(),
+        bom: z.boolean().default(true),
+      })
+      .strict(),
+    returns<ExportResult>(),
+  ),
+  /** §12 "Reset link": one object's stored link — find, show, delete (only while the job is paused). */
+  'links.find': command(linkFindInputSchema, returns<LinkFindResult>()),
+  'links.get': command(linkKeyInputSchema, returns<LinkView | null>()),
+  'links.delete': command(linkKeyInputSchema, returns<LinkDeleteResult>()),
+
   'sandbox.status': command(noInput, returns<SandboxStatus>()),
   'sandbox.start': command(noInput, returns<SandboxStatus>()),
   'sandbox.stop': command(noInput, returns<SandboxStatus>()),
@@ -256,6 +300,8 @@ export const events = {
   'jobs.cycleFinished': returns<CycleSummary>(),
   'onDemand.step': returns<OnDemandStep>(),
   'onDemand.finished': returns<OnDemandResult>(),
+  'accounts.progress': returns<AccountReport>(),
+  'accounts.finished': returns<AccountReport>(),
   'sandbox.changed': returns<SandboxStatus>(),
   'notifications.changed': returns<NotificationSettingsView>(),
   /** A job alert for browser mode, shown as a Web Notification (the desktop app shows its own). */

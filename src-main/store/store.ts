@@ -1,5 +1,7 @@
 import { openDatabase, type OpenDatabaseOptions } from './db';
 import { createAuditRepo, type AuditRepo } from './audit-repo';
+import { createAccountsRepo, type AccountsRepo } from './accounts-repo';
+import { createLinkSearchRepo, type LinkSearchRepo } from './link-search-repo';
 import { createConnectionsRepo, type ConnectionsRepo } from './connections-repo';
 import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 import { createCyclesRepo, type CyclesRepo } from './cycles-repo';
@@ -39,6 +41,10 @@ export interface Store {
   schedules: SchedulesRepo;
   /** The new-job wizard's draft (issue 10). */
   drafts: DraftsRepo;
+  /** The target's own accounts as account discovery found them, and the admin's decisions (issue 12). */
+  accounts: AccountsRepo;
+  /** One object's link found among many, by key, target id or name (issue 12). */
+  linkSearch: LinkSearchRepo;
   /** Runs `work` in one SQLite transaction (all or nothing). */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -66,6 +72,8 @@ export function openStore(options: OpenDatabaseOptions & { liveness?: LeaseLiven
     escrows: createEscrowsRepo(db),
     schedules: createSchedulesRepo(db),
     drafts: createDraftsRepo(db),
+    accounts: createAccountsRepo(db),
+    linkSearch: createLinkSearchRepo(db),
     transaction: (work) => db.transaction(work)(),
     close: () => db.close(),
   };

@@ -15,6 +15,10 @@ export const auditActions = [
   'job.resume',
   'job.escrowRetry',
   'job.escrowDrop',
+  'job.linkDelete',
+  'job.accountsAdopt',
+  'job.accountsDisable',
+  'job.accountsLeave',
   'sandbox.start',
   'sandbox.stop',
 ] as const;

@@ -16,6 +16,8 @@ import { onDemandHandlers } from '../jobs/on-demand-handlers';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers';
 import { editingHandlers } from '../editing/editing-handlers';
 import { appProfileHandlers } from '../apps/app-handlers';
+import { accountsHandlers } from '../discovery/accounts-handlers';
+import { linkHandlers } from '../discovery/link-handlers';
 import type { Handlers } from './types';
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -37,5 +39,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...appProfileHandlers(ctx),
     ...notificationHandlers(ctx),
     ...editingHandlers(ctx),
+    ...accountsHandlers(ctx),
+    ...linkHandlers(ctx),
   };
 }

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { AccountReport } from '@shared/domain/accounts';
+import { RosterError } from '@shared/domain/errors';
+import { actOnAccounts } from '../../engine/discovery/account-actions';
+import { discoverAccounts } from '../../engine/discovery/discover-accounts';
+import { defaultLeaseTtlMs } from '../../engine/engine';
+import { exportAccounts } from '../../reports/accounts-export';
+import type { JobRecord } from '../../store/jobs-repo';
+import { recordAudit } from '../audit';
+import type { AppContext } from '../context';
+import { exportResult, exportsDir, exportStamp } from '../handlers/log-handlers';
+import type { HandlerGroup } from '../handlers/types';
+import { startSandboxIfTarget } from '../sandbox/sandbox-connection';
+
+type AccountCommands =
+  | 'accounts.discover'
+  | 'accounts.cancel'
+  | 'accounts.report'
+  | 'accounts.rows'
+  | 'accounts.act'
+  | 'exports.accounts';
+
+const auditActionOf = {
+  adopt: 'job.accountsAdopt',
+  disable: 'job.accountsDisable',
+  leave: 'job.accountsLeave',
+} as const;
+
+/** The audit entry lists at most this many accounts by name; the count says the rest. */
+const auditedAccounts = 100;
+
+/**
+ * Account discovery for the UI and the CLI (issue 12 item 5): start (answers at once; progress and
+ * the end go out as events), cancel, the stored report and its rows in pages, the admin's actions
+ * with an audit entry each, and the CSV export.
+ */
+export function accountsHandlers(ctx: AppContext): HandlerGroup<AccountCommands> {
+  /** Discoveries running in this process, per job. */
+  const running = new Map<string, AbortController>();
+
+  function mustGet(jobId: string): JobRecord {
+    const job = ctx.store.jobs.get(jobId);
+    if (!job)
+      throw new RosterError('notFound', `There is no job with id ${jobId}; it may have been deleted.`);
+    return job;
+  }
+
+  /** A report left 'running' by a process that ended (a crash, a closed window) is shown as interrupted. */
+  function reportOf(jobId: string): AccountReport | null {
+    const report = ctx.store.accounts.report(jobId);
+    if (!report || report.status !== 'running' || running.has(jobId)) return report;
+    return {
+      ...report,
+      status: 'failed',
+      error: { code: 'Interrupted', message: 'The discovery stopped before it finished; run it again.' },
+    };
+  }
+
+  return {
+    'accounts.discover': async ({ jobId }) => {
+      const job = mustGet(jobId);
+      if (running.has(jobId))
+        throw new RosterError('conflict', `Accounts of ${job.name} are being discovered already.`, {
+          reason: 'discoveryRunning',
+        });
+      await startSandboxIfTarget(ctx, job.targetConnectionId);
+      const controller = new AbortController();
+      running.set(jobId, controller);
+      // discoverAccounts stores the running report before its first await: the answer is that report.
+      void discoverAccounts(
+        { store: ctx.store, connectors: ctx.connectors, clock: ctx.clock },
+        {
+          jobId,
+          startedBy: ctx.osUser,
+          signal: controller.signal,
+          onProgress: (report) =>
+            ctx.events.emit(report.status === 'running' ? 'accounts.progress' : 'accounts.finished', report),
+        },
+      )
+        .catch((error: unknown) => ctx.log.error(`Account discovery of ${job.name} failed: ${String(error)}`))
+        .finally(() => running.delete(jobId));
+      const report = ctx.store.accounts.report(jobId);
+      if (!report) throw new RosterError('internal', 'The account report was not stored.');
+      return report;
+    },
+    'accounts.cancel': async ({ jobId }) => {
+      const controller = running.get(jobId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
+    },
+    'accounts.report': async ({ jobId }) => {
+      mustGet(jobId);
+      return reportOf(jobId);
+    },
+    'accounts.rows': async ({ jobId, accountClass, objectType, search, afterSeq, limit }) => {
+      mustGet(jobId);
+      return ctx.store.accounts.page(jobId, { accountClass, objectType, search }, afterSeq, limit);
+    },
+    'accounts.act': async ({ jobId, action, accounts }) => {
+      const job = mustGet(jobId);
+      if (running.has(jobId))
+        throw new RosterError(
+          'conflict',
+          `Accounts of ${job.name} are being discovered right now; act when the report is complete.`,
+          { reason: 'discoveryRunning' },
+        );
+      await startSandboxIfTarget(ctx, job.targetConnectionId);
+      const runId = randomUUID();
+      const outcomes = await actOnAccounts(
+        {
+          store: ctx.store,
+          connectors: ctx.connectors,
+          clock: ctx.clock,
+          owner: { label: ownerLabel(ctx), pid: process.pid, host: hostname() },
+          leaseTtlMs: defaultLeaseTtlMs,
+        },
+        {
+          jobId,
+          runId,
+          action,
+          accounts,
+          initiatedBy: { type: 'admin', displayName: ctx.osUser },
+        },
+      );
+      const acted = outcomes.filter((o) => o.done);
+      if (acted.length > 0) {
+        recordAudit(ctx, {
+          action: auditActionOf[action],
+          targetType: 'job',
+          targetId: job.id,
+          targetName: job.name,
+          before: null,
+          after: {
+            runId,
+            count: acted.length,
+            accounts: acted
+              .slice(0, auditedAccounts)
+              .map((o) => ({ objectType: o.objectType, targetId: o.targetId, displayName: o.displayName })),
+            ...(acted.length > auditedAccounts ? { more: acted.length - auditedAccounts } : {}),
+          },
+        });
+        // Links and the log changed: job pages refresh their counts.
+        ctx.events.emit('jobs.changed', { id: job.id });
+      }
+      return { runId, outcomes, report: reportOf(jobId) };
+    },
+    'exports.accounts': async ({ jobId, accountClass, bom }) => {
+      const job = mustGet(jobId);
+      if (!ctx.store.accounts.report(jobId))
+        throw new RosterError(
+          'notFound',
+          `${job.name} has no account report yet: discover the accounts first.`,
+        );
+      const file = await exportAccounts(ctx.store.accounts.iterate(jobId, { accountClass }), {
+        dir: exportsDir(ctx),
+        baseName: `accounts_${exportStamp(ctx.clock())}`,
+        jobName: job.name,
+        bom,
+      });
+      return exportResult([file]);
+    },
+  };
+}
+
+function ownerLabel(ctx: AppContext): string {
+  if (ctx.info.mode === 'electron') return 'the Roster app';
+  if (ctx.info.mode === 'browser') return 'the Roster app in browser mode';
+  return 'the roster command';
+}
