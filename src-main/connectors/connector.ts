@@ -183,6 +183,13 @@ export interface TargetDiscovery {
   details: { label: string; value: string }[];
 }
 
+/** One page of a target's list (see TargetConnector.listAll). */
+export interface TargetPage {
+  objects: TargetObjectState[];
+  /** The number of objects the target says the whole list holds. */
+  total: number;
+}
+
 export interface TargetConnector {
   capabilities(): TargetCapabilities;
   /**
@@ -202,6 +209,13 @@ export interface TargetConnector {
   discover(): Promise<TargetDiscovery>;
   /** Exact-match query `path eq value`: 0, 1 or several objects, with `paths` read from each. */
   find(type: ObjectType, path: string, value: string, paths: readonly string[]): Promise<TargetObjectState[]>;
+  /**
+   * Optional (issue 11): every object of a type, page by page, with `paths` read from each — for the
+   * engine to match many objects in memory instead of one query each. `total` is what the target says
+   * it holds; a read that cannot be completed consistently rejects, and the engine then queries per
+   * object as without this capability.
+   */
+  listAll?(type: ObjectType, paths: readonly string[]): AsyncIterable<TargetPage>;
   /** Read by id. Rejects with ConnectorError(notFound, 'InvalidAnchor') on 404. */
   get(type: ObjectType, id: string, paths: readonly string[]): Promise<TargetObjectState>;
   /**

@@ -45,6 +45,7 @@ export function checkedTarget(
       return fn(...args);
     };
   const readMembers = target.readMembers?.bind(target);
+  const listAll = target.listAll?.bind(target);
   return {
     capabilities: () => target.capabilities(),
     testConnection: (c) => target.testConnection(c),
@@ -57,5 +58,13 @@ export function checkedTarget(
     delete: guarded((type, id) => target.delete(type, id)),
     modifyMembers: guarded((groupId, add, remove) => target.modifyMembers(groupId, add, remove)),
     ...(readMembers ? { readMembers: guarded(readMembers) } : {}),
+    ...(listAll
+      ? {
+          async *listAll(type, paths) {
+            await ensure();
+            yield* listAll(type, paths);
+          },
+        }
+      : {}),
   };
 }

@@ -13,6 +13,7 @@ import {
   type Situation,
 } from './decide';
 import { logFor, type LogBuilder } from './log-builder';
+import { findMatchInIndex } from './match-index';
 import { findMatch } from './matching';
 import { readsSoftDeleted, referenceMappings, sourceAttributesFor } from './object-mappings';
 import { escrowClassOf } from './escrow-class';
@@ -164,7 +165,10 @@ async function matchThenAct(
   source: Record<string, unknown>,
   log: LogBuilder,
 ): Promise<ProcessOutcome> {
-  const match = await findMatch(ctx, object, mapping, source);
+  const index = ctx.matchIndexes?.get(object.type);
+  const match = index
+    ? await findMatchInIndex(ctx, index, object, mapping, source)
+    : await findMatch(ctx, object, mapping, source);
   const situation: Situation =
     match.kind === 'matched'
       ? 'unlinked'

@@ -20,6 +20,7 @@ import { syncMemberships } from './membership-phase';
 import { processObject } from './object-processor';
 import { completedHealth, EscrowThresholdBreached, escrowWatch, stoppedHealth } from './cycle-health';
 import { loadEscrow } from './escrow-gate';
+import { buildMatchIndex } from './match-index';
 import { quarantineBeganOf, updateStatus, type EngineJobEvent } from './job-events';
 import { recoverIntents } from './recover-intents';
 import { configDigest } from './config-digest';
@@ -243,6 +244,11 @@ export async function runCycle(
       const items = work.filter((w) => w.object.type === type);
       if (!mapping || items.length === 0) continue;
       ctx.progress({ phase: type === 'User' ? 'users' : 'groups', processed: 0, total: items.length });
+      const toMatch = items.filter(
+        (w) => w.verdict.inScope && !ctx.links.has(linkKey(type, w.object.anchor)),
+      ).length;
+      const index = await buildMatchIndex(ctx, type, mapping, toMatch);
+      if (index) (ctx.matchIndexes ??= new Map()).set(type, index);
       let done = 0;
       // A stopCycle error ends the phase: objects not started yet never start, those in flight finish.
       await runBounded(
@@ -255,6 +261,7 @@ export async function runCycle(
         },
         () => ctx.signal.aborted || (thresholds?.breached(counters.failed) ?? false),
       );
+      ctx.matchIndexes?.delete(type);
       throwIfCancelled(ctx);
       thresholds?.throwIfBreached();
     }

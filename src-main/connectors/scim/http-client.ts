@@ -14,7 +14,7 @@ import { cancelledError, errorFromNetwork, type NotFoundMeaning } from './errors
 import type { QueryParameters } from './filter';
 import { createRequestLimiter, type LimiterClock, type RequestLimits } from './rate-limit';
 import { interpretAnswer } from './interpret-answer';
-import { interruptibleSleep, retryableFor, withRetries, type RetryOptions } from './retry';
+import { interruptibleSleep, isThrottle, retryableFor, withRetries, type RetryOptions } from './retry';
 import { parseServiceUrl, resourceUrl, type BaseUrl } from './urls';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -110,7 +110,10 @@ export function createScimHttpClient(options: HttpClientOptions): ScimHttpClient
     userAgent: options.userAgent,
     now,
   });
-  const limiter = createRequestLimiter(options.limits, cancelledError, options.limiterClock);
+  // The target's 429s (and 503s with Retry-After) lower the pace; quiet periods raise it again.
+  const limiter = createRequestLimiter(options.limits, cancelledError, options.limiterClock, {
+    isThrottle: (error) => isConnectorError(error) && isThrottle(error),
+  });
   const closing = new AbortController();
   let closed: Promise<void> | null = null;
 

@@ -1,18 +1,30 @@
 /**
- * Per-connector request pacing (§17.1): starts are spaced at least 1000 / `maxRequestsPerSecond` ms
- * apart (evenly, so there is no burst at each second's edge) and at most `maxConcurrency` requests
- * are in flight. Every attempt goes through the limiter, retries included, so a throttled server is
- * not hit harder by our own retries; a hung request holds one slot while the others go on.
+ * Per-connector request pacing (§17.1) and adaptive pacing against throttling targets (issue 11).
  *
- * A small pacer and pool of its own rather than a library: on stop() every waiting request rejects
- * at once with the caller's own error (the cycle stopped — not a library's "limiter stopped"), a
- * second stop() is harmless, and the clock can be injected.
+ * - **Pacing**: a token bucket refilled at the current rate and holding `burstSeconds` of it (at
+ *   least one request). A request starts at once while a token is there, so nothing waits unless the
+ *   rate itself requires it: no timer per request, no lost throughput when requests arrive unevenly.
+ *   When the bucket is empty, the next start waits exactly until the next token.
+ * - **Concurrency**: at most `maxConcurrency` requests in flight; a hung request holds one slot while
+ *   the others go on.
+ * - **Adaptive rate**: the job's `maxRequestsPerSecond` is the ceiling and the starting rate. A
+ *   throttle answer (429, or 503 with Retry-After: `isThrottle`) to a request sent at the current
+ *   rate lowers it multiplicatively (answers to requests sent before the last decrease do not count
+ *   again: they were sent at the old rate) and empties the bucket. While no throttle answer comes,
+ *   the rate climbs back every `probeIntervalMs`: quickly (×1.2) up to 90 % of the rate that was last
+ *   throttled, then by 2 % steps, so it settles just under what the target allows with few 429s.
+ *
+ * Every attempt goes through the limiter, retries included, so a throttled server is not hit harder
+ * by our own retries. On stop() every waiting request rejects at once with the caller's own error
+ * (the cycle stopped), a second stop() is harmless, and the clock can be injected.
  */
 
 export interface RequestLimiter {
   run<T>(task: () => Promise<T>): Promise<T>;
   /** Rejects every waiting task (and every later one) with `cancelled()`; tasks in flight finish. */
   stop(): void;
+  /** Requests per second the limiter paces to now (the ceiling until a throttle answer lowered it). */
+  currentRate(): number;
 }
 
 export interface RequestLimits {
@@ -29,11 +41,28 @@ export interface LimiterClock {
   clearTimeout(handle: unknown): void;
 }
 
+export interface AdaptiveOptions {
+  /** Whether a task's error is the target saying "too many requests". Without it, the rate stays fixed. */
+  isThrottle?(error: unknown): boolean;
+  /** Seconds of requests the bucket holds (default 0.05: at 1,000/s, 50 requests may start at once). */
+  burstSeconds?: number;
+  /** How often the rate may climb while no throttle answer comes (default 250 ms). */
+  probeIntervalMs?: number;
+}
+
 const systemClock: LimiterClock = {
   now: () => performance.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/** Multiplicative decrease per throttle answer. */
+const decrease = 0.75;
+/** Fast recovery factor below 90 % of the last throttled rate; additive 2 % steps above it. */
+const recovery = 1.2;
+const probeStep = 0.02;
+/** The rate never goes below this (requests per second), however often the target throttles. */
+const floorRate = 0.5;
 
 interface Waiter {
   start(): void;
@@ -44,23 +73,41 @@ export function createRequestLimiter(
   limits: RequestLimits,
   cancelled: () => Error,
   clock: LimiterClock = systemClock,
+  adaptive: AdaptiveOptions = {},
 ): RequestLimiter {
-  const perSecond =
+  const ceiling =
     limits.maxRequestsPerSecond > 0 ? limits.maxRequestsPerSecond : defaultRequestLimits.maxRequestsPerSecond;
   const concurrency =
     limits.maxConcurrency >= 1 ? Math.floor(limits.maxConcurrency) : defaultRequestLimits.maxConcurrency;
-  const spacingMs = 1000 / perSecond;
+  const burstSeconds = adaptive.burstSeconds ?? 0.05;
+  const probeIntervalMs = adaptive.probeIntervalMs ?? 250;
   const waiting: Waiter[] = [];
+  let rate = ceiling;
+  let tokens = 1;
+  let refilledAt = clock.now();
   let active = 0;
-  let nextStartAt = Number.NEGATIVE_INFINITY;
   let timer: unknown = null;
   let stopped = false;
+  /** When the rate last went down; answers to requests sent before it do not lower it again. */
+  let decreasedAt = Number.NEGATIVE_INFINITY;
+  let lastChangeAt = clock.now();
+  /** The rate at the last throttle answer (null until the first). */
+  let throttledAt: number | null = null;
+
+  const capacity = () => Math.max(1, rate * burstSeconds);
+
+  function refill(now: number): void {
+    tokens = Math.min(capacity(), tokens + ((now - refilledAt) / 1000) * rate);
+    refilledAt = now;
+  }
 
   function pump(): void {
     if (timer !== null || stopped) return;
     while (active < concurrency && waiting.length > 0) {
-      const wait = nextStartAt - clock.now();
-      if (wait > 0) {
+      const now = clock.now();
+      refill(now);
+      if (tokens < 1) {
+        const wait = ((1 - tokens) / rate) * 1000;
         timer = clock.setTimeout(() => {
           timer = null;
           pump();
@@ -69,10 +116,30 @@ export function createRequestLimiter(
       }
       const waiter = waiting.shift();
       if (!waiter) return;
+      tokens -= 1;
       active += 1;
-      nextStartAt = clock.now() + spacingMs;
       waiter.start();
     }
+  }
+
+  function throttled(sentAt: number): void {
+    if (sentAt <= decreasedAt) return;
+    const now = clock.now();
+    throttledAt = rate;
+    rate = Math.max(Math.min(floorRate, ceiling), rate * decrease);
+    refill(now);
+    tokens = Math.min(tokens, 0);
+    decreasedAt = now;
+    lastChangeAt = now;
+  }
+
+  function answered(): void {
+    if (throttledAt === null || rate >= ceiling) return;
+    const now = clock.now();
+    if (now - lastChangeAt < probeIntervalMs) return;
+    refill(now);
+    rate = Math.min(ceiling, rate < throttledAt * 0.9 ? rate * recovery : rate * (1 + probeStep));
+    lastChangeAt = now;
   }
 
   function finished(): void {
@@ -86,8 +153,16 @@ export function createRequestLimiter(
       return new Promise<T>((resolve, reject) => {
         waiting.push({
           start: () => {
+            const sentAt = clock.now();
             // new Promise: a task that throws synchronously still frees its slot.
-            new Promise<T>((done) => done(task())).then(resolve, reject).finally(finished);
+            const settled = new Promise<T>((done) => done(task()));
+            // The answer tunes the rate before the caller sees it (handlers run in this order).
+            settled
+              .then(answered, (error: unknown) =>
+                adaptive.isThrottle?.(error) ? throttled(sentAt) : answered(),
+              )
+              .finally(finished);
+            settled.then(resolve, reject);
           },
           reject,
         });
@@ -100,5 +175,6 @@ export function createRequestLimiter(
       timer = null;
       for (const waiter of waiting.splice(0)) waiter.reject(cancelled());
     },
+    currentRate: () => rate,
   };
 }

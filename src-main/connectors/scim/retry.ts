@@ -77,7 +77,7 @@ function honoursRetryAfter(error: ConnectorError): boolean {
 }
 
 /** The server said "wait, then come back": the throttle budget applies. */
-function isThrottle(error: ConnectorError): boolean {
+export function isThrottle(error: ConnectorError): boolean {
   return error.info.status === 429 || (error.info.status === 503 && error.info.retryAfterMs !== undefined);
 }
 

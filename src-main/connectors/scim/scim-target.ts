@@ -34,6 +34,7 @@ import {
   type PatchOperation,
 } from './patch-builder';
 import { parseAttributePath, readPathValue } from './paths';
+import { listPages } from './list-pages';
 import { defaultRequestLimits } from './rate-limit';
 import {
   readListResponse,
@@ -243,6 +244,8 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
         .filter((resource) => matchesQuery(resource, path, value))
         .map((resource) => toObjectState(resource, paths));
     },
+
+    listAll: (type, paths) => listPages(client, endpointOf(type), readQuery(type), paths),
 
     async get(type, id, paths): Promise<TargetObjectState> {
       return toObjectState(await readFull(type, id, readQuery(type)), paths);

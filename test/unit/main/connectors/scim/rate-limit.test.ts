@@ -104,4 +104,70 @@ describe('request limiter', () => {
     inFlight.resolve('done');
     await expect(first).resolves.toBe('done');
   });
+
+  it('starts requests at once while the bucket holds tokens: no timer unless the rate requires it', async () => {
+    const clock = manualClock();
+    const limiter = createRequestLimiter(
+      { maxRequestsPerSecond: 1000, maxConcurrency: 100 },
+      cancelled,
+      clock,
+    );
+    clock.advance(1000);
+    const started: number[] = [];
+    const runs = Array.from({ length: 50 }, () =>
+      limiter.run(() => Promise.resolve(started.push(clock.now()))),
+    );
+    await Promise.all(runs);
+    // 50 ms of requests at 1,000/s may start together; the 51st waits for its token.
+    expect(started).toHaveLength(50);
+    expect(new Set(started)).toEqual(new Set([1000]));
+  });
+
+  it('lowers the rate on a throttle answer once per round, and climbs back while none come', async () => {
+    const clock = manualClock();
+    const throttle = new Error('429');
+    const limiter = createRequestLimiter(
+      { maxRequestsPerSecond: 100, maxConcurrency: 10 },
+      cancelled,
+      clock,
+      {
+        isThrottle: (error) => error === throttle,
+        probeIntervalMs: 250,
+      },
+    );
+    expect(limiter.currentRate()).toBe(100);
+    // Two requests in flight when the target starts throttling: both answers count as one decrease.
+    const first = deferred();
+    const second = deferred();
+    const a = limiter.run(() => first.promise.then(() => Promise.reject(throttle)));
+    clock.advance(10);
+    const b = limiter.run(() => second.promise.then(() => Promise.reject(throttle)));
+    await flush();
+    first.resolve('');
+    await expect(a).rejects.toBe(throttle);
+    second.resolve('');
+    await expect(b).rejects.toBe(throttle);
+    expect(limiter.currentRate()).toBe(75);
+    // Quiet answers: the rate may rise once per probe interval, back toward the ceiling.
+    clock.advance(300);
+    const c = limiter.run(() => Promise.resolve('ok'));
+    await flush();
+    clock.advance(20);
+    await c;
+    expect(limiter.currentRate()).toBeCloseTo(90);
+    for (let round = 0; round < 40; round++) {
+      clock.advance(300);
+      const next = limiter.run(() => Promise.resolve('ok'));
+      clock.advance(20);
+      await next;
+    }
+    expect(limiter.currentRate()).toBe(100);
+  });
+
+  it('keeps a fixed rate when the caller does not say what a throttle answer is', async () => {
+    const clock = manualClock();
+    const limiter = createRequestLimiter({ maxRequestsPerSecond: 100, maxConcurrency: 1 }, cancelled, clock);
+    await expect(limiter.run(() => Promise.reject(new Error('429')))).rejects.toThrow('429');
+    expect(limiter.currentRate()).toBe(100);
+  });
 });
