@@ -14,6 +14,13 @@ import { usePrivateKeyring } from '../use-private-keyring';
 import { employee, type Employee } from './engine-kit';
 import { loadProfile, ProfileKit } from './profile-kit';
 
+const enterprise = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+
+function managerOf(user: Record<string, unknown> | undefined): string | undefined {
+  const extension = user?.[enterprise] as { manager?: { value?: string } } | undefined;
+  return extension?.manager?.value;
+}
+
 /** Five people, two groups; 2 and 3 report to 1, 4 and 5 to 2; 5 leaves in the second cycle. */
 function staff(): Employee[] {
   return [
@@ -161,6 +168,29 @@ describe('quirk peers: app profiles make the engine work within each app familyâ
       for (const filter of filters) expect(filter).toMatch(/^(userName|displayName) eq "/);
     });
 
+    it('answers a filter on an unlisted attribute or with another operator 400 invalidFilter', async () => {
+      const layer = createQuirkLayer(awsQuirks);
+      const peer = await startScimmyServer({ layers: layer.layers });
+      try {
+        const get = (filter: string) =>
+          fetch(`${peer.baseUrl}/Users?filter=${encodeURIComponent(filter)}`, {
+            headers: { Authorization: `Bearer ${peer.token}` },
+          });
+        expect((await get('userName eq "a@example.com"')).status).toBe(200);
+        expect((await get('userName eq "a" and externalId eq "E1"')).status).toBe(200);
+        const unlisted = await get('emails.value eq "a@example.com"');
+        expect(unlisted.status).toBe(400);
+        expect(await unlisted.json()).toMatchObject({ scimType: 'invalidFilter' });
+        expect((await get('userName sw "a"')).status).toBe(400);
+        expect(layer.refusals.map((r) => r.detail)).toEqual([
+          'Filtering on emails.value is not supported',
+          'The sw operator is not supported',
+        ]);
+      } finally {
+        await peer.stop();
+      }
+    });
+
     it('refuses a PATCH with more than 100 members, and the profile never sends one', async () => {
       const layer = createQuirkLayer(awsQuirks);
       const peer = await startScimmyServer({ layers: layer.layers });
@@ -193,6 +223,141 @@ describe('quirk peers: app profiles make the engine work within each app familyâ
       });
       expect(response.status).toBe(400);
       expect(layer.refusals.at(-1)?.detail).toContain('at most 100 members');
+    });
+  });
+  /** Both jobs read the same file; this is what the target must hold after the leaver cycle. */
+  function expectRightTarget(kit: ProfileKit, leaver: 'disabled' | 'deleted'): void {
+    for (const anchor of ['E0001', 'E0002', 'E0003', 'E0004', 'E0006']) {
+      expect(kit.storedUser(anchor)?.['userName']).toBe(`user${Number(anchor.slice(1))}@example.com`);
+    }
+    expect(managerOf(kit.storedUser('E0002'))).toBe(kit.linked('E0001'));
+    expect(managerOf(kit.storedUser('E0006'))).toBe(kit.linked('E0002'));
+    if (leaver === 'disabled') expect(kit.storedUser('E0005')?.['active']).toBe(false);
+    else expect(kit.linked('E0005')).toBeUndefined();
+    expect(kit.storedMembers('Sales')).toEqual(
+      [kit.linked('E0001'), kit.linked('E0002'), kit.linked('E0003')].sort(),
+    );
+    expect(kit.storedMembers('Engineering')).toEqual(
+      [kit.linked('E0003'), kit.linked('E0004'), kit.linked('E0006')].sort(),
+    );
+  }
+
+  describe('PUT-only apps: PATCH answered 405, the whole resource with name and work email in every PUT', () => {
+    const putOnly: ScimQuirks = {
+      patchRefusedWith: 405,
+      requiredUserAttributes: ['userName', 'name.givenName', 'name.familyName', 'emails'],
+    };
+
+    it('with the generic profile, the first PATCH stops the cycle: no managers, no members, the leaver stays active', async () => {
+      const { kit, quirks } = await startKit(loadProfile('generic-scim'), putOnly);
+      await kit.start(staff());
+      const first = await kit.sync();
+      // Accounts and groups are created (POST); the first manager PATCH is answered 405, which says
+      // the job cannot work against this app at all, so the cycle stops there.
+      expect(first).toMatchObject({ status: 'stopped', error: { code: 'MethodNotAllowed' } });
+      expect(first.counters.created).toBe(7);
+      expect(managerOf(kit.storedUser('E0002'))).toBeUndefined();
+      expect(kit.storedMembers('Sales')).toEqual([]);
+      kit.writeCsv(staffAfterLeaver());
+      await kit.sync();
+      expect(kit.storedUser('E0005')?.['active']).toBe(true);
+      expect(quirks.refusals.length).toBeGreaterThan(0);
+      expect(quirks.refusals.every((r) => r.method === 'PATCH' && r.status === 405)).toBe(true);
+    });
+
+    it('with its profile, sends every change as a PUT of the whole resource and ends right', async () => {
+      const { kit, quirks } = await startKit(loadProfile('put-only-app'), putOnly);
+      await kit.start(staff());
+      expect(kit.app.store.connections.findByName('App')?.settings).toMatchObject({ updateMethod: 'put' });
+      const first = await kit.sync();
+      expect(first).toMatchObject({ status: 'completed', counters: { created: 7, failed: 0 } });
+      kit.writeCsv(staffAfterLeaver());
+      const second = await kit.sync();
+      expect(second.counters.failed).toBe(0);
+      expectRightTarget(kit, 'disabled');
+      expect(quirks.refusals).toEqual([]);
+      expect(kit.peer.requests.some((r) => r.method === 'PATCH')).toBe(false);
+      // The leaver's PUT still carried everything the app requires.
+      const leaverPut = kit.peer.requests.filter(
+        (r) => r.method === 'PUT' && r.path === `/Users/${kit.linked('E0005')}`,
+      );
+      expect(leaverPut.at(-1)?.body).toMatchObject({ active: false, name: { givenName: 'Given5' } });
+    });
+  });
+
+  describe('delete-only apps: the User has no active attribute', () => {
+    const deleteOnly: ScimQuirks = { noActiveAttribute: true };
+
+    it('with the generic profile, no account is created at all', async () => {
+      const { kit, quirks } = await startKit(loadProfile('generic-scim'), deleteOnly);
+      await kit.start(staff());
+      const first = await kit.sync();
+      // Every create names active, which the app refuses: the people never get accounts.
+      expect(first.counters.created).toBe(2);
+      expect(first.counters.failed).toBe(5);
+      expect(kit.linked('E0001')).toBeUndefined();
+      expect(quirks.refusals.filter((r) => r.method === 'POST' && r.path === '/Users')).toHaveLength(5);
+    });
+
+    it('with its profile, creates without active and deletes the leaver', async () => {
+      const { kit, quirks } = await startKit(loadProfile('delete-only-app'), deleteOnly);
+      await kit.start(staff());
+      expect(kit.config.settings.onSourceDelete).toBe('delete');
+      const first = await kit.sync();
+      expect(first).toMatchObject({ status: 'completed', counters: { created: 7, failed: 0 } });
+      const leaverId = kit.linked('E0005');
+      kit.writeCsv(staffAfterLeaver());
+      const second = await kit.sync();
+      expect(second.counters).toMatchObject({ deleted: 1, failed: 0 });
+      expect(kit.peer.storedUser(leaverId ?? '')).toBeUndefined();
+      expectRightTarget(kit, 'deleted');
+      expect(quirks.refusals).toEqual([]);
+    });
+
+    it('refuses, at save, a job that says disable for the delete-only app, instead of deleting', async () => {
+      const { kit } = await startKit(loadProfile('delete-only-app'), deleteOnly);
+      await kit.start(staff());
+      const result = await kit.app.dispatch('jobs.create', {
+        config: {
+          ...kit.config,
+          name: 'Disable instead',
+          settings: { ...kit.config.settings, onSourceDelete: 'disable' },
+        },
+      });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('invalidInput');
+        expect(result.error.message).toContain('cannot disable accounts');
+        expect(result.error.details).toMatchObject({ issues: [{ path: 'settings.onSourceDelete' }] });
+      }
+      const capabilities = await kit.app.dispatch('targets.capabilities', { targetConnection: 'App' });
+      expect(capabilities).toMatchObject({ ok: true, value: { canDisable: false, disableMethod: 'none' } });
+    });
+  });
+
+  describe('Slack: a per-method bucket of 20 refilled at 180 a minute, 429 with Retry-After beyond it', () => {
+    const slack: ScimQuirks = { rateLimit: { burst: 20, perMinute: 180 } };
+    const many = () =>
+      Array.from({ length: 26 }, (_, i) => employee(i + 1, { groups: i % 2 ? 'Sales' : 'Engineering' }));
+
+    it('with the generic profile (25 requests a second), the app answers 429 and Roster waits', async () => {
+      const { kit, quirks } = await startKit(loadProfile('generic-scim'), slack);
+      await kit.start(many());
+      const summary = await kit.sync();
+      // Roster honours Retry-After, so the cycle gets through â€” by spending the org-wide budget
+      // Slack shares between every SCIM app until it is refused.
+      expect(summary.status).toBe('completed');
+      const throttled = quirks.refusals.filter((r) => r.status === 429);
+      expect(throttled.length).toBeGreaterThan(0);
+    });
+
+    it('with its profile (3 a second), stays within the limit: no 429 at all', async () => {
+      const { kit, quirks } = await startKit(loadProfile('slack'), slack);
+      await kit.start(many());
+      expect(kit.config.settings.maxRequestsPerSecond).toBe(3);
+      const summary = await kit.sync();
+      expect(summary).toMatchObject({ status: 'completed', counters: { created: 28, failed: 0 } });
+      expect(quirks.refusals).toEqual([]);
     });
   });
 });
