@@ -11,8 +11,11 @@ export const impactActions: readonly ImpactAction[] = [
   'unchanged',
 ];
 
-/** Actions that take access away: their tiles are coloured, and any count above zero is worth a warning. */
-const harmful = new Set<ImpactAction>(['disable', 'delete', 'outOfScope']);
+/**
+ * Actions that take access away: their tiles are coloured. `outOfScope` is not one: those objects were
+ * out of scope before too (the ones that newly leave it are counted as disables or deletes).
+ */
+const harmful = new Set<ImpactAction>(['disable', 'delete']);
 
 export function isHarmful(action: ImpactAction): boolean {
   return harmful.has(action);

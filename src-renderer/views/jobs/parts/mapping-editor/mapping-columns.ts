@@ -52,7 +52,7 @@ export function mappingColumns(t: Translate, actions: MappingColumnActions): Dat
     {
       title: t('mappings.table.target'),
       key: 'target',
-      minWidth: 200,
+      minWidth: 170,
       render: (row) =>
         h('div', { class: 'target-cell' }, [
           h('code', { class: 'target' }, row.mapping.target),
@@ -71,39 +71,39 @@ export function mappingColumns(t: Translate, actions: MappingColumnActions): Dat
         ]),
     },
     {
-      title: t('mappings.table.type'),
-      key: 'type',
-      width: 104,
-      render: (row) => t(`mappings.types.${row.mapping.type}`),
-    },
-    {
+      // Type, source, default and when it applies share one column so the table fits a 1024 px window.
       title: t('mappings.table.source'),
       key: 'source',
-      minWidth: 200,
+      minWidth: 220,
       render: (row) => {
         const text = readableSource(row.mapping);
-        if (text === '') return h('span', { class: 'muted' }, t('mappings.table.none'));
-        return h(
-          'code',
-          { class: row.mapping.type === 'Expression' ? 'source expr' : 'source', title: text },
-          text,
-        );
+        const details = [
+          row.mapping.defaultValue !== undefined
+            ? t('mappings.table.defaultIs', { value: row.mapping.defaultValue })
+            : null,
+          row.mapping.apply !== 'Always' ? t(`mappings.applies.${row.mapping.apply}`) : null,
+        ].filter((d): d is string => d !== null);
+        return h('div', { class: 'source-cell' }, [
+          h('div', { class: 'source-line' }, [
+            h(NTag, { size: 'tiny', bordered: false, class: 'type' }, () =>
+              t(`mappings.types.${row.mapping.type}`),
+            ),
+            text === ''
+              ? h('span', { class: 'muted' }, t('mappings.table.none'))
+              : h(
+                  'code',
+                  { class: row.mapping.type === 'Expression' ? 'source expr' : 'source', title: text },
+                  text,
+                ),
+          ]),
+          details.length ? h('div', { class: 'muted details' }, details.join(' · ')) : null,
+        ]);
       },
-    },
-    {
-      title: t('mappings.table.defaultValue'),
-      key: 'defaultValue',
-      width: 120,
-      ellipsis: { tooltip: true },
-      render: (row) =>
-        row.mapping.defaultValue === undefined
-          ? h('span', { class: 'muted' }, t('mappings.table.none'))
-          : h('code', row.mapping.defaultValue),
     },
     {
       title: t('mappings.table.matching'),
       key: 'matching',
-      width: 132,
+      width: 112,
       render: (row) => {
         if (row.matchingAt < 0) return h('span', { class: 'muted' }, t('mappings.table.none'));
         const target = row.mapping.target;
@@ -141,15 +141,9 @@ export function mappingColumns(t: Translate, actions: MappingColumnActions): Dat
       },
     },
     {
-      title: t('mappings.table.apply'),
-      key: 'apply',
-      width: 112,
-      render: (row) => t(`mappings.applies.${row.mapping.apply}`),
-    },
-    {
       title: t('mappings.table.actions'),
       key: 'actions',
-      width: 150,
+      width: 136,
       render: (row) => {
         const target = row.mapping.target;
         const remove = h(

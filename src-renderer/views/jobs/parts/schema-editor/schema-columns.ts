@@ -45,17 +45,23 @@ export function schemaColumns(t: Translate, actions: SchemaColumnActions): DataT
     {
       title: t('mappings.schema.columns.name'),
       key: 'name',
-      minWidth: 240,
+      minWidth: 170,
       render: (row) =>
         h('div', [
           h('code', { class: 'name' }, row.attribute.name),
+          // The key is a tag beside the name rather than a column of its own, so the table fits 1024 px.
+          row.attribute.primaryKey
+            ? h(NTag, { size: 'tiny', bordered: false, type: 'info', class: 'key' }, () =>
+                t('mappings.schema.columns.primaryKey'),
+              )
+            : null,
           row.attribute.description ? h('div', { class: 'muted' }, row.attribute.description) : null,
         ]),
     },
     {
       title: t('mappings.schema.columns.type'),
       key: 'type',
-      width: 136,
+      width: 116,
       render: (row) =>
         h(NSelect, {
           size: 'small',
@@ -72,40 +78,30 @@ export function schemaColumns(t: Translate, actions: SchemaColumnActions): DataT
         }),
     },
     {
-      title: t('mappings.schema.columns.primaryKey'),
-      key: 'primaryKey',
-      width: 96,
-      align: 'center',
-      render: (row) =>
-        row.attribute.primaryKey
-          ? h(NTag, { size: 'small', bordered: false, type: 'info' }, () => t('mappings.schema.yes'))
-          : h('span', { class: 'muted' }, t('mappings.schema.no')),
-    },
-    {
       title: t('mappings.schema.columns.required'),
       key: 'required',
-      width: 84,
+      width: 72,
       align: 'center',
       render: (row) => flag(t, row, 'required', actions),
     },
     {
       title: t('mappings.schema.columns.multiValued'),
       key: 'multiValued',
-      width: 96,
+      width: 72,
       align: 'center',
       render: (row) => flag(t, row, 'multiValued', actions),
     },
     {
       title: t('mappings.schema.columns.caseExact'),
       key: 'caseExact',
-      width: 96,
+      width: 72,
       align: 'center',
       render: (row) => flag(t, row, 'caseExact', actions),
     },
     {
       title: t('mappings.schema.columns.referencedObject'),
       key: 'referencedObject',
-      width: 128,
+      width: 104,
       render: (row) =>
         row.attribute.type === 'Reference'
           ? h(NSelect, {
@@ -124,7 +120,7 @@ export function schemaColumns(t: Translate, actions: SchemaColumnActions): DataT
     {
       title: t('mappings.schema.columns.actions'),
       key: 'actions',
-      width: 96,
+      width: 76,
       render: (row) => {
         const button = h(
           NButton,
