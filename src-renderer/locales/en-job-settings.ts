@@ -20,10 +20,8 @@ export const enJobSettings = {
     searchUsers: 'Search the source for a user to assign',
     searchGroups: 'Search the source for a group to assign',
     remove: 'Remove {name}',
-    none: 'Nobody assigned yet.',
     count: 'No one assigned | 1 assigned | {count} assigned',
     searchHint: '{count} objects of this type in the source',
-    searchFailed: 'Searching the source failed: {message}',
     nothingAssigned:
       'Nothing is assigned, so this job provisions nobody. Assign users or groups, or choose “All users and groups”.',
   },

@@ -66,7 +66,6 @@ export const enScopingEditor = {
     regex: 'A pattern, for example ^HR-[0-9]+$',
     none: 'This operator takes no value',
   },
-  attributeType: '{type}',
   multiValuedTag: 'multi-valued',
   cannotFilter: 'cannot be filtered',
   group: 'Group {n}',

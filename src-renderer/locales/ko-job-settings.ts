@@ -22,10 +22,8 @@ export const koJobSettings: typeof enJobSettings = {
     searchUsers: '할당할 사용자를 원본에서 검색',
     searchGroups: '할당할 그룹을 원본에서 검색',
     remove: '{name} 제거',
-    none: '아직 할당된 대상이 없습니다.',
     count: '할당 없음 | 1개 할당됨 | {count}개 할당됨',
     searchHint: '원본에 이 종류의 개체가 {count}개 있습니다',
-    searchFailed: '원본 검색에 실패했습니다: {message}',
     nothingAssigned:
       '할당된 대상이 없어 이 작업은 아무도 프로비저닝하지 않습니다. 사용자나 그룹을 할당하거나 “원본의 모든 사용자와 그룹”을 고르세요.',
   },

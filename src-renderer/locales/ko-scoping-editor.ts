@@ -67,7 +67,6 @@ export const koScopingEditor: typeof enScopingEditor = {
     regex: '패턴, 예: ^HR-[0-9]+$',
     none: '이 연산자는 값을 받지 않습니다',
   },
-  attributeType: '{type}',
   multiValuedTag: '다중 값',
   cannotFilter: '필터할 수 없음',
   group: '그룹 {n}',

@@ -111,7 +111,7 @@ function lastFilters(wrapper: ReturnType<typeof mountEditor>): ScopingFilter[] {
   return events[events.length - 1]?.[0] as ScopingFilter[];
 }
 
-describe('scoping filter editor', () => {
+describe('scoping filter editor', { timeout: 30_000 }, () => {
   beforeEach(() => setActivePinia(createPinia()));
   afterEach(() => (document.body.innerHTML = ''));
 

@@ -1,0 +1,57 @@
+import { ref } from 'vue';
+import type { ErrorCode } from '@shared/domain/errors';
+import type { JobConfig } from '@shared/domain/jobs';
+import type { JobDetail } from '@shared/domain/job-view';
+import { ApiError, call } from '../../../api';
+
+/** A failed save, kept on the page next to the editor: the app's message and the fields it names. */
+export interface SaveFailure {
+  code: ErrorCode;
+  message: string;
+  issues: { path: string; message: string }[];
+}
+
+/**
+ * Save a changed job configuration the one way every job-page editor does: show its impact first
+ * (the impact dialog), and store it with jobs.update only when the admin confirms there.
+ */
+export function useSaveWithImpact(jobId: () => string, onSaved: (detail: JobDetail) => void) {
+  const pending = ref<JobConfig | null>(null);
+  const showImpact = ref(false);
+  const saving = ref(false);
+  const failure = ref<SaveFailure | null>(null);
+
+  function review(config: JobConfig): void {
+    pending.value = config;
+    failure.value = null;
+    showImpact.value = true;
+  }
+
+  async function confirm(): Promise<boolean> {
+    const config = pending.value;
+    if (!config || saving.value) return false;
+    saving.value = true;
+    try {
+      const detail = await call('jobs.update', { id: jobId(), config });
+      showImpact.value = false;
+      pending.value = null;
+      onSaved(detail);
+      return true;
+    } catch (error) {
+      showImpact.value = false;
+      failure.value =
+        error instanceof ApiError
+          ? {
+              code: error.code,
+              message: error.message,
+              issues: Object.entries(error.fieldIssues).map(([path, message]) => ({ path, message })),
+            }
+          : { code: 'internal', message: String(error), issues: [] };
+      return false;
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  return { pending, showImpact, saving, failure, review, confirm };
+}
