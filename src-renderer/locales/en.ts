@@ -6,6 +6,7 @@ import { enAuditDiff } from './en-audit-diff';
 import { enExpressions } from './en-expressions';
 import { enProvisioning } from './en-provisioning';
 import { enWizard } from './en-wizard';
+import { enGallery } from './en-gallery';
 import { enImpact } from './en-impact';
 import { enEditingCodes } from './en-editing-codes';
 import { enMappings } from './en-mappings';
@@ -240,6 +241,7 @@ export const en = {
   connectionForm: enConnectionForm,
   auditDiff: enAuditDiff,
   wizard: enWizard,
+  gallery: enGallery,
   impact: enImpact,
   editingCodes: enEditingCodes,
   mappings: enMappings,

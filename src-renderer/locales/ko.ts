@@ -7,6 +7,7 @@ import { koAuditDiff } from './ko-audit-diff';
 import { koExpressions } from './ko-expressions';
 import { koProvisioning } from './ko-provisioning';
 import { koWizard } from './ko-wizard';
+import { koGallery } from './ko-gallery';
 import { koImpact } from './ko-impact';
 import { koEditingCodes } from './ko-editing-codes';
 import { koMappings } from './ko-mappings';
@@ -235,6 +236,7 @@ export const ko: MessageSchema = {
   connectionForm: koConnectionForm,
   auditDiff: koAuditDiff,
   wizard: koWizard,
+  gallery: koGallery,
   impact: koImpact,
   editingCodes: koEditingCodes,
   mappings: koMappings,
