@@ -66,7 +66,7 @@ export function logEntryFromRow(row: LogRow): ProvisioningLogEntry & { seq: numb
   return entry;
 }
 
-/** WHERE clause and parameters for a log query: every filter has an index (migration 002). */
+/** WHERE clause and parameters for a log query: every filter has an index ending in seq (migration 009). */
 function whereOf(query: Omit<LogQuery, 'limit' | 'beforeSeq'>): {
   sql: string;
   params: Record<string, unknown>;
@@ -78,11 +78,14 @@ function whereOf(query: Omit<LogQuery, 'limit' | 'beforeSeq'>): {
     clauses.push(sql);
     params[name] = value;
   };
-  add('l.job_id = @jobId', 'jobId', query.jobId);
+  // A cycle (or a change) is the narrowest filter: the unary + keeps SQLite from walking a whole
+  // job's or status's index in seq order instead of the cycle's few rows (migration 009).
+  const narrow = query.cycleId !== undefined || query.changeId !== undefined ? '+' : '';
+  add(`${narrow}l.job_id = @jobId`, 'jobId', query.jobId);
   add('l.cycle_id = @cycleId', 'cycleId', query.cycleId);
   add('l.change_id = @changeId', 'changeId', query.changeId);
-  add('l.status = @status', 'status', query.status);
-  add('l.action = @action', 'action', query.action);
+  add(`${narrow}l.status = @status`, 'status', query.status);
+  add(`${narrow}l.action = @action`, 'action', query.action);
   add('l.at >= @since', 'since', query.since);
   add('l.at <= @until', 'until', query.until);
   if (query.identity) {

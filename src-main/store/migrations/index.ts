@@ -7,6 +7,7 @@ import { migration005Escrow } from './005-escrow';
 import { migration006LogRetention } from './006-log-retention';
 import { migration007Drafts } from './007-drafts';
 import { migration008AccountDiscovery } from './008-account-discovery';
+import { migration009LogSeqIndexes } from './009-log-seq-indexes';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   migration006LogRetention,
   migration007Drafts,
   migration008AccountDiscovery,
+  migration009LogSeqIndexes,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
