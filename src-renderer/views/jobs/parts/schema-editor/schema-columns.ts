@@ -61,7 +61,7 @@ export function schemaColumns(t: Translate, actions: SchemaColumnActions): DataT
     {
       title: t('mappings.schema.columns.type'),
       key: 'type',
-      width: 116,
+      width: 108,
       render: (row) =>
         h(NSelect, {
           size: 'small',
@@ -80,7 +80,7 @@ export function schemaColumns(t: Translate, actions: SchemaColumnActions): DataT
     {
       title: t('mappings.schema.columns.required'),
       key: 'required',
-      width: 72,
+      width: 84,
       align: 'center',
       render: (row) => flag(t, row, 'required', actions),
     },
@@ -120,7 +120,7 @@ export function schemaColumns(t: Translate, actions: SchemaColumnActions): DataT
     {
       title: t('mappings.schema.columns.actions'),
       key: 'actions',
-      width: 76,
+      width: 72,
       render: (row) => {
         const button = h(
           NButton,
