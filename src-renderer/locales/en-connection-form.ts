@@ -14,6 +14,7 @@ export const enConnectionForm = {
     targetOnly: 'When this directory is a target',
     endpoint: 'Endpoint',
     auth: 'Authentication',
+    appLimits: 'What the app can do',
   },
   sectionHelp: {
     file: 'Roster reads the file the way a cycle will, and shows its first rows below.',
@@ -27,6 +28,7 @@ export const enConnectionForm = {
     search: 'Where users and groups are read from. Filters narrow what is read.',
     objects: 'Defaults follow the server type (Active Directory or OpenLDAP).',
     targetOnly: 'Only used when a job writes to this directory.',
+    appLimits: 'Limits some apps have. A gallery app fills these in; a standard SCIM server needs none.',
   },
   fields: {
     path: 'File path',
@@ -79,6 +81,10 @@ export const enConnectionForm = {
     bearerToken: 'Bearer token',
     password: 'Password',
     clientSecret: 'Client secret',
+    updateMethod: 'How changes are sent',
+    groupReadsIncludeMembers: 'Group reads list their members',
+    userDisable: 'Disabling users',
+    app: 'Gallery app',
   },
   help: {
     path: 'The full path, as the computer running Roster sees it.',
@@ -122,6 +128,11 @@ export const enConnectionForm = {
       'Entra ID compatible sends PATCH requests the way Microsoft Entra does, for apps built for it.',
     tokenUrl: 'The OAuth 2 token endpoint that issues access tokens.',
     scope: 'Optional; some apps need one, such as scim.write.',
+    updateMethod: 'PUT-only apps get each changed resource whole; the rest get PATCH with just the changes.',
+    groupReadsIncludeMembers:
+      'Off for apps whose group reads leave members out (AWS IAM Identity Center): Roster then resends a membership change instead of reading it back.',
+    userDisable: 'Not supported: a job of this app cannot be set to disable people, only to delete them.',
+    app: 'The gallery app this connection was made from; its jobs start from that app’s profile.',
   },
   placeholders: {
     name: 'HR export, Slack, Active Directory…',
@@ -162,6 +173,7 @@ export const enConnectionForm = {
     groupColumn: 'group',
     memberColumn: 'member',
     groupNameColumn: 'Choose a column (optional)',
+    app: 'aws-iam-identity-center',
   },
   options: {
     auto: 'Detect automatically',
@@ -183,6 +195,11 @@ export const enConnectionForm = {
     Integer: 'Whole number',
     Boolean: 'True / false',
     DateTime: 'Date and time',
+    entra2020: 'Entra ID compatible (aadOptscim062020)',
+    patch: 'PATCH (only what changed)',
+    put: 'PUT (the whole resource)',
+    activeFalse: 'Set active to false',
+    notSupported: 'Not supported (delete only)',
   },
   preview: {
     title: 'First rows of the file',
@@ -191,6 +208,7 @@ export const enConnectionForm = {
     detected: '{encoding} · {delimiter} · {size}',
     detectedEncoding: 'detected',
     forced: 'as chosen',
+    withBom: '{encoding} with BOM',
     columns: 'No columns | 1 column | {count} columns',
     rowsShown: 'first {count} rows',
     noRows: 'The file has a header but no rows yet.',

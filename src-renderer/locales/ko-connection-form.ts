@@ -16,6 +16,7 @@ export const koConnectionForm: typeof enConnectionForm = {
     targetOnly: '이 디렉터리가 대상일 때',
     endpoint: '엔드포인트',
     auth: '인증',
+    appLimits: '앱이 할 수 있는 일',
   },
   sectionHelp: {
     file: 'Roster가 주기에서 읽는 방식 그대로 파일을 읽고, 아래에 처음 몇 행을 보여 줍니다.',
@@ -28,6 +29,7 @@ export const koConnectionForm: typeof enConnectionForm = {
     search: '사용자와 그룹을 읽을 위치입니다. 필터로 읽을 범위를 좁힙니다.',
     objects: '기본값은 서버 종류(Active Directory 또는 OpenLDAP)에 따릅니다.',
     targetOnly: '작업이 이 디렉터리에 쓸 때만 사용합니다.',
+    appLimits: '일부 앱의 제약입니다. 갤러리 앱은 이 값을 채워 주며, 표준 SCIM 서버에는 필요 없습니다.',
   },
   fields: {
     path: '파일 경로',
@@ -80,6 +82,10 @@ export const koConnectionForm: typeof enConnectionForm = {
     bearerToken: '전달자 토큰',
     password: '암호',
     clientSecret: '클라이언트 암호',
+    updateMethod: '변경을 보내는 방식',
+    groupReadsIncludeMembers: '그룹을 읽으면 구성원이 나옴',
+    userDisable: '사용자 비활성화',
+    app: '갤러리 앱',
   },
   help: {
     path: 'Roster를 실행하는 컴퓨터에서 보이는 전체 경로입니다.',
@@ -123,6 +129,11 @@ export const koConnectionForm: typeof enConnectionForm = {
       'Entra ID 호환은 Microsoft Entra와 같은 방식으로 PATCH 요청을 보냅니다. Entra용으로 만든 앱에 쓰세요.',
     tokenUrl: '액세스 토큰을 발급하는 OAuth 2 토큰 엔드포인트입니다.',
     scope: '선택 사항입니다. scim.write처럼 범위가 필요한 앱도 있습니다.',
+    updateMethod: 'PUT만 받는 앱에는 바뀐 리소스를 통째로, 나머지 앱에는 바뀐 부분만 PATCH로 보냅니다.',
+    groupReadsIncludeMembers:
+      '그룹을 읽어도 구성원이 나오지 않는 앱(AWS IAM Identity Center)은 끄세요. Roster는 구성원 변경을 다시 읽어 확인하지 않고 다시 보냅니다.',
+    userDisable: '지원 안 함: 이 앱의 작업은 사람을 비활성화할 수 없고 삭제만 할 수 있습니다.',
+    app: '이 연결을 만든 갤러리 앱입니다. 작업은 그 앱의 프로필에서 시작합니다.',
   },
   placeholders: {
     name: '인사 내보내기, Slack, Active Directory…',
@@ -163,6 +174,7 @@ export const koConnectionForm: typeof enConnectionForm = {
     groupColumn: 'group',
     memberColumn: 'member',
     groupNameColumn: '열 선택(선택 사항)',
+    app: 'aws-iam-identity-center',
   },
   options: {
     auto: '자동 감지',
@@ -184,6 +196,11 @@ export const koConnectionForm: typeof enConnectionForm = {
     Integer: '정수',
     Boolean: '참 / 거짓',
     DateTime: '날짜와 시간',
+    entra2020: 'Entra ID 호환 (aadOptscim062020)',
+    patch: 'PATCH (바뀐 부분만)',
+    put: 'PUT (리소스 전체)',
+    activeFalse: 'active를 false로 설정',
+    notSupported: '지원 안 함 (삭제만)',
   },
   preview: {
     title: '파일의 처음 몇 행',
@@ -192,6 +209,7 @@ export const koConnectionForm: typeof enConnectionForm = {
     detected: '{encoding} · {delimiter} · {size}',
     detectedEncoding: '감지됨',
     forced: '선택한 값',
+    withBom: '{encoding}(BOM 포함)',
     columns: '열 없음 | 열 1개 | 열 {count}개',
     rowsShown: '처음 {count}행',
     noRows: '머리글은 있지만 아직 행이 없습니다.',

@@ -38,8 +38,10 @@ export interface CsvPreviewResult {
   rows: string[][];
   /** What was used: detected, or the override. null when the file could not be opened. */
   encoding: CsvPreviewEncoding | null;
-  /** "UTF-8 with BOM", "CP949 (Korean, EUC-KR)"… */
+  /** "UTF-8 with BOM", "CP949 (Korean, EUC-KR)"… (English, for the CLI; the UI builds its own from the fields). */
   encodingLabel: string | null;
+  /** The file starts with a byte-order mark. */
+  hasBom: boolean;
   encodingDetected: boolean;
   delimiter: CsvPreviewDelimiter | null;
   delimiterDetected: boolean;

@@ -55,6 +55,7 @@ describe('connections.csvPreview on real files', () => {
     expect(result).toMatchObject({
       encoding: 'utf8',
       encodingLabel: 'UTF-8 with BOM',
+      hasBom: true,
       encodingDetected: true,
       delimiter: ',',
       delimiterDetected: true,

@@ -29,6 +29,7 @@ const hrPreview: CsvPreviewResult = {
   ],
   encoding: 'utf8',
   encodingLabel: 'UTF-8 with BOM',
+  hasBom: true,
   encodingDetected: true,
   delimiter: ',',
   delimiterDetected: true,
@@ -156,8 +157,12 @@ const everyScimOption = {
   tokenUrl: 'https://login.example.com/token',
   clientId: 'roster',
   scope: 'scim.write',
-  requestShape: 'entra-legacy',
+  requestShape: 'entra-2020',
   timeoutSeconds: 90,
+  updateMethod: 'put',
+  groupReadsIncludeMembers: true,
+  userDisable: 'notSupported',
+  app: 'put-only-app',
   caCertificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
 };
 

@@ -231,6 +231,30 @@ export const sectionsByKind: Record<ConnectionKind, FieldSection[]> = {
       ],
     },
     {
+      // What the app cannot do that SCIM allows a server to leave out; an app profile pre-fills these.
+      key: 'appLimits',
+      fields: [
+        {
+          key: 'updateMethod',
+          control: 'select',
+          options: [
+            { value: 'patch', label: 'patch' },
+            { value: 'put', label: 'put' },
+          ],
+        },
+        { key: 'groupReadsIncludeMembers', control: 'switch' },
+        {
+          key: 'userDisable',
+          control: 'select',
+          options: [
+            { value: 'activeFalse', label: 'activeFalse' },
+            { value: 'notSupported', label: 'notSupported' },
+          ],
+        },
+        { key: 'app', control: 'text', monospace: true },
+      ],
+    },
+    {
       key: 'auth',
       secrets: true,
       fields: [
@@ -268,7 +292,15 @@ export function formKeysOf(kind: ConnectionKind): string[] {
 export const defaultSettingsByKind: Record<ConnectionKind, Record<string, unknown>> = {
   csv: { path: '', encoding: 'auto', delimiter: 'auto', multiValueSeparator: ';' },
   ldap: { url: 'ldaps://', startTls: false, bindDn: '', baseDn: '', pageSize: 500, timeoutSeconds: 30 },
-  scim: { baseUrl: 'https://', authType: 'bearer', requestShape: 'scim2', timeoutSeconds: 60 },
+  scim: {
+    baseUrl: 'https://',
+    authType: 'bearer',
+    requestShape: 'scim2',
+    timeoutSeconds: 60,
+    updateMethod: 'patch',
+    groupReadsIncludeMembers: true,
+    userDisable: 'activeFalse',
+  },
 };
 
 /** One line that says where a connection points, for the list. */
