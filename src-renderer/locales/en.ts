@@ -3,6 +3,7 @@ import { enOnDemand } from './en-on-demand';
 import { enEscrow } from './en-escrow';
 import { enConnectionForm } from './en-connection-form';
 import { enAuditDiff } from './en-audit-diff';
+import { enUx } from './en-ux';
 import { enExpressions } from './en-expressions';
 import { enProvisioning } from './en-provisioning';
 import { enWizard } from './en-wizard';
@@ -240,6 +241,7 @@ export const en = {
   escrow: enEscrow,
   connectionForm: enConnectionForm,
   auditDiff: enAuditDiff,
+  ux: enUx,
   wizard: enWizard,
   gallery: enGallery,
   impact: enImpact,

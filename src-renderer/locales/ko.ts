@@ -4,6 +4,7 @@ import { koOnDemand } from './ko-on-demand';
 import { koEscrow } from './ko-escrow';
 import { koConnectionForm } from './ko-connection-form';
 import { koAuditDiff } from './ko-audit-diff';
+import { koUx } from './ko-ux';
 import { koExpressions } from './ko-expressions';
 import { koProvisioning } from './ko-provisioning';
 import { koWizard } from './ko-wizard';
@@ -235,6 +236,7 @@ export const ko: MessageSchema = {
   escrow: koEscrow,
   connectionForm: koConnectionForm,
   auditDiff: koAuditDiff,
+  ux: koUx,
   wizard: koWizard,
   gallery: koGallery,
   impact: koImpact,
