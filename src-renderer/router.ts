@@ -8,6 +8,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/jobs', name: 'jobs', component: () => import('./views/jobs/index.vue') },
   { path: '/jobs/new', name: 'job-new', component: () => import('./views/jobs/wizard/index.vue') },
   { path: '/jobs/:id', name: 'job', component: () => import('./views/jobs/detail.vue') },
+  { path: '/accounts', name: 'accounts', component: () => import('./views/accounts/index.vue') },
   { path: '/logs', name: 'logs', component: () => import('./views/logs/index.vue') },
   { path: '/reports', name: 'reports', component: () => import('./views/reports/index.vue') },
   { path: '/sandbox', name: 'sandbox', component: () => import('./views/sandbox/index.vue') },

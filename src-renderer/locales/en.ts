@@ -1,4 +1,5 @@
 import { enAlerts } from './en-alerts';
+import { enAccounts } from './en-accounts';
 import { enOnDemand } from './en-on-demand';
 import { enEscrow } from './en-escrow';
 import { enConnectionForm } from './en-connection-form';
@@ -28,6 +29,7 @@ export const en = {
     logs: 'Provisioning logs',
     reports: 'Reports',
     audit: 'Audit',
+    accounts: 'Accounts',
     settings: 'Settings',
   },
   common: {
@@ -239,6 +241,7 @@ export const en = {
   alerts: enAlerts,
   onDemand: enOnDemand,
   escrow: enEscrow,
+  accounts: enAccounts,
   connectionForm: enConnectionForm,
   auditDiff: enAuditDiff,
   ux: enUx,

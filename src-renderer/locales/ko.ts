@@ -1,4 +1,5 @@
 import type { MessageSchema } from './en';
+import { koAccounts } from './ko-accounts';
 import { koAlerts } from './ko-alerts';
 import { koOnDemand } from './ko-on-demand';
 import { koEscrow } from './ko-escrow';
@@ -29,6 +30,7 @@ export const ko: MessageSchema = {
     logs: '프로비저닝 로그',
     reports: '보고서',
     audit: '감사',
+    accounts: '계정',
     settings: '설정',
   },
   common: {
@@ -234,6 +236,7 @@ export const ko: MessageSchema = {
   alerts: koAlerts,
   onDemand: koOnDemand,
   escrow: koEscrow,
+  accounts: koAccounts,
   connectionForm: koConnectionForm,
   auditDiff: koAuditDiff,
   ux: koUx,

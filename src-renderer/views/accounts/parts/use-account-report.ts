@@ -1,0 +1,165 @@
+import { onUnmounted, ref, watch, type Ref } from 'vue';
+import type { AccountClass, AccountReport, AccountRow } from '@shared/domain/accounts';
+import type { ObjectType } from '@shared/domain/schema';
+import { call, onEvent } from '../../../api';
+import { useErrorsStore } from '../../../stores/errors';
+
+/** Rows asked for per page; the table asks for the next page as it is scrolled to its end. */
+export const accountPageSize = 200;
+
+export function accountKey(row: Pick<AccountRow, 'objectType' | 'targetId'>): string {
+  return `${row.objectType}/${row.targetId}`;
+}
+
+/**
+ * One job's account report (issue 12 item 5), kept current: the stored report, its progress while a
+ * discovery runs (events), and its rows — filtered and searched on the server, read in pages, so a
+ * report of 100,000 accounts never crosses the transport at once.
+ */
+export function useAccountReport(jobId: Ref<string | null>) {
+  const errors = useErrorsStore();
+  const report = ref<AccountReport | null>(null);
+  const loaded = ref(false);
+  const rows = ref<AccountRow[]>([]);
+  const total = ref(0);
+  const loadingRows = ref(false);
+  const accountClass = ref<AccountClass | null>(null);
+  const objectType = ref<ObjectType | null>(null);
+  const search = ref('');
+  let nextAfterSeq: number | null = null;
+  /** Answers to an older filter are dropped: only the latest request fills the table. */
+  let generation = 0;
+
+  function filter() {
+    return {
+      ...(accountClass.value ? { accountClass: accountClass.value } : {}),
+      ...(objectType.value ? { objectType: objectType.value } : {}),
+      search: search.value.trim(),
+    };
+  }
+
+  async function loadRows(keep = 0): Promise<void> {
+    const id = jobId.value;
+    if (!id) return;
+    const mine = ++generation;
+    loadingRows.value = true;
+    try {
+      const page = await call('accounts.rows', {
+        jobId: id,
+        ...filter(),
+        afterSeq: 0,
+        limit: Math.min(1000, Math.max(accountPageSize, keep)),
+      });
+      if (mine !== generation) return;
+      rows.value = page.rows;
+      total.value = page.total;
+      nextAfterSeq = page.nextAfterSeq;
+    } catch (error) {
+      if (mine === generation) errors.report(error);
+    } finally {
+      if (mine === generation) loadingRows.value = false;
+    }
+  }
+
+  async function loadMore(): Promise<void> {
+    const id = jobId.value;
+    if (!id || nextAfterSeq === null || loadingRows.value) return;
+    const mine = generation;
+    loadingRows.value = true;
+    try {
+      const page = await call('accounts.rows', {
+        jobId: id,
+        ...filter(),
+        afterSeq: nextAfterSeq,
+        limit: accountPageSize,
+      });
+      if (mine !== generation) return;
+      rows.value = [...rows.value, ...page.rows];
+      total.value = page.total;
+      nextAfterSeq = page.nextAfterSeq;
+    } catch (error) {
+      errors.report(error);
+    } finally {
+      if (mine === generation) loadingRows.value = false;
+    }
+  }
+
+  async function load(): Promise<void> {
+    const id = jobId.value;
+    report.value = null;
+    rows.value = [];
+    total.value = 0;
+    loaded.value = false;
+    if (!id) return;
+    try {
+      const stored = await call('accounts.report', { jobId: id });
+      if (id !== jobId.value) return;
+      report.value = stored;
+      loaded.value = true;
+      if (stored && stored.status !== 'running') await loadRows();
+    } catch (error) {
+      errors.report(error);
+    }
+  }
+
+  async function discover(): Promise<void> {
+    const id = jobId.value;
+    if (!id) return;
+    try {
+      report.value = await call('accounts.discover', { jobId: id });
+      rows.value = [];
+      total.value = 0;
+    } catch (error) {
+      errors.report(error);
+    }
+  }
+
+  async function stop(): Promise<void> {
+    const id = jobId.value;
+    if (!id) return;
+    try {
+      await call('accounts.cancel', { jobId: id });
+    } catch (error) {
+      errors.report(error);
+    }
+  }
+
+  const stops = [
+    onEvent('accounts.progress', (next) => {
+      if (next.jobId === jobId.value) report.value = next;
+    }),
+    onEvent('accounts.finished', (next) => {
+      if (next.jobId !== jobId.value) return;
+      report.value = next;
+      void loadRows();
+    }),
+  ];
+  onUnmounted(() => stops.forEach((stopListening) => stopListening()));
+
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  watch(search, () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => void loadRows(), 250);
+  });
+  watch([accountClass, objectType], () => void loadRows());
+  watch(jobId, () => void load(), { immediate: true });
+
+  return {
+    report,
+    loaded,
+    rows,
+    total,
+    loadingRows,
+    accountClass,
+    objectType,
+    search,
+    hasMore: () => nextAfterSeq !== null,
+    load,
+    loadRows,
+    loadMore,
+    discover,
+    stop,
+  };
+}
+
+export type AccountReportState = ReturnType<typeof useAccountReport>;
