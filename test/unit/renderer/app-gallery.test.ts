@@ -1,19 +1,27 @@
 // @vitest-environment happy-dom
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { NMessageProvider } from 'naive-ui';
 import { defineComponent, h } from 'vue';
-import { summarizeAppProfile } from '@shared/domain/app-profile';
+import { appProfileSchema, summarizeAppProfile, type AppProfile } from '@shared/domain/app-profile';
 import type { Result } from '@shared/domain/result';
-import { loadAppProfiles } from '../../../src-main/app/apps/app-profiles';
 import AppGallery from '../../../src-renderer/views/jobs/wizard/gallery/app-gallery.vue';
 import { createRosterI18n } from '../../../src-renderer/locales';
 import { useTransport } from '../../../src-renderer/api';
 import type { Transport } from '../../../src-renderer/api/transport';
 
 /** The bundled profiles, as apps.list and apps.get answer them. */
-const catalogue = loadAppProfiles(join(__dirname, '../../../resources/apps'));
+const files = import.meta.glob<unknown>('../../../resources/apps/*.json', { eager: true, import: 'default' });
+const profiles: AppProfile[] = Object.values(files)
+  .map((raw) => appProfileSchema.parse(raw))
+  // Gallery order (src-main/app/apps/app-profiles.ts): by name, the generic profile last.
+  .sort((a, b) =>
+    a.id === 'generic-scim' ? 1 : b.id === 'generic-scim' ? -1 : a.name.localeCompare(b.name, 'en'),
+  );
+const catalogue = {
+  profiles,
+  get: (id: string) => profiles.find((profile) => profile.id === id),
+};
 
 function galleryTransport(create: Result<unknown>) {
   const calls: { command: string; input: unknown }[] = [];
