@@ -276,6 +276,8 @@ export interface AppProfileSummary {
   delete: AppProfile['capabilities']['delete'];
   rateLimit: AppProfile['capabilities']['rateLimit'];
   maxMembersPerPatch: AppProfile['capabilities']['maxMembersPerPatch'];
+  /** False when reading a group returns no members (the connection then never trusts such a read). */
+  groupReadsIncludeMembers: boolean | typeof notDocumented;
   /** Whether the base URL has parts the admin fills in ({tenantId}), or is not documented at all. */
   baseUrl: AppProfile['connection']['baseUrl'];
   baseUrlHint: string;
@@ -298,6 +300,7 @@ export function summarizeAppProfile(profile: AppProfile): AppProfileSummary {
     delete: profile.capabilities.delete,
     rateLimit: profile.capabilities.rateLimit,
     maxMembersPerPatch: profile.capabilities.maxMembersPerPatch,
+    groupReadsIncludeMembers: profile.capabilities.groupReadsIncludeMembers ?? notDocumented,
     baseUrl: profile.connection.baseUrl,
     baseUrlHint: profile.connection.baseUrlHint,
     credentialHint: profile.connection.credentialHint,

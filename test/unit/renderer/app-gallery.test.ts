@@ -87,6 +87,13 @@ describe('app gallery', { timeout: 30_000 }, () => {
     expect(wrapper.find('[data-test="gallery-app-salesforce"] [data-test="fact-leavers"]').text()).toBe(
       'Disables leavers',
     );
+    // AWS IAM Identity Center's group reads come back without members (its GetGroup page).
+    expect(
+      wrapper.find('[data-test="gallery-app-aws-iam-identity-center"] [data-test="fact-memberReads"]').text(),
+    ).toBe('Group reads without members');
+    expect(wrapper.find('[data-test="gallery-app-slack"] [data-test="fact-memberReads"]').exists()).toBe(
+      false,
+    );
     expect(wrapper.find('[data-test="gallery-app-launchdarkly"] [data-test="fact-groups"]').text()).toBe(
       'No groups',
     );

@@ -31,7 +31,7 @@ export type FactTone = 'yes' | 'no' | 'unknown' | 'info';
 
 /** One fact on a card: a locale key under `gallery.facts`, its parameters, and how it reads. */
 export interface AppFact {
-  id: 'groups' | 'leavers' | 'updates' | 'rateLimit' | 'dialect';
+  id: 'groups' | 'memberReads' | 'leavers' | 'updates' | 'rateLimit' | 'dialect';
   key: string;
   params?: Record<string, string | number>;
   tone: FactTone;
@@ -83,8 +83,13 @@ function rateLimitFact(app: AppProfileSummary): AppFact {
 
 /** What a card says the app supports, in a fixed order. */
 export function appFacts(app: AppProfileSummary): AppFact[] {
+  const memberReads: AppFact[] =
+    app.groups === true && app.groupReadsIncludeMembers === false
+      ? [{ id: 'memberReads', key: 'noMemberReads', tone: 'no' }]
+      : [];
   return [
     groupsFact(app),
+    ...memberReads,
     leaversFact(app),
     updatesFact(app),
     rateLimitFact(app),
