@@ -118,6 +118,7 @@ export const enScopingEditor = {
     title: 'Why in or out?',
     intro: 'Pick one source object to see each condition with the object’s actual value.',
     placeholder: 'Search the source by name, email or key',
+    blocked: 'Fix the problems of the filters to see why this object is in or out.',
     searchFailed: 'Searching the source failed: {message}',
     inScope: 'In scope',
     outOfScope: 'Out of scope',

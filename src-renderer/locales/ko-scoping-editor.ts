@@ -119,6 +119,7 @@ export const koScopingEditor: typeof enScopingEditor = {
     title: '범위에 든 이유 / 빠진 이유',
     intro: '원본 개체 하나를 고르면 조건마다 그 개체의 실제 값과 결과를 보여 줍니다.',
     placeholder: '이름, 이메일 또는 키로 원본 검색',
+    blocked: '필터의 문제를 고치면 이 개체가 범위에 든 이유나 빠진 이유를 보여 줍니다.',
     searchFailed: '원본 검색에 실패했습니다: {message}',
     inScope: '범위 내',
     outOfScope: '범위 밖',

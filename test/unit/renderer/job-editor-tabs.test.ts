@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { NMessageProvider, NSwitch } from 'naive-ui';
-import { defineComponent, h } from 'vue';
+import { defineComponent, h, reactive } from 'vue';
 import { jobSettingsSchema, type JobConfig } from '@shared/domain/jobs';
 import type { JobDetail } from '@shared/domain/job-view';
 import type { JobImpactResult } from '@shared/domain/job-editing';
@@ -90,7 +90,8 @@ function recordingTransport(update: Result<unknown>) {
 
 function mountTab(component: typeof SettingsTab, onSaved: (d: JobDetail) => void) {
   const host = defineComponent({
-    setup: () => () => h(NMessageProvider, () => h(component, { detail, onSaved })),
+    // Reactive, as the job page holds it: a copy must not choke on the proxy.
+    setup: () => () => h(NMessageProvider, () => h(component, { detail: reactive(detail), onSaved })),
   });
   return mount(host, { global: { plugins: [createRosterI18n('en')] }, attachTo: document.body });
 }
