@@ -104,9 +104,6 @@ export const enWizard = {
     assignedNote:
       'Members of an assigned group are in scope with it. You can change the assignments later in the job’s settings.',
   },
-  mappings: {
-    lead: 'The default mappings for this source and target. Each target attribute gets its value from a source attribute, a constant or an expression; the matching attribute links existing accounts instead of creating new ones.',
-  },
   filters: {
     lead: 'Scoping filters narrow the scope by attribute values: an object is in scope when every clause of at least one filter group holds.',
     ofUser: 'Users',
