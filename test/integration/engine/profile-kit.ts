@@ -94,7 +94,10 @@ export class ProfileKit {
   }
 
   sync(): Promise<CycleSummary> {
-    return this.app.engine.run(this.jobId, { initiatedBy: { type: 'admin', displayName: 'tester' } });
+    return this.app.engine.run(this.jobId, {
+      dryRun: false,
+      initiatedBy: { type: 'admin', displayName: 'tester' },
+    });
   }
 
   /** The target id Roster linked a source object to, or undefined. */
