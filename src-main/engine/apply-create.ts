@@ -10,6 +10,7 @@ import { attributeMappings, redactable, targetPaths } from './object-mappings';
 import { mayHaveApplied, ObjectFailure } from './object-failure';
 import { plan } from './plan';
 import { identityOf, keepIntent, sendWrite } from './record';
+import { messageOf, say } from '@shared/domain/log-messages';
 
 /** Creates sent again after an answer was lost and a lookup proved the object absent. */
 const maxCreateAttempts = 3;
@@ -95,10 +96,10 @@ function requireMandatory(
 ): void {
   const missing = missingRequired(ctx.job.config.targetSchema, object.type, values);
   if (missing.length === 0) return;
-  log.step('processing', 'failure', `Required target attributes have no value: ${missing.join(', ')}`);
+  log.step('processing', 'failure', say('processRequiredMissing', { attributes: missing.join(', ') }));
   throw new ObjectFailure(
     'MandatoryFieldsMissing',
-    `The target requires ${missing.join(', ')}, and the mappings give no value (and no default).`,
+    say('errorRequiredMissing', { attributes: missing.join(', ') }),
     { recommendedAction: 'Give the mapping a default value, or fix the source data.' },
   );
 }
@@ -119,7 +120,7 @@ export async function create(
 ): Promise<ProcessOutcome> {
   const { values, modified } = await buildCreateValues(ctx, object, mapping, source);
   requireMandatory(ctx, object, values, log);
-  log.step('processing', 'success', `Built a create request with ${Object.keys(values).length} attribute(s)`);
+  log.step('processing', 'success', say('processCreateRequest', { count: Object.keys(values).length }));
   log.action = 'create';
   log.modified = modified;
   if (ctx.dryRun) {
@@ -158,7 +159,10 @@ export async function create(
         log.step(
           'export',
           'success',
-          `Created in ${ctx.targetName}; the answer was lost (${error instanceof Error ? error.message : String(error)}), and a lookup found the new object`,
+          say('exportCreatedAnswerLost', {
+            target: ctx.targetName,
+            error: error instanceof Error ? error.message : String(error),
+          }),
           { targetId: found.object.id, ...found.details },
         );
         ctx.counters.created++;
@@ -168,17 +172,12 @@ export async function create(
         throw new ObjectFailure('DuplicateTargetEntries', found.description);
       }
       if (attempt >= maxCreateAttempts) throw error;
-      log.step(
-        'export',
-        'warning',
-        `The create's answer was lost and a lookup found nothing: sending it again`,
-        found.details,
-      );
+      log.step('export', 'warning', say('exportCreateResent'), found.details);
     }
   }
   log.targetId = created.id;
   log.targetDisplayName = object.displayName;
-  log.step('export', 'success', `Created in ${ctx.targetName}`, { targetId: created.id });
+  log.step('export', 'success', say('exportCreated', { target: ctx.targetName }), { targetId: created.id });
   ctx.counters.created++;
   return createdOutcome(ctx, object, created.id, values);
 }
@@ -231,7 +230,12 @@ async function adoptAfterConflict(
   log.step(
     'matching',
     'success',
-    `The create was refused as a duplicate (409); ${again.description.toLowerCase()}`,
+    again.message
+      ? {
+          ...say('matchAfterConflict', { lookup: messageOf(again.message) }),
+          text: `The create was refused as a duplicate (409); ${again.description.toLowerCase()}`,
+        }
+      : `The create was refused as a duplicate (409); ${again.description.toLowerCase()}`,
     again.details,
   );
   return adopt(ctx, object, mapping, source, log, again.object);

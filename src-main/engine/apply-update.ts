@@ -5,9 +5,10 @@ import type { CycleContext } from './cycle-context';
 import type { LogBuilder } from './log-builder';
 import { attributeMappings, isInactive, targetPaths } from './object-mappings';
 import { ObjectFailure } from './object-failure';
-import { plan } from './plan';
+import { noteOf, plan } from './plan';
 import { identityOf, sendWrite } from './record';
 import { caseOnlyNote, diffMappedValues, type TargetDiff } from './target-diff';
+import { say } from '@shared/domain/log-messages';
 
 export type ObjectResult =
   'created' | 'updated' | 'enabled' | 'unchanged' | 'skipped' | 'failed' | 'deprovision';
@@ -28,7 +29,9 @@ export async function updateLinked(
 ): Promise<ProcessOutcome> {
   log.targetId = link.targetId;
   log.targetDisplayName = link.displayName;
-  log.step('matching', 'success', `Linked to target object ${link.targetId}`, { targetId: link.targetId });
+  log.step('matching', 'success', say('matchLinked', { targetId: link.targetId }), {
+    targetId: link.targetId,
+  });
   let current: TargetObjectState;
   try {
     current = await ctx.target.get(object.type, link.targetId, targetPaths(ctx, mapping));
@@ -103,26 +106,25 @@ async function applyUpdate(
         attributes: caseOnly.map((d) => d.path).join(', '),
       });
     } else {
-      log.step('processing', 'success', 'The target object already has every mapped value');
+      log.step('processing', 'success', say('processUnchanged'));
     }
-    log.step('export', 'skipped', 'Nothing to change', { reason: 'EntrySynchronizationSkipped' });
+    log.step('export', 'skipped', say('exportNothing'), { reason: 'EntrySynchronizationSkipped' });
     ctx.counters.unchanged++;
+    // A dry run says what it found: a match that only needs linking, or a case-only difference
+    // that sends nothing — never "Other".
     if (situation === 'unlinked' || caseOnly.length > 0)
       plan(ctx, object, {
         situation,
-        action: 'other',
+        action: situation === 'unlinked' ? 'link' : 'skip',
         targetId: link.targetId,
         changes: [],
-        note:
-          caseOnly.length > 0
-            ? caseOnlyNote(caseOnly)
-            : 'Links to the matching target object; no attribute differs',
+        ...noteOf(caseOnly.length > 0 ? caseOnlyNote(caseOnly) : say('planLinkOnly')),
       });
     return { result: situation === 'linked' ? 'unchanged' : 'updated', link: nextLink };
   }
   if (!mapping.actions.update) {
-    log.step('processing', 'success', `${changes.length} attribute(s) differ`);
-    log.step('export', 'skipped', 'Update is turned off for this object mapping', {
+    log.step('processing', 'success', say('processDiffer', { count: changes.length }));
+    log.step('export', 'skipped', say('exportUpdateOff'), {
       reason: 'UpdateDisabled',
     });
     ctx.counters.skipped++;
@@ -130,7 +132,7 @@ async function applyUpdate(
   }
   log.action = enabling ? 'enable' : 'update';
   log.modified = modified;
-  log.step('processing', 'success', `${changes.length} attribute(s) differ`, {
+  log.step('processing', 'success', say('processDiffer', { count: changes.length }), {
     attributes: changes.map((c) => c.path).join(', '),
   });
   if (ctx.dryRun) {
@@ -145,7 +147,7 @@ async function applyUpdate(
     await sendWrite(ctx, identityOf(object), enabling ? 'enable' : 'update', link.targetId, {}, () =>
       ctx.target.update(object.type, link.targetId, changes),
     );
-    log.step('export', 'success', `Updated ${changes.length} attribute(s) in ${ctx.targetName}`, {
+    log.step('export', 'success', say('exportUpdated', { count: changes.length, target: ctx.targetName }), {
       targetId: link.targetId,
     });
   }

@@ -7,6 +7,7 @@
  * by row.
  */
 import type { ObjectType } from '@shared/domain/schema';
+import { say, type LogMessageCode, type LogText } from '@shared/domain/log-messages';
 
 /**
  * Where a source object stands against the target.
@@ -47,8 +48,9 @@ export interface Decision {
   code: string | null;
   /** Whether the skip deserves a log entry (an already-disabled leaver does not, every cycle). */
   logged: boolean;
-  /** The sentence for the log's processing step. */
+  /** The sentence for the log's processing step (English), and under its message code. */
   why: string;
+  message: LogText;
   /** Where the rule comes from. */
   source: string;
 }
@@ -68,15 +70,23 @@ function row(
   situation: Row['situation'],
   scope: Row['scope'],
   action: Action,
-  why: string,
+  why: LogMessageCode,
   source: string,
   extra: { when?: Condition; code?: string; logged?: boolean } = {},
 ): Row {
+  const message = say(why);
   return {
     situation,
     scope,
     ...(extra.when ? { when: extra.when } : {}),
-    decision: { action, code: extra.code ?? null, logged: extra.logged ?? true, why, source },
+    decision: {
+      action,
+      code: extra.code ?? null,
+      logged: extra.logged ?? true,
+      why: message.text,
+      message,
+      source,
+    },
   };
 }
 
@@ -86,98 +96,63 @@ const wantsDelete: Condition = (f) =>
 /** First row that fits wins. Order matters only where rows overlap; each overlap is commented. */
 export const decisionTable: readonly Row[] = [
   // ── not linked ──
-  row('unknown', 'in', 'match', 'Not linked yet: look for it in the target', '§3.1 step 4, §4'),
-  row(
-    'unknown',
-    outOfScope,
-    'skip',
-    'Out of scope and never provisioned: nothing to do',
-    '§2.3, §8 last rule',
-    {
-      code: 'OutOfScope',
-      logged: false,
-    },
-  ),
-  row('unlinked', 'in', 'link', 'One target object matches: link it and update it', '§4 step 3', {}),
-  row('unmatched', 'in', 'create', 'No target object matches: create one', '§4 step 4', {
+  row('unknown', 'in', 'match', 'decideLookUp', '§3.1 step 4, §4'),
+  row('unknown', outOfScope, 'skip', 'decideOutOfScopeNever', '§2.3, §8 last rule', {
+    code: 'OutOfScope',
+    logged: false,
+  }),
+  row('unlinked', 'in', 'link', 'decideLink', '§4 step 3', {}),
+  row('unmatched', 'in', 'create', 'decideCreate', '§4 step 4', {
     when: (f) => f.createOn,
   }),
-  row('unmatched', 'in', 'skip', 'Create is turned off for this object mapping', '§6 Create', {
+  row('unmatched', 'in', 'skip', 'decideCreateOff', '§6 Create', {
     code: 'CreateDisabled',
   }),
-  row('disputed', 'in', 'fail', 'Several target objects match; Roster never picks one itself', '§4 step 3', {
+  row('disputed', 'in', 'fail', 'decideDisputed', '§4 step 3', {
     code: 'DuplicateTargetEntries',
   }),
-  row(
-    'unmatchable',
-    'in',
-    'skip',
-    'Every matching attribute is empty, so it cannot be matched safely',
-    '§4 step 5',
-    {
-      code: 'ImportSkipped',
-    },
-  ),
+  row('unmatchable', 'in', 'skip', 'decideUnmatchable', '§4 step 5', {
+    code: 'ImportSkipped',
+  }),
 
   // ── linked, in scope ──
-  row('linked', 'in', 'update', 'Linked: read it and send what differs', '§3.1 step 5, §5.6'),
+  row('linked', 'in', 'update', 'decideUpdate', '§3.1 step 5, §5.6'),
 
   // ── linked, leaving the target's care (§8). Suppression comes first: it wins over every action. ──
-  row(
-    'deleted',
-    'any',
-    'skip',
-    'skipOutOfScopeDeletions is on: the object is left as it is',
-    '§8 skipOutOfScopeDeletions',
-    {
-      when: (f) => f.skipOutOfScopeDeletions,
-      code: 'SkipOutOfScopeDeletions',
-    },
-  ),
-  row(
-    'deleted',
-    'any',
-    'delete',
-    'Groups that leave scope are deleted; hard deletes are deleted when the job says so',
-    '§8 rows 5–6',
-    {
-      when: (f) => wantsDelete(f) && f.deleteOn,
-    },
-  ),
-  row('deleted', 'any', 'skip', 'Delete is turned off for this object mapping', '§6 Delete', {
+  row('deleted', 'any', 'skip', 'decideSkipOutOfScopeDeletions', '§8 skipOutOfScopeDeletions', {
+    when: (f) => f.skipOutOfScopeDeletions,
+    code: 'SkipOutOfScopeDeletions',
+  }),
+  row('deleted', 'any', 'delete', 'decideDelete', '§8 rows 5–6', {
+    when: (f) => wantsDelete(f) && f.deleteOn,
+  }),
+  row('deleted', 'any', 'skip', 'decideDeleteOff', '§6 Delete', {
     when: wantsDelete,
     code: 'DeleteDisabled',
   }),
   // A target that cannot disable: delete only when the admin chose delete (Roster decision: never
   // delete silently when the job says disable; the job is refused at save for this reason too).
-  row('deleted', 'any', 'delete', 'The target cannot disable, and the job says delete', '§8 row 7', {
+  row('deleted', 'any', 'delete', 'decideDeleteCannotDisable', '§8 row 7', {
     when: (f) => !f.targetCanDisable && f.onSourceDelete === 'delete' && f.deleteOn,
   }),
-  row(
-    'deleted',
-    'any',
-    'skip',
-    'The target cannot disable, and the job says disable: the account is left as it is',
-    'Roster decision (issue 8)',
-    {
-      when: (f) => !f.targetCanDisable,
-      code: 'TargetCannotDisable',
-    },
-  ),
-  row('deleted', 'any', 'skip', 'Already disabled in the target', '§8 (idempotent disable)', {
+  row('deleted', 'any', 'skip', 'decideCannotDisable', 'Roster decision (issue 8)', {
+    when: (f) => !f.targetCanDisable,
+    code: 'TargetCannotDisable',
+  }),
+  row('deleted', 'any', 'skip', 'decideAlreadyDisabled', '§8 (idempotent disable)', {
     when: (f) => f.alreadyDisabled,
     code: 'AlreadyDisabled',
     logged: false,
   }),
-  row('deleted', 'any', 'skip', 'No mapping reads IsSoftDeleted, so Roster never disables', '§8 last row', {
+  row('deleted', 'any', 'skip', 'decideNoSoftDeleteMapping', '§8 last row', {
     when: (f) => !f.readsSoftDeleted,
     code: 'NoSoftDeleteMapping',
   }),
-  row('deleted', 'any', 'skip', 'Update is turned off, and a disable is an update', '§6 Update', {
+  row('deleted', 'any', 'skip', 'decideUpdateOffNoDisable', '§6 Update', {
     when: (f) => !f.updateOn,
     code: 'UpdateDisabled',
   }),
-  row('deleted', 'any', 'disable', 'Left scope or disabled in the source: disable it', '§8 rows 1–3'),
+  row('deleted', 'any', 'disable', 'decideDisable', '§8 rows 1–3'),
 ];
 
 function fits(r: Row, facts: DecisionFacts): boolean {

@@ -4,8 +4,9 @@ import { logFor, type LogBuilder } from './log-builder';
 import { decisionFacts } from './object-processor';
 import { escrowClassOf } from './escrow-class';
 import { describeError, endsCycle } from './object-failure';
-import { plan } from './plan';
+import { noteOf, plan } from './plan';
 import { record, sendWrite } from './record';
+import { messageOf, say, type LogMessageCode, type LogText } from '@shared/domain/log-messages';
 
 /** §8, through the decision table: what leaving the target's care means for one linked object. */
 function decideFor(ctx: CycleContext, c: DeprovisionCandidate): Decision {
@@ -22,9 +23,33 @@ function newLog(ctx: CycleContext, c: DeprovisionCandidate): LogBuilder {
   const log = logFor(ctx, { anchor: c.anchor, displayName: c.displayName, type: c.objectType });
   log.targetId = c.link.targetId;
   log.targetDisplayName = c.link.displayName;
-  log.step('scoping', 'success', c.reason === 'hardDeleted' ? 'Gone from the source' : c.detail);
-  log.step('matching', 'success', `Linked to target object ${c.link.targetId}`);
+  log.step('scoping', 'success', detailMessage(c));
+  log.step('matching', 'success', say('matchLinked', { targetId: c.link.targetId }));
   return log;
+}
+
+/**
+ * Why a linked object leaves the target's care, under a message code. The English stays the
+ * candidate's own sentence (as the log always read); only a failed filter keeps its English clauses.
+ */
+function detailMessage(c: DeprovisionCandidate): LogText {
+  const coded = (code: LogMessageCode, params: Record<string, string> = {}): LogText => ({
+    code,
+    params,
+    text: c.reason === 'hardDeleted' ? 'Gone from the source' : c.detail,
+  });
+  switch (c.reason) {
+    case 'hardDeleted':
+      return coded('scopeGone');
+    case 'notAssigned':
+      return coded(c.objectType === 'User' ? 'scopeNotAssignedUser' : 'scopeNotAssignedGroup');
+    case 'disabledInSource':
+      return coded('scopeDisabled');
+    case 'softDeletedInSource':
+      return coded('scopeSoftDeleted');
+    default:
+      return coded('scopeFilterFailed', { detail: c.detail });
+  }
 }
 
 type Decided = { c: DeprovisionCandidate; d: Decision };
@@ -72,7 +97,7 @@ export async function deprovision(ctx: CycleContext): Promise<{ staged: boolean 
     }
     const log = newLog(ctx, c);
     log.action = 'other';
-    log.step('processing', 'skipped', d.why, { reason: d.code ?? '' });
+    log.step('processing', 'skipped', d.message, { reason: d.code ?? '' });
     ctx.counters.skipped++;
     record(ctx, identity(c), { log, stateHash: c.stateHash });
   }
@@ -95,13 +120,18 @@ function stage(ctx: CycleContext, actions: readonly Decided[]): void {
   for (const { c, d } of actions) {
     const log = newLog(ctx, c);
     log.action = 'stagedDelete';
-    log.step('processing', 'skipped', `Would ${d.action}: held back by the accidental-deletion threshold`, {
-      pending: String(actions.length),
-      threshold: String(ctx.settings.deletionThreshold),
-    });
+    log.step(
+      'processing',
+      'skipped',
+      say(d.action === 'delete' ? 'processHeldBackDelete' : 'processHeldBackDisable'),
+      {
+        pending: String(actions.length),
+        threshold: String(ctx.settings.deletionThreshold),
+      },
+    );
     log.fail(
       'TooManyDeletes',
-      `${actions.length} disables and deletes are pending, over the threshold of ${ctx.settings.deletionThreshold}.`,
+      say('errorTooManyDeletes', { count: actions.length, threshold: ctx.settings.deletionThreshold }),
       {
         category: 'Skipped',
         recommendedAction:
@@ -114,7 +144,12 @@ function stage(ctx: CycleContext, actions: readonly Decided[]): void {
       action: 'stagedDelete',
       targetId: c.link.targetId,
       changes: [],
-      note: `Would ${d.action}; held back: ${actions.length} > threshold ${ctx.settings.deletionThreshold}`,
+      ...noteOf(
+        say(d.action === 'delete' ? 'planHeldBackDelete' : 'planHeldBackDisable', {
+          count: actions.length,
+          threshold: ctx.settings.deletionThreshold,
+        }),
+      ),
     });
     // No state recorded: the object stays "changed" and is staged again until released.
     record(ctx, identity(c), { log });
@@ -137,7 +172,10 @@ async function carryOut(ctx: CycleContext, c: DeprovisionCandidate, d: Decision)
   const log = newLog(ctx, c);
   const deleting = d.action === 'delete';
   log.action = deleting ? 'delete' : 'disable';
-  log.step('processing', 'success', `${d.why}: ${c.detail}`);
+  log.step('processing', 'success', {
+    ...say('processDeprovision', { why: messageOf(d.message), detail: messageOf(detailMessage(c)) }),
+    text: `${d.why}: ${c.detail}`,
+  });
   if (!deleting) log.modified = [{ displayName: 'active', oldValue: 'true', newValue: 'false' }];
   if (ctx.dryRun) {
     plan(ctx, identity(c), {
@@ -145,7 +183,7 @@ async function carryOut(ctx: CycleContext, c: DeprovisionCandidate, d: Decision)
       action: log.action,
       targetId: c.link.targetId,
       changes: log.modified,
-      note: d.why,
+      ...noteOf(d.message),
     });
     if (deleting) ctx.counters.deleted++;
     else ctx.counters.disabled++;
@@ -156,14 +194,14 @@ async function carryOut(ctx: CycleContext, c: DeprovisionCandidate, d: Decision)
       await sendWrite(ctx, identity(c), 'delete', c.link.targetId, {}, () =>
         ctx.target.delete(c.objectType, c.link.targetId),
       );
-      log.step('export', 'success', `Deleted in ${ctx.targetName}`);
+      log.step('export', 'success', say('exportDeleted', { target: ctx.targetName }));
       ctx.counters.deleted++;
       record(ctx, identity(c), { log, link: 'delete', stateHash: c.stateHash });
     } else {
       await sendWrite(ctx, identity(c), 'disable', c.link.targetId, {}, () =>
         ctx.target.setActive(c.objectType, c.link.targetId, false),
       );
-      log.step('export', 'success', `Disabled in ${ctx.targetName}`);
+      log.step('export', 'success', say('exportDisabled', { target: ctx.targetName }));
       ctx.counters.disabled++;
       const next = {
         ...c.link,

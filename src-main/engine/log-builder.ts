@@ -9,6 +9,7 @@ import type {
   StepType,
 } from '@shared/domain/provisioning';
 import type { ObjectType } from '@shared/domain/schema';
+import type { LogText } from '@shared/domain/log-messages';
 
 const stepNames: Record<StepType, string> = {
   import: 'Import',
@@ -44,18 +45,26 @@ export class LogBuilder {
     return this.steps.some((s) => s.provisioningStepType === type);
   }
 
+  /**
+   * Records a step. A `LogText` (from `say()`) keeps its code and parameters beside the English, so
+   * the app can show the step in the admin's language; a plain string (a target's own error text)
+   * is shown as it is.
+   */
   step(
     type: StepType,
     status: ProvisioningStatus,
-    description: string,
+    description: string | LogText,
     details: Record<string, string> = {},
   ): this {
     const step: ProvisioningStep = {
       name: stepNames[type],
       provisioningStepType: type,
       status,
-      description,
+      description: typeof description === 'string' ? description : description.text,
       details,
+      ...(typeof description === 'string'
+        ? {}
+        : { messageCode: description.code, messageParams: description.params }),
     };
     this.steps.push(step);
     this.onStep?.(step);
@@ -64,12 +73,13 @@ export class LogBuilder {
 
   fail(
     errorCode: string,
-    reason: string,
+    reason: string | LogText,
     extra: { additionalDetails?: string; category?: string; recommendedAction?: string } = {},
   ): this {
     this.error = {
       errorCode,
-      reason,
+      reason: typeof reason === 'string' ? reason : reason.text,
+      ...(typeof reason === 'string' ? {} : { reasonCode: reason.code, reasonParams: reason.params }),
       errorCategory: extra.category ?? 'NonServiceFailure',
       ...(extra.additionalDetails ? { additionalDetails: extra.additionalDetails } : {}),
       ...(extra.recommendedAction ? { recommendedAction: extra.recommendedAction } : {}),

@@ -10,6 +10,7 @@ import { plan } from './plan';
 import { identityOf, record, sendWrite, takeDeferredState } from './record';
 import { referenceFailure, referenceFailureOf, type ReferenceFailure } from './reference-failure';
 import { displayValue } from './target-values';
+import { say } from '@shared/domain/log-messages';
 
 /**
  * §7.1: manager (Reference-typed) values, sent after the objects they point to exist, as their own
@@ -92,7 +93,11 @@ async function resolveForUser(
     log.step(
       'referenceResolution',
       'success',
-      `${ref.target} → ${referenced.displayName} (${referenced.targetId})`,
+      say('referenceResolved', {
+        attribute: ref.target,
+        name: referenced.displayName,
+        targetId: referenced.targetId,
+      }),
       {
         referencedAnchor,
         referencedTargetId: referenced.targetId,
@@ -119,7 +124,11 @@ async function resolveForUser(
           },
         ]),
       );
-      log.step('export', 'success', `Set ${ref.target} in ${ctx.targetName}`);
+      log.step(
+        'export',
+        'success',
+        say('exportReferenceSet', { attribute: ref.target, target: ctx.targetName }),
+      );
       current = {
         ...current,
         exported: { ...current.exported, [ref.target]: referenced.targetId },

@@ -3,12 +3,24 @@ import type { SourceObject, TargetObjectState } from '../connectors/connector';
 import type { CycleContext } from './cycle-context';
 import { matchingMappings, targetPaths } from './object-mappings';
 import { ObjectFailure } from './object-failure';
+import { say, type LogText } from '@shared/domain/log-messages';
 
+/** `description` is the English sentence; `message` the same under its code (log in the admin's language). */
 export type MatchResult =
-  | { kind: 'matched'; object: TargetObjectState; description: string; details: Record<string, string> }
-  | { kind: 'none'; description: string; details: Record<string, string> }
-  | { kind: 'disputed'; description: string; details: Record<string, string> }
-  | { kind: 'noValue'; description: string };
+  | {
+      kind: 'matched';
+      object: TargetObjectState;
+      description: string;
+      message?: LogText;
+      details: Record<string, string>;
+    }
+  | { kind: 'none'; description: string; message?: LogText; details: Record<string, string> }
+  | { kind: 'disputed'; description: string; message?: LogText; details: Record<string, string> }
+  | { kind: 'noValue'; description: string; message?: LogText };
+
+function told(message: LogText): { description: string; message: LogText } {
+  return { description: message.text, message };
+}
 
 /** The matching values of an object, in priority order (§4 steps 1–2); empty values are left out. */
 export async function matchingLookups(
@@ -41,19 +53,19 @@ export async function findByLookups(
       return {
         kind: 'matched',
         object: found[0],
-        description: `Matched the target object ${found[0].id} on ${path} = "${value}"`,
+        ...told(say('matchFound', { targetId: found[0].id, path, value })),
         details,
       };
     }
     if (found.length > 1) {
       return {
         kind: 'disputed',
-        description: `${found.length} target objects have ${path} = "${value}"; Roster never picks one itself`,
+        ...told(say('matchDisputed', { count: found.length, path, value })),
         details,
       };
     }
   }
-  return { kind: 'none', description: 'No target object matches: a new one is created', details };
+  return { kind: 'none', ...told(say('matchNone')), details };
 }
 
 export async function findMatch(
@@ -65,14 +77,14 @@ export async function findMatch(
   if (matchingMappings(mapping).length === 0)
     return {
       kind: 'none',
-      description: 'No matching attributes are configured: a new object is created',
+      ...told(say('matchNoAttributes')),
       details: {},
     };
   const lookups = await matchingLookups(ctx, mapping, source);
   if (lookups.length === 0)
     return {
       kind: 'noValue',
-      description: 'Every matching attribute is empty for this object, so it cannot be matched safely',
+      ...told(say('matchNoValue')),
     };
   return findByLookups(ctx, object.type, lookups, targetPaths(ctx, mapping));
 }

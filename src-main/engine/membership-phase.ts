@@ -8,6 +8,7 @@ import { plan } from './plan';
 import { identityOf, keepIntent, record, sendWrite, takeDeferredState } from './record';
 import { referenceFailure, referenceFailureOf, type ReferenceFailure } from './reference-failure';
 import { reconcileMembers } from './reconcile-members';
+import { say } from '@shared/domain/log-messages';
 
 /** The target ids that should be members of a group: its in-scope, linked user members (§7.2). */
 function desiredMemberIds(ctx: CycleContext, group: SourceObject): string[] {
@@ -102,7 +103,11 @@ async function syncGroup(
       newValue: `+${add.length} / −${remove.length}`,
     },
   ];
-  log.step('referenceResolution', 'success', `Membership: add ${add.length}, remove ${remove.length}`);
+  log.step(
+    'referenceResolution',
+    'success',
+    say('referenceMembership', { add: add.length, remove: remove.length }),
+  );
   if (ctx.dryRun) {
     planMembers(ctx, group, link, add, remove);
     return null;
@@ -129,7 +134,7 @@ async function syncGroup(
       return referenceFailureOf(error);
     }
   }
-  log.step('export', 'success', `Membership updated in ${ctx.targetName}`);
+  log.step('export', 'success', say('exportMembershipUpdated', { target: ctx.targetName }));
   record(ctx, identityOf(group), { log });
   return null;
 }

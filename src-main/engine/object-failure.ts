@@ -1,15 +1,25 @@
 import { isConnectorError } from '../connectors/connector';
+import type { LogText } from '@shared/domain/log-messages';
 
 /** A failure that belongs in this object's log entry: it ends the object's processing, not the cycle. */
 export class ObjectFailure extends Error {
+  /** The reason under its message code, when the engine wrote it (the log shows it translated). */
+  readonly text: LogText | undefined;
+
   constructor(
     readonly code: string,
-    message: string,
+    message: string | LogText,
     readonly extra: { additionalDetails?: string; recommendedAction?: string } = {},
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.text);
     this.name = 'ObjectFailure';
+    this.text = typeof message === 'string' ? undefined : message;
   }
+}
+
+/** An object failure's reason as a message code, when it has one. */
+export function reasonOf(error: unknown): LogText | undefined {
+  return error instanceof ObjectFailure ? error.text : undefined;
 }
 
 export function describeError(error: unknown): {

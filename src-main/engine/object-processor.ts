@@ -17,10 +17,11 @@ import { findMatchInIndex } from './match-index';
 import { findMatch } from './matching';
 import { readsSoftDeleted, referenceMappings, sourceAttributesFor } from './object-mappings';
 import { escrowClassOf } from './escrow-class';
-import { describeError, endsCycle, ObjectFailure } from './object-failure';
-import { plan } from './plan';
+import { describeError, endsCycle, ObjectFailure, reasonOf } from './object-failure';
+import { noteOf, plan } from './plan';
 import { deferState, identityOf, record } from './record';
 import type { ScopeVerdict } from './scope';
+import { say, type LogText } from '@shared/domain/log-messages';
 
 export type { ObjectResult } from './apply-update';
 
@@ -85,8 +86,8 @@ export async function processObject(
   if (decision.action === 'skip') return skipOutOfScope(ctx, object, verdict, stateHash);
 
   const log = logFor(ctx, object);
-  log.step('import', 'success', `Read from ${ctx.sourceName}`, originDetails(object));
-  log.step('scoping', 'success', verdict.detail);
+  log.step('import', 'success', say('importRead', { source: ctx.sourceName }), originDetails(object));
+  log.step('scoping', 'success', verdict.message ?? verdict.detail);
   const source = sourceAttributesFor(object, true);
   ctx.counters.evaluated++;
   try {
@@ -99,9 +100,22 @@ export async function processObject(
   } catch (error) {
     if (endsCycle(error)) throw error;
     const { code, message, extra } = describeError(error);
-    log.fail(code, message, extra);
-    if (!log.hasStep('export')) log.step('export', 'failure', message);
+    log.fail(code, reasonOf(error) ?? message, extra);
+    if (!log.hasStep('export')) log.step('export', 'failure', reasonOf(error) ?? message);
     ctx.counters.failed++;
+    // A dry run lists what would fail too, with the reason, so its plan accounts for every object.
+    plan(ctx, object, {
+      situation:
+        error instanceof ObjectFailure && error.code === 'DuplicateTargetEntries'
+          ? 'disputed'
+          : link
+            ? 'linked'
+            : 'unmatched',
+      action: 'skip',
+      targetId: link?.targetId ?? null,
+      changes: [],
+      ...noteOf(reasonOf(error) ?? message),
+    });
     // No state is recorded: the object counts as changed, and escrow says when it is tried again.
     const failure = {
       errorClass: escrowClassOf(code, error),
@@ -143,13 +157,9 @@ function skipOutOfScope(
   ctx.counters.skipped++;
   if (ctx.kind === 'initial' && verdict.reason === 'disabledInSource') {
     const log = logFor(ctx, object);
-    log.step('import', 'success', `Read from ${ctx.sourceName}`, originDetails(object));
-    log.step('scoping', 'skipped', verdict.detail);
-    log.fail(
-      'SourceObjectDisabled',
-      'The object is disabled in the source and has never been provisioned, so it is not created.',
-      { category: 'Skipped' },
-    );
+    log.step('import', 'success', say('importRead', { source: ctx.sourceName }), originDetails(object));
+    log.step('scoping', 'skipped', verdict.message ?? verdict.detail);
+    log.fail('SourceObjectDisabled', say('errorSourceDisabled'), { category: 'Skipped' });
     record(ctx, identityOf(object), { log, stateHash });
   } else {
     record(ctx, identityOf(object), { stateHash });
@@ -181,7 +191,7 @@ async function matchThenAct(
   log.step(
     'matching',
     decision.action === 'fail' ? 'failure' : decision.action === 'skip' ? 'skipped' : 'success',
-    match.description,
+    match.message ?? match.description,
     'details' in match ? match.details : {},
   );
   switch (decision.action) {
@@ -191,12 +201,12 @@ async function matchThenAct(
     case 'create':
       return create(ctx, object, mapping, source, log);
     case 'fail':
-      throw new ObjectFailure(decision.code ?? 'Failed', match.description, {
+      throw new ObjectFailure(decision.code ?? 'Failed', match.message ?? match.description, {
         recommendedAction:
           'Make the matching attribute unique in the target, or change the matching attributes.',
       });
     case 'skip':
-      return skipAfterMatch(ctx, object, log, decision, match.description);
+      return skipAfterMatch(ctx, object, log, decision, match.message ?? match.description, situation);
   }
   throw new Error(`Unexpected decision ${decision.action} after matching`);
 }
@@ -206,20 +216,23 @@ function skipAfterMatch(
   object: SourceObject,
   log: LogBuilder,
   decision: Decision,
-  description: string,
+  description: LogText | string,
+  situation: 'unlinked' | 'unmatched' | 'disputed' | 'unmatchable',
 ): ProcessOutcome {
   ctx.counters.skipped++;
   if (decision.code === 'ImportSkipped') {
     log.fail('ImportSkipped', description, { category: 'Skipped' });
   } else {
-    log.step('export', 'skipped', decision.why, { reason: decision.code ?? '' });
+    log.step('export', 'skipped', decision.message, { reason: decision.code ?? '' });
   }
   plan(ctx, object, {
-    situation: 'unmatched',
+    // The plan's situation is the one matching found (an object with no matching value is
+    // unmatched: nothing could be looked up), so situation and action agree.
+    situation: situation === 'unmatchable' ? 'unmatched' : situation,
     action: 'skip',
     targetId: null,
     changes: [],
-    note: decision.code === 'ImportSkipped' ? description : decision.why,
+    ...noteOf(decision.code === 'ImportSkipped' ? description : decision.message),
   });
   return { result: 'skipped', link: null };
 }

@@ -41,6 +41,7 @@ import { observedTarget } from './on-demand-target';
 import { recoverIntents } from './recover-intents';
 import { identityOf, record } from './record';
 import { markDuplicateSourceValues, type EngineDeps } from './run-cycle';
+import { messageOf, say, type LogText } from '@shared/domain/log-messages';
 
 export interface OnDemandRequest {
   runId: string;
@@ -356,7 +357,7 @@ class OnDemandRun {
     const situation = situationBeforeMatch(link !== null, scope);
     const decision = decide(decisionFacts(ctx, object.type, situation, scope, link));
     if (situation === 'unknown' && decision.action === 'skip') {
-      this.skipOutOfScope(object, verdict.detail);
+      this.skipOutOfScope(object, verdict.message ?? verdict.detail);
       return false;
     }
 
@@ -372,12 +373,17 @@ class OnDemandRun {
   }
 
   /** Out of scope and never provisioned: a cycle only counts it; the admin asked, so it is logged. */
-  private skipOutOfScope(object: SourceObject, why: string): void {
+  private skipOutOfScope(object: SourceObject, why: LogText | string): void {
     const log = logFor(this.ctx, object);
-    log.step('import', 'success', `Read from ${this.opened.sourceName}`);
+    const whyText = typeof why === 'string' ? why : why.text;
+    log.step('import', 'success', say('importRead', { source: this.opened.sourceName }));
     log.step('scoping', 'skipped', why);
-    log.step('processing', 'skipped', 'Out of scope and never provisioned: nothing to do');
-    log.fail('OutOfScope', `Out of scope: ${why}`, {
+    log.step('processing', 'skipped', say('decideOutOfScopeNever'));
+    const reason =
+      typeof why === 'string'
+        ? `Out of scope: ${whyText}`
+        : { ...say('errorOutOfScope', { why: messageOf(why) }), text: `Out of scope: ${whyText}` };
+    log.fail('OutOfScope', reason, {
       category: 'Skipped',
       recommendedAction: adviceFor('OutOfScope'),
     });

@@ -7,6 +7,7 @@ import { findByLookups } from './matching';
 import { endsCycle } from './object-failure';
 import { reconcileMembers } from './reconcile-members';
 import { displayValue } from './target-values';
+import { say } from '@shared/domain/log-messages';
 
 /**
  * Settles the writes an earlier process sent but never recorded (it was killed, or lost power) —
@@ -110,16 +111,11 @@ function createdLog(
     oldValue: null,
     newValue: displayValue(value),
   }));
-  log.step(
-    'matching',
-    'success',
-    'A create was sent before Roster was interrupted; a lookup found the new object',
-    details,
-  );
+  log.step('matching', 'success', say('matchRecoveredCreate'), details);
   log.step(
     'export',
     'success',
-    `Created in ${ctx.targetName} (cycle ${intent.cycleId}, recorded after the interruption)`,
+    say('exportCreatedRecovered', { target: ctx.targetName, cycleId: intent.cycleId }),
     {
       targetId,
     },

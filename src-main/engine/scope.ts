@@ -1,4 +1,6 @@
 import { explainScoping, type ScopingExplanation } from '@shared/scoping/index';
+import type { ClauseOutcome } from '@shared/scoping/explain';
+import type { LogMessageCode, LogText } from '@shared/domain/log-messages';
 import type { JobSettings, ObjectMapping } from '@shared/domain/jobs';
 import type { SourceObject } from '../connectors/connector';
 
@@ -10,7 +12,38 @@ export interface ScopeVerdict {
   reason: ScopeReason;
   /** One sentence for the scoping step of the log. */
   detail: string;
+  /** The same sentence under a message code, for the log in the admin's language (absent: say `detail`). */
+  message?: LogText;
   explanation?: ScopingExplanation;
+}
+
+/** The deciding clauses in words that need no translation: `department EQUALS "Sales" → false ("Engineering")`. */
+function clauseList(clauses: readonly ClauseOutcome[]): string {
+  return clauses
+    .map((c) => {
+      const value = c.value === undefined ? '' : ` "${c.value}"`;
+      const actual = c.actual === undefined || c.actual === null ? '—' : JSON.stringify(c.actual);
+      return `${c.attribute} ${c.operator}${value} → ${c.result ? 'true' : 'false'} (${actual})`;
+    })
+    .join('; ');
+}
+
+/** A verdict keeps its English sentence as it always read; the code carries it to other languages. */
+function verdict(
+  inScope: boolean,
+  reason: ScopeReason,
+  detail: string,
+  code: LogMessageCode,
+  params: Record<string, string> = {},
+  explanation?: ScopingExplanation,
+): ScopeVerdict {
+  return {
+    inScope,
+    reason,
+    detail,
+    message: { code, params, text: detail },
+    ...(explanation ? { explanation } : {}),
+  };
 }
 
 /**
@@ -47,34 +80,44 @@ export function scopeObject(
   assigned: ReadonlySet<string>,
 ): ScopeVerdict {
   if (settings.scope === 'assigned' && !assigned.has(object.anchor)) {
-    return {
-      inScope: false,
-      reason: 'notAssigned',
-      detail:
-        object.type === 'User'
-          ? 'Not assigned to the job, directly or through an assigned group'
-          : 'The group is not assigned to the job',
-    };
+    return object.type === 'User'
+      ? verdict(
+          false,
+          'notAssigned',
+          'Not assigned to the job, directly or through an assigned group',
+          'scopeNotAssignedUser',
+        )
+      : verdict(false, 'notAssigned', 'The group is not assigned to the job', 'scopeNotAssignedGroup');
   }
   const explanation = explainScoping(mapping.scope.filters, object.attributes);
+  const clauses = clauseList(explanation.decidingClauses);
   if (!explanation.inScope)
-    return { inScope: false, reason: 'filteredOut', detail: explanation.summary, explanation };
+    return verdict(false, 'filteredOut', explanation.summary, 'scopeFilteredOut', { clauses }, explanation);
   if (object.softDeleted)
-    return {
-      inScope: false,
-      reason: 'softDeletedInSource',
-      detail: 'Soft-deleted in the source',
+    return verdict(
+      false,
+      'softDeletedInSource',
+      'Soft-deleted in the source',
+      'scopeSoftDeleted',
+      {},
       explanation,
-    };
+    );
   if (object.disabled)
-    return { inScope: false, reason: 'disabledInSource', detail: 'Disabled in the source', explanation };
-  return {
-    inScope: true,
-    reason: 'inScope',
-    detail:
-      settings.scope === 'all'
-        ? `In scope (all objects); ${explanation.summary}`
-        : `Assigned; ${explanation.summary}`,
+    return verdict(false, 'disabledInSource', 'Disabled in the source', 'scopeDisabled', {}, explanation);
+  const all = settings.scope === 'all';
+  const noFilters = explanation.filters.length === 0;
+  return verdict(
+    true,
+    'inScope',
+    all ? `In scope (all objects); ${explanation.summary}` : `Assigned; ${explanation.summary}`,
+    all
+      ? noFilters
+        ? 'scopeInAllNoFilters'
+        : 'scopeInAll'
+      : noFilters
+        ? 'scopeInAssignedNoFilters'
+        : 'scopeInAssigned',
+    { clauses },
     explanation,
-  };
+  );
 }

@@ -6,4 +6,6 @@ export const enUx = {
   navLabel: 'Sections',
   rangeStart: 'From (date)',
   rangeEnd: 'To (date)',
+  planLink: 'Link only',
+  logNoChange: 'No change',
 };

@@ -5,6 +5,7 @@ import { enEscrow } from './en-escrow';
 import { enConnectionForm } from './en-connection-form';
 import { enAuditDiff } from './en-audit-diff';
 import { enUx } from './en-ux';
+import { enLogMessages } from './en-log-messages';
 import { enExpressions } from './en-expressions';
 import { enProvisioning } from './en-provisioning';
 import { enWizard } from './en-wizard';
@@ -245,6 +246,7 @@ export const en = {
   connectionForm: enConnectionForm,
   auditDiff: enAuditDiff,
   ux: enUx,
+  logMessages: enLogMessages,
   wizard: enWizard,
   gallery: enGallery,
   impact: enImpact,

@@ -8,4 +8,6 @@ export const koUx: typeof enUx = {
   navLabel: '섹션',
   rangeStart: '시작 날짜',
   rangeEnd: '끝 날짜',
+  planLink: '연결만',
+  logNoChange: '변경 없음',
 };

@@ -6,6 +6,7 @@ import { koEscrow } from './ko-escrow';
 import { koConnectionForm } from './ko-connection-form';
 import { koAuditDiff } from './ko-audit-diff';
 import { koUx } from './ko-ux';
+import { koLogMessages } from './ko-log-messages';
 import { koExpressions } from './ko-expressions';
 import { koProvisioning } from './ko-provisioning';
 import { koWizard } from './ko-wizard';
@@ -240,6 +241,7 @@ export const ko: MessageSchema = {
   connectionForm: koConnectionForm,
   auditDiff: koAuditDiff,
   ux: koUx,
+  logMessages: koLogMessages,
   wizard: koWizard,
   gallery: koGallery,
   impact: koImpact,

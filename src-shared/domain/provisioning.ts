@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LogMessageCode, LogMessageParam } from './log-messages';
 import type { ObjectType } from './schema';
 
 /** ARCHITECTURE.md §4 vocabulary. */
@@ -24,8 +25,11 @@ export interface ProvisioningStep {
   name: string;
   provisioningStepType: StepType;
   status: ProvisioningStatus;
+  /** English (exports, CLI); the app shows `messageCode` with `messageParams` in the admin's language. */
   description: string;
   details: Record<string, string>;
+  messageCode?: LogMessageCode;
+  messageParams?: Record<string, LogMessageParam>;
 }
 
 export interface ModifiedProperty {
@@ -37,6 +41,9 @@ export interface ModifiedProperty {
 export interface ErrorInformation {
   errorCode: string;
   reason: string;
+  /** The reason as a message code, when the engine wrote it (see log-messages.ts). */
+  reasonCode?: LogMessageCode;
+  reasonParams?: Record<string, LogMessageParam>;
   additionalDetails?: string;
   errorCategory: string;
   recommendedAction?: string;
@@ -136,9 +143,11 @@ export interface PlanItem {
   anchor: string;
   displayName: string;
   situation: Situation;
-  action: ProvisioningAction | 'skip' | 'addMembers' | 'removeMembers';
+  /** `link`: a target object matches and already has every mapped value; only the link is recorded. */
+  action: ProvisioningAction | 'skip' | 'link' | 'addMembers' | 'removeMembers';
   targetId: string | null;
   changes: ModifiedProperty[];
+  /** English (exports, CLI); the app reads its message code back from it (log-messages.ts parseEnglish). */
   note: string | null;
 }
 

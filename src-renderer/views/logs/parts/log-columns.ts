@@ -2,6 +2,7 @@ import { h } from 'vue';
 import { NTag, type DataTableColumns } from 'naive-ui';
 import { actionTagType, statusTagType } from '../../../components/provisioning-tags';
 import type { LogEntryRow } from '../../../stores/logs';
+import { actionLabelKey } from './action-label';
 
 export interface LogColumnsContext {
   t: (key: string) => string;
@@ -31,7 +32,7 @@ export function logColumns(ctx: LogColumnsContext): DataTableColumns<LogEntryRow
       width: 120,
       render: (entry) =>
         h(NTag, { size: 'small', bordered: false, type: actionTagType(entry.provisioningAction) }, () =>
-          ctx.t(`provisioning.actions.${entry.provisioningAction}`),
+          ctx.t(actionLabelKey(entry)),
         ),
     },
     {
