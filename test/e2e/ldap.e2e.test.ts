@@ -82,14 +82,31 @@ describe('an admin provisions from an LDAP directory in browser mode (Chromium)'
     await page.locator('[data-test="sandbox-start"]').click();
     await page.locator('[data-test="sandbox-stop"]').waitFor();
     await page.getByRole('menuitem', { name: 'Jobs' }).click();
+    // The new-job wizard: each connection is tested as it is chosen, the job is dry-run, then created.
     await page.locator('[data-test="new-job"]').click();
+    await page.locator('[data-test="source-select"]').click();
+    await page.locator('.n-base-select-option', { hasText: /^Directory · / }).click();
+    await page
+      .locator('[data-test="source-test-card"] [data-test="test-passed"]')
+      .waitFor({ timeout: 30_000 });
+    await page.locator('[data-test="wizard-next"]').click();
+    await page.locator('[data-test="target-mode-existing"]').click();
+    await page.locator('[data-test="target-select"]').click();
+    await page.locator('.n-base-select-option', { hasText: /^Roster Sandbox · / }).click();
+    await page
+      .locator('[data-test="target-test-card"] [data-test="test-passed"]')
+      .waitFor({ timeout: 30_000 });
+    await page.locator('[data-test="wizard-next"]').click();
     await page.locator('input[name="job-name"]').fill('Directory → Sandbox');
-    await page.locator('[data-test="job-source"]').click();
-    await page.locator('.n-base-select-option', { hasText: 'Directory (LDAP)' }).click();
-    await page.locator('[data-test="job-target"]').click();
-    await page.locator('.n-base-select-option', { hasText: 'Roster Sandbox (SCIM)' }).click();
+    for (const step of ['mappings', 'filters', 'settings', 'review']) {
+      await page.locator('[data-test="wizard-next"]').click();
+      await page.locator(`[data-step="${step}"]`).waitFor();
+    }
+    await page
+      .locator('[data-test="wizard-dry-run-outcome"]', { hasText: 'Completed' })
+      .waitFor({ timeout: 60_000 });
     await shot('03-new-job');
-    await page.locator('[data-test="job-create"]').click();
+    await page.locator('[data-test="wizard-create"]').click();
     await page.getByRole('heading', { name: 'Directory → Sandbox' }).waitFor();
     await page.locator('[data-test="job-run"]').click();
     await page
