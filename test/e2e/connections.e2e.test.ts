@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from 'playwright-core';
@@ -10,8 +10,18 @@ import { startRoster, type RunningRoster } from './roster-server';
 const screenshots = resolve(import.meta.dirname, '../../test-results/e2e');
 const token = `xoxp-e2e-${Date.now()}-Secret`;
 
+/** An HR export the way Excel writes it: UTF-8 with a BOM, the usual columns and a leaver. */
+const hrCsv =
+  '\ufeffemployeeId,displayName,givenName,surname,email,manager,status,groups\n' +
+  'E100,Kim Min-ji,Min-ji,Kim,minji.kim@example.com,,Active,Engineering;All staff\n' +
+  'E101,Lee Jun,Jun,Lee,jun.lee@example.com,E100,Active,Engineering\n' +
+  'E102,Park Seo-yeon,Seo-yeon,Park,seoyeon.park@example.com,E100,Terminated,Sales\n' +
+  'E103,Choi Ha-eun,Ha-eun,Choi,haeun.choi@example.com,E100,On leave,Sales;All staff\n';
+
 describe('an admin manages a connection in browser mode (Chromium)', () => {
   const data = makeTempDirFor('roster-e2e-');
+  const files = makeTempDirFor('roster-e2e-files-');
+  const hrPath = join(files.path, 'employees.csv');
   let roster: RunningRoster;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
@@ -19,6 +29,23 @@ describe('an admin manages a connection in browser mode (Chromium)', () => {
 
   async function shot(name: string): Promise<void> {
     await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  }
+
+  /** The whole connection form in one picture: the drawer scrolls, so the window is made tall for it. */
+  async function formShot(name: string): Promise<void> {
+    await page.setViewportSize({ width: 1360, height: 3000 });
+    // The drawer settles against the new window size before the picture is taken.
+    await expect
+      .poll(async () => {
+        const close = await page
+          .locator('.n-drawer-header__main + .n-base-close, .n-drawer-header .n-base-close')
+          .first()
+          .boundingBox();
+        return close !== null && close.x + close.width <= 1360;
+      })
+      .toBe(true);
+    await shot(name);
+    await page.setViewportSize({ width: 1360, height: 860 });
   }
 
   beforeAll(async () => {
@@ -40,7 +67,30 @@ describe('an admin manages a connection in browser mode (Chromium)', () => {
     await chromium?.close();
     await roster?.stop();
     data.remove();
+    files.remove();
   });
+
+  /**
+   * Chooses an option of the naive-ui select inside `container`, then clicks beside it so the menu
+   * closes (a multiple select stays open) and waits until no menu is showing.
+   */
+  async function choose(container: string, option: string): Promise<void> {
+    await page.locator(`${container} .n-base-selection`).click();
+    await page.locator('.n-base-select-option:visible', { hasText: new RegExp(`^${option}$`) }).click();
+    await page.locator('.n-drawer-header').click();
+    await expect.poll(() => page.locator('.n-base-select-menu:visible').count()).toBe(0);
+  }
+
+  async function setLook(theme: 'light' | 'dark', language: 'en' | 'ko'): Promise<void> {
+    await page.locator('[data-nav="settings"]').click();
+    await page.locator(`[data-test="theme-${theme}"]`).click();
+    await page.locator('[data-test="language"]').click();
+    await page
+      .locator('.n-base-select-option:visible', { hasText: language === 'ko' ? '한국어' : 'English' })
+      .click();
+    await page.getByRole('heading', { name: language === 'ko' ? '설정' : 'Settings' }).waitFor();
+    await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe(theme);
+  }
 
   it('opens on the dashboard with the token gone from the address bar', async () => {
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
@@ -48,6 +98,31 @@ describe('an admin manages a connection in browser mode (Chromium)', () => {
     // The keychain check answers after the first paint: wait for it rather than sample it.
     await page.getByText('Ready', { exact: true }).waitFor();
     await shot('01-dashboard');
+  });
+
+  it('reaches and opens every sidebar entry by keyboard, with a visible focus ring', async () => {
+    await page.keyboard.press('Tab');
+    // The first stop is "skip to content"; the next ones are the sidebar's entries.
+    await expect(page.evaluate<string>('document.activeElement.textContent')).resolves.toContain(
+      'Skip to the page content',
+    );
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate<string>('document.activeElement.dataset.nav')).resolves.toBe('dashboard');
+    const ring = await page.evaluate<string>(
+      'getComputedStyle(document.activeElement).outlineStyle + " " + getComputedStyle(document.activeElement).outlineWidth',
+    );
+    expect(ring).toBe('solid 2px');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.evaluate<string>('document.activeElement.dataset.nav')).resolves.toBe('connections');
+    await shot('01b-sidebar-keyboard-focus');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Connections' }).waitFor();
+    await expect(page.locator('[data-nav="connections"]').getAttribute('aria-current')).resolves.toBe('page');
+    await page.keyboard.press('End');
+    await expect(page.evaluate<string>('document.activeElement.dataset.nav')).resolves.toBe('settings');
+    await page.keyboard.press(' ');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.locator('[data-nav="dashboard"]').click();
   });
 
   it('creates a SCIM connection with a bearer token', async () => {
@@ -125,6 +200,91 @@ describe('an admin manages a connection in browser mode (Chromium)', () => {
     await page.locator('.n-data-table-expand-trigger').first().click();
     await shot('08-audit-korean-dark');
     expect(await page.content()).not.toContain(token);
+  });
+
+  it('creates a CSV connection whose roles come from the file’s real header (Korean, dark)', async () => {
+    writeFileSync(hrPath, hrCsv);
+    await page.locator('[data-nav="connections"]').click();
+    await page.locator('[data-test="add-connection"]').click();
+    await page.locator('[data-test="kind-csv"]').click();
+    await page.locator('input[name="connection-name"]').fill('HR export');
+    await page.locator('input[name="field-path"]').fill(hrPath);
+    // The preview reads the file as a cycle would: detected BOM and delimiter, the header, first rows.
+    await page.locator('[data-test="csv-preview-table"]').getByText('Park Seo-yeon').waitFor();
+    await expect(page.locator('[data-test="csv-preview-detected"]').innerText()).resolves.toContain(
+      'UTF-8(BOM 포함) (감지됨)',
+    );
+    await choose('[data-test="column-keyColumn"]', 'employeeId');
+    await choose('[data-test="column-displayNameColumn"]', 'displayName');
+    await choose('[data-test="column-managerColumn"]', 'manager');
+    await choose('[data-test="column-statusColumn"]', 'status');
+    // The status values are offered from the file's own status cells.
+    await choose('[data-test="values-disabledValues"]', 'On leave');
+    await choose('[data-test="column-groupsColumn"]', 'groups');
+    await page.locator('[data-test="csv-preview-table"] th', { hasText: '상태' }).waitFor();
+    expect(await page.content()).not.toMatch(/Please (Input|Select)/);
+    await page.locator('[data-test="connection-form"]').hover({ position: { x: 5, y: 5 } });
+    await formShot('09-csv-form-ko-dark');
+    await page.locator('[data-test="connection-save"]').click();
+    await page.getByText('연결 HR export을(를) 만들었습니다').waitFor();
+    await page.getByRole('cell', { name: hrPath }).waitFor();
+  });
+
+  it('shows every option of the CSV connection in its own form, in both languages and themes', async () => {
+    for (const [theme, language] of [
+      ['dark', 'en'],
+      ['light', 'en'],
+      ['light', 'ko'],
+    ] as const) {
+      await setLook(theme, language);
+      await page.locator('[data-nav="connections"]').click();
+      await page.locator('[data-test="edit-HR export"]').click();
+      await page.locator('[data-test="csv-preview-table"]').getByText('Park Seo-yeon').waitFor();
+      const form = page.locator('[data-test="connection-form"]');
+      for (const role of ['keyColumn', 'displayNameColumn', 'managerColumn', 'statusColumn', 'groupsColumn'])
+        await expect(form.locator(`[data-test="column-${role}"]`).isVisible()).resolves.toBe(true);
+      await expect(form.locator('[data-test="values-disabledValues"]').innerText()).resolves.toContain(
+        'On leave',
+      );
+      await expect(form.locator('[data-test="memberships-file"]').isVisible()).resolves.toBe(true);
+      await expect(form.locator('[data-test="column-types"]').isVisible()).resolves.toBe(true);
+      await formShot(`10-csv-form-${language}-${theme}`);
+      await page.keyboard.press('Escape');
+      await form.waitFor({ state: 'hidden' });
+    }
+  });
+
+  it('says beside the path why a file cannot be read, in the admin’s language', async () => {
+    writeFileSync(join(files.path, 'huge.csv'), `employeeId,${'y'.repeat(3_000_000)}\nE1,x\n`);
+    await page.locator('[data-test="add-connection"]').click();
+    await page.locator('[data-test="kind-csv"]').click();
+    await page.locator('input[name="field-path"]').fill(join(files.path, 'huge.csv'));
+    const problem = page.locator('[data-test="csv-preview-problem"]');
+    await problem.waitFor();
+    await expect(problem.innerText()).resolves.toContain('huge.csv:1의 행이 1,000,000자를 넘습니다');
+    await shot('11-csv-problem-ko-light');
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the change to the CSV connection on the Audit page field by field, with no false secret change', async () => {
+    await page.locator('[data-test="edit-HR export"]').click();
+    await page.locator('[data-test="csv-preview-table"]').waitFor();
+    await choose('[data-test="column-givenNameColumn"]', 'givenName');
+    await page.locator('[data-test="connection-save"]').click();
+    await page.getByText('연결 HR export을(를) 저장했습니다').waitFor();
+    await page.locator('[data-nav="audit"]').click();
+    const row = page.locator('[data-test="audit-row"]').first();
+    await expect(row.innerText()).resolves.toContain('이름 열');
+    await row.focus();
+    await page.keyboard.press('Enter');
+    const changes = page.locator('[data-test="audit-changes"]').first();
+    await changes.waitFor();
+    const text = await changes.innerText();
+    expect(text).toContain('이름 열');
+    expect(text).toContain('givenName');
+    expect(text).not.toContain('secretsChanged');
+    expect(text).not.toContain('{');
+    await shot('12-audit-diff-ko-light');
   });
 
   it('left a 0600, WAL-mode database with no secret in it, and no page errors', () => {
