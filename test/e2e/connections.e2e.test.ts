@@ -142,7 +142,7 @@ describe('an admin manages a connection in browser mode (Chromium)', () => {
 
   it('still lists it after a reload, with the secret shown only as set', async () => {
     await page.reload();
-    await page.getByRole('cell', { name: 'Slack', exact: true }).waitFor();
+    await page.locator('[data-test="connections-table"] strong', { hasText: /^Slack$/ }).waitFor();
     await expect(page.locator('[data-test="list-secret-bearerToken"]').innerText()).resolves.toBe(
       'Bearer token: Set',
     );
@@ -182,7 +182,7 @@ describe('an admin manages a connection in browser mode (Chromium)', () => {
 
   it('deletes the connection (in Korean) after confirming', async () => {
     await page.getByRole('menuitem', { name: '연결' }).click();
-    await page.getByRole('cell', { name: 'Slack', exact: true }).waitFor();
+    await page.locator('[data-test="connections-table"] strong', { hasText: /^Slack$/ }).waitFor();
     await shot('06-connections-korean-dark');
     await page.locator('[data-test="delete-Slack"]').click();
     await page.getByText('Slack을(를) 삭제할까요?').waitFor();
@@ -285,6 +285,24 @@ describe('an admin manages a connection in browser mode (Chromium)', () => {
     expect(text).not.toContain('secretsChanged');
     expect(text).not.toContain('{');
     await shot('12-audit-diff-ko-light');
+  });
+
+  it('fits its tables in a 1024 px window (the sidebar folds to icons)', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    for (const [section, table] of [
+      ['connections', 'connections-table'],
+      ['audit', 'audit-table'],
+      ['logs', 'logs-table'],
+    ] as const) {
+      await page.locator(`[data-nav="${section}"]`).click();
+      await page.locator(`[data-test="${table}"]`).waitFor();
+      const overflow = await page.evaluate<number>(
+        `(() => { const body = document.querySelector('[data-test="${table}"] .n-data-table-base-table-body') ?? document.querySelector('[data-test="${table}"] .n-data-table-base-table'); const page = document.documentElement; return Math.max(body ? body.scrollWidth - body.clientWidth : 0, page.scrollWidth - page.clientWidth); })()`,
+      );
+      expect(overflow, section).toBeLessThanOrEqual(1);
+      await shot(`13-fit-1024-${section}`);
+    }
+    await page.setViewportSize({ width: 1360, height: 860 });
   });
 
   it('left a 0600, WAL-mode database with no secret in it, and no page errors', () => {

@@ -16,20 +16,20 @@ export function logColumns(ctx: LogColumnsContext): DataTableColumns<LogEntryRow
     {
       title: ctx.t('provisioning.logs.time'),
       key: 'activityDateTime',
-      width: 170,
+      width: 165,
       render: (entry) => ctx.time(new Date(entry.activityDateTime)),
     },
     {
       title: ctx.t('provisioning.logs.job'),
       key: 'job',
-      width: 160,
+      width: 120,
       ellipsis: { tooltip: true },
       render: (entry) => entry.jobName ?? entry.jobId,
     },
     {
       title: ctx.t('provisioning.logs.action'),
       key: 'action',
-      width: 120,
+      width: 110,
       render: (entry) =>
         h(NTag, { size: 'small', bordered: false, type: actionTagType(entry.provisioningAction) }, () =>
           ctx.t(actionLabelKey(entry)),
@@ -38,7 +38,7 @@ export function logColumns(ctx: LogColumnsContext): DataTableColumns<LogEntryRow
     {
       title: ctx.t('provisioning.logs.status'),
       key: 'status',
-      width: 100,
+      width: 95,
       render: (entry) =>
         h(NTag, { size: 'small', bordered: false, type: statusTagType(entry.status) }, () =>
           ctx.t(`provisioning.statuses.${entry.status}`),
@@ -47,7 +47,7 @@ export function logColumns(ctx: LogColumnsContext): DataTableColumns<LogEntryRow
     {
       title: ctx.t('provisioning.logs.identity'),
       key: 'identity',
-      minWidth: 200,
+      minWidth: 150,
       ellipsis: { tooltip: true },
       render: (entry) =>
         h('span', [
@@ -62,14 +62,14 @@ export function logColumns(ctx: LogColumnsContext): DataTableColumns<LogEntryRow
     {
       title: ctx.t('provisioning.logs.targetId'),
       key: 'targetId',
-      width: 150,
+      width: 110,
       ellipsis: { tooltip: true },
       render: (entry) => h('code', { class: 'mono' }, entry.targetIdentity.id ?? '—'),
     },
     {
       title: ctx.t('provisioning.logs.errorCode'),
       key: 'errorCode',
-      width: 140,
+      width: 100,
       ellipsis: { tooltip: true },
       render: (entry) => entry.errorInformation?.errorCode ?? '',
     },
