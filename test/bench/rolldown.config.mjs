@@ -15,5 +15,10 @@ export default defineConfig({
   platform: 'node',
   resolve: { alias: { '@shared': resolve(root, 'src-shared') } },
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('@shared'),
-  output: { dir: resolve(root, 'out/bench'), format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+  output: {
+    dir: resolve(root, 'out/bench'),
+    format: 'esm',
+    entryFileNames: '[name].mjs',
+    chunkFileNames: '[name]-[hash].mjs',
+  },
 });
