@@ -9,6 +9,7 @@ import type { Store } from '../store/store';
 import type { CycleStepObserver } from './log-builder';
 import type { MappingEvaluator } from './mapping-evaluator';
 import type { MatchIndex } from './match-index';
+import type { WriteBehind } from './write-behind';
 import type { ScopeVerdict } from './scope';
 
 /** A linked object leaving the target's care this cycle, decided in the deprovisioning phase (§8). */
@@ -60,6 +61,8 @@ export interface CycleContext {
   /** Target values handed out in this cycle (SelectUniqueValue must not give one twice). */
   claimedValues: Set<string>;
   plan: PlanItem[];
+  /** Outcomes and intents committed many objects per transaction (a cycle; on demand writes at once). */
+  writes?: WriteBehind;
   /** The target's objects listed once for a phase with many objects to match (match-index.ts). */
   matchIndexes?: Map<ObjectType, MatchIndex>;
   /** Sees every log step as it is written: provision on demand streams them to the admin (§13). */

@@ -19,7 +19,8 @@ export function identityOf(object: SourceObject): ObjectIdentity {
 /**
  * What one finished write (or decision) leaves in the store. Everything in it is written in one
  * SQLite transaction, together with the deletion of the write's intent, so the store either knows
- * the whole outcome or still holds the intent (docs/architecture.md "Send and record").
+ * the whole outcome or still holds the intent (docs/architecture.md "Send and record"). In a cycle
+ * that transaction holds other objects' outcomes too (write-behind.ts).
  */
 export interface Outcome {
   log?: LogBuilder | null;
@@ -51,7 +52,7 @@ export function record(ctx: CycleContext, object: ObjectIdentity, outcome: Outco
   const key = linkKey(object.type, object.anchor);
   const intentIds = ctx.openIntents.get(key) ?? [];
   ctx.openIntents.delete(key);
-  ctx.store.transaction(() => {
+  const writeOutcome = () => {
     if (link === 'delete') ctx.store.links.delete(ctx.job.id, object.type, object.anchor);
     else if (link) ctx.store.links.upsert(link);
     if (entry) ctx.store.log.insertMany([entry]);
@@ -79,7 +80,10 @@ export function record(ctx: CycleContext, object: ObjectIdentity, outcome: Outco
       );
     }
     for (const id of intentIds) ctx.store.intents.finish(id);
-  });
+  };
+  // A cycle batches outcomes (write-behind.ts); provision on demand writes each at once.
+  if (ctx.writes) ctx.writes.queue(writeOutcome);
+  else ctx.store.transaction(writeOutcome);
   if (link === 'delete') ctx.links.delete(key);
   else if (link) ctx.links.set(key, link);
 }
@@ -100,8 +104,9 @@ export async function sendWrite<T>(
 ): Promise<T> {
   if (!ctx.dryRun) {
     const key = linkKey(object.type, object.anchor);
+    const id = await beginIntent(ctx, object, operation, targetId, detail);
     const open = ctx.openIntents.get(key) ?? [];
-    open.push(beginIntent(ctx, object, operation, targetId, detail));
+    open.push(id);
     ctx.openIntents.set(key, open);
   }
   return send();
@@ -121,8 +126,8 @@ function beginIntent(
   operation: IntentOperation,
   targetId: string | null,
   detail: IntentDetail,
-): number {
-  return ctx.store.intents.begin({
+): Promise<number> {
+  const intent = {
     jobId: ctx.job.id,
     cycleId: ctx.cycleId,
     objectType: object.type,
@@ -132,7 +137,9 @@ function beginIntent(
     targetId,
     detail,
     createdAt: ctx.clock().toISOString(),
-  });
+  };
+  // Committed before the write is sent, either way (write-behind.ts groups it with queued outcomes).
+  return ctx.writes ? ctx.writes.beginIntent(intent) : Promise.resolve(ctx.store.intents.begin(intent));
 }
 
 /**

@@ -21,6 +21,7 @@ import { processObject } from './object-processor';
 import { completedHealth, EscrowThresholdBreached, escrowWatch, stoppedHealth } from './cycle-health';
 import { loadEscrow } from './escrow-gate';
 import { buildMatchIndex } from './match-index';
+import { createWriteBehind, type WriteBehind } from './write-behind';
 import { quarantineBeganOf, updateStatus, type EngineJobEvent } from './job-events';
 import { recoverIntents } from './recover-intents';
 import { configDigest } from './config-digest';
@@ -114,6 +115,7 @@ export async function runCycle(
   let hasGroups = false;
   let source: Awaited<ReturnType<ConnectorFactory['open']>>['source'] | null = null;
   let rawTarget: TargetConnector | null = null;
+  let writes: WriteBehind | null = null;
   try {
     const opened = await deps.connectors.open(job);
     source = opened.source;
@@ -148,6 +150,8 @@ export async function runCycle(
         emit(update.phase !== undefined);
       },
     });
+
+    writes = ctx.writes = createWriteBehind(store);
 
     // ── writes an interrupted process sent but never recorded (crash safety) ──
     const recovered = await recoverIntents(ctx);
@@ -262,6 +266,7 @@ export async function runCycle(
         () => ctx.signal.aborted || (thresholds?.breached(counters.failed) ?? false),
       );
       ctx.matchIndexes?.delete(type);
+      ctx.writes.flush();
       throwIfCancelled(ctx);
       thresholds?.throwIfBreached();
     }
@@ -272,9 +277,12 @@ export async function runCycle(
     // ── references, then deprovisioning (§3.1 order) ──
     ctx.progress({ phase: 'references', processed: 0, total: null });
     await resolveManagerReferences(ctx, changedUsers);
+    ctx.writes.flush();
     await syncMemberships(ctx, heldBackTargetIds(ctx));
+    ctx.writes.flush();
     ctx.progress({ phase: 'deprovisioning', processed: 0, total: ctx.deprovision.length });
     const { staged } = await deprovision(ctx);
+    ctx.writes.flush();
 
     // ── record ──
     ctx.progress({ phase: 'recording', processed: 0, total: null });
@@ -329,6 +337,13 @@ export async function runCycle(
     tell();
     return store.cycles.get(cycleId) as CycleSummary;
   } catch (error) {
+    // Outcomes of the objects that finished are kept; a commit that fails here leaves their intents
+    // for the next cycle's recovery, which is as safe, so its error does not replace the cycle's.
+    try {
+      writes?.flush();
+    } catch {
+      // already failing: the cycle's own error is the one to report
+    }
     const endedAt = clock().toISOString();
     const cancelled = error instanceof CycleCancelled;
     const code = cancelled ? 'Cancelled' : isConnectorError(error) ? error.code : 'InternalError';

@@ -9,10 +9,10 @@
  *   the others go on.
  * - **Adaptive rate**: the job's `maxRequestsPerSecond` is the ceiling and the starting rate. A
  *   throttle answer (429, or 503 with Retry-After: `isThrottle`) to a request sent at the current
- *   rate lowers it multiplicatively (answers to requests sent before the last decrease do not count
- *   again: they were sent at the old rate) and empties the bucket. While no throttle answer comes,
- *   the rate climbs back every `probeIntervalMs`: quickly (×1.2) up to 90 % of the rate that was last
- *   throttled, then by 2 % steps, so it settles just under what the target allows with few 429s.
+ *   rate lowers it ×0.7 and empties the bucket; answers to requests sent before that change do not
+ *   lower it again (they were sent at the old rate). While no throttle answer comes, the rate climbs
+ *   back every `windowMs`: quickly (×1.2) up to 90 % of the rate last throttled, then by 2 % steps,
+ *   so it settles just under what the target allows. It never goes below a tenth of the ceiling.
  *
  * Every attempt goes through the limiter, retries included, so a throttled server is not hit harder
  * by our own retries. On stop() every waiting request rejects at once with the caller's own error
@@ -47,7 +47,7 @@ export interface AdaptiveOptions {
   /** Seconds of requests the bucket holds (default 0.05: at 1,000/s, 50 requests may start at once). */
   burstSeconds?: number;
   /** How often the rate may climb while no throttle answer comes (default 250 ms). */
-  probeIntervalMs?: number;
+  windowMs?: number;
 }
 
 const systemClock: LimiterClock = {
@@ -56,13 +56,17 @@ const systemClock: LimiterClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** Multiplicative decrease per throttle answer. */
-const decrease = 0.75;
-/** Fast recovery factor below 90 % of the last throttled rate; additive 2 % steps above it. */
+/** Multiplicative decrease per throttle answer (one per round: answers to requests sent before count no more). */
+const decrease = 0.7;
+/** Fast recovery factor below 90 % of the last throttled rate; 2 % steps above it. */
 const recovery = 1.2;
 const probeStep = 0.02;
-/** The rate never goes below this (requests per second), however often the target throttles. */
-const floorRate = 0.5;
+/**
+ * The rate never goes below a tenth of the job's ceiling: 429s that come whatever the pace (a
+ * tenant-wide limit, a flaky gateway) would otherwise drag it to nothing. A target that allows less
+ * than a tenth of the ceiling needs a lower ceiling (maxRequestsPerSecond).
+ */
+const floorShare = 0.1;
 
 interface Waiter {
   start(): void;
@@ -80,7 +84,8 @@ export function createRequestLimiter(
   const concurrency =
     limits.maxConcurrency >= 1 ? Math.floor(limits.maxConcurrency) : defaultRequestLimits.maxConcurrency;
   const burstSeconds = adaptive.burstSeconds ?? 0.05;
-  const probeIntervalMs = adaptive.probeIntervalMs ?? 250;
+  const windowMs = adaptive.windowMs ?? 250;
+  const floor = ceiling * floorShare;
   const waiting: Waiter[] = [];
   let rate = ceiling;
   let tokens = 1;
@@ -88,10 +93,9 @@ export function createRequestLimiter(
   let active = 0;
   let timer: unknown = null;
   let stopped = false;
-  /** When the rate last went down; answers to requests sent before it do not lower it again. */
-  let decreasedAt = Number.NEGATIVE_INFINITY;
-  let lastChangeAt = clock.now();
-  /** The rate at the last throttle answer (null until the first). */
+  /** When the rate last changed: answers to requests sent before it tell about the old rate. */
+  let changedAt = Number.NEGATIVE_INFINITY;
+  /** The rate at the last decrease (null until the first, and again once back at the ceiling). */
   let throttledAt: number | null = null;
 
   const capacity = () => Math.max(1, rate * burstSeconds);
@@ -122,24 +126,25 @@ export function createRequestLimiter(
     }
   }
 
-  function throttled(sentAt: number): void {
-    if (sentAt <= decreasedAt) return;
-    const now = clock.now();
-    throttledAt = rate;
-    rate = Math.max(Math.min(floorRate, ceiling), rate * decrease);
+  function changeRate(next: number, now: number): void {
     refill(now);
-    tokens = Math.min(tokens, 0);
-    decreasedAt = now;
-    lastChangeAt = now;
+    rate = next;
+    changedAt = now;
   }
 
-  function answered(): void {
-    if (throttledAt === null || rate >= ceiling) return;
+  function observe(sentAt: number, throttle: boolean): void {
+    if (sentAt <= changedAt) return;
     const now = clock.now();
-    if (now - lastChangeAt < probeIntervalMs) return;
-    refill(now);
-    rate = Math.min(ceiling, rate < throttledAt * 0.9 ? rate * recovery : rate * (1 + probeStep));
-    lastChangeAt = now;
+    if (throttle) {
+      throttledAt = rate;
+      changeRate(Math.max(floor, rate * decrease), now);
+      tokens = Math.min(tokens, 0);
+      return;
+    }
+    if (throttledAt === null || rate >= ceiling || now - changedAt < windowMs) return;
+    const last = throttledAt;
+    changeRate(Math.min(ceiling, rate < last * 0.9 ? rate * recovery : rate * (1 + probeStep)), now);
+    if (rate >= ceiling) throttledAt = null;
   }
 
   function finished(): void {
@@ -158,8 +163,9 @@ export function createRequestLimiter(
             const settled = new Promise<T>((done) => done(task()));
             // The answer tunes the rate before the caller sees it (handlers run in this order).
             settled
-              .then(answered, (error: unknown) =>
-                adaptive.isThrottle?.(error) ? throttled(sentAt) : answered(),
+              .then(
+                () => observe(sentAt, false),
+                (error: unknown) => observe(sentAt, adaptive.isThrottle?.(error) === true),
               )
               .finally(finished);
             settled.then(resolve, reject);

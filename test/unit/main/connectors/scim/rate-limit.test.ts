@@ -132,7 +132,7 @@ describe('request limiter', () => {
       clock,
       {
         isThrottle: (error) => error === throttle,
-        probeIntervalMs: 250,
+        windowMs: 250,
       },
     );
     expect(limiter.currentRate()).toBe(100);
@@ -147,14 +147,14 @@ describe('request limiter', () => {
     await expect(a).rejects.toBe(throttle);
     second.resolve('');
     await expect(b).rejects.toBe(throttle);
-    expect(limiter.currentRate()).toBe(75);
-    // Quiet answers: the rate may rise once per probe interval, back toward the ceiling.
+    expect(limiter.currentRate()).toBeCloseTo(70);
+    // Quiet answers: the rate may rise once per window, back toward the ceiling.
     clock.advance(300);
     const c = limiter.run(() => Promise.resolve('ok'));
     await flush();
     clock.advance(20);
     await c;
-    expect(limiter.currentRate()).toBeCloseTo(90);
+    expect(limiter.currentRate()).toBeCloseTo(84);
     for (let round = 0; round < 40; round++) {
       clock.advance(300);
       const next = limiter.run(() => Promise.resolve('ok'));
@@ -169,5 +169,20 @@ describe('request limiter', () => {
     const limiter = createRequestLimiter({ maxRequestsPerSecond: 100, maxConcurrency: 1 }, cancelled, clock);
     await expect(limiter.run(() => Promise.reject(new Error('429')))).rejects.toThrow('429');
     expect(limiter.currentRate()).toBe(100);
+  });
+
+  it('never goes below a tenth of the ceiling, however often the target throttles', async () => {
+    const clock = manualClock();
+    const throttle = new Error('429');
+    const limiter = createRequestLimiter({ maxRequestsPerSecond: 100, maxConcurrency: 1 }, cancelled, clock, {
+      isThrottle: (error) => error === throttle,
+    });
+    // Every fifth answer is a 429, at any pace (a flaky gateway).
+    for (let i = 1; i <= 400; i++) {
+      const run = limiter.run(() => (i % 5 === 0 ? Promise.reject(throttle) : Promise.resolve('ok')));
+      clock.advance(200);
+      await run.catch(() => undefined);
+    }
+    expect(limiter.currentRate()).toBeGreaterThanOrEqual(10);
   });
 });

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createWriteBehind } from '../../../src-main/engine/write-behind';
+import { openStore, type Store } from '../../../src-main/store/store';
+import { makeTempDir } from '../temp-dir';
+
+/** Many objects per transaction, and still: an intent is committed before its write is sent. */
+describe('write-behind', () => {
+  const dir = makeTempDir('roster-write-behind-');
+  let store: Store;
+  afterEach(() => store?.close());
+  afterAll(() => dir.remove());
+
+  function open(): Store {
+    store = openStore({ path: join(dir.path, `${Math.random()}.db`) });
+    const now = new Date().toISOString();
+    for (const id of ['s', 't'])
+      store.connections.insert({
+        id,
+        name: id,
+        kind: 'csv',
+        settings: {},
+        secretIds: {},
+        createdAt: now,
+        updatedAt: now,
+      });
+    store.jobs.insert({
+      id: 'j',
+      name: 'Job',
+      sourceConnectionId: 's',
+      targetConnectionId: 't',
+      config: {} as never,
+      status: 'Active',
+      statusInfo: {},
+      watermark: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return store;
+  }
+
+  const intent = (anchor: string) => ({
+    jobId: 'j',
+    cycleId: 'c',
+    objectType: 'User' as const,
+    anchor,
+    displayName: anchor,
+    operation: 'create' as const,
+    targetId: null,
+    detail: {},
+    createdAt: new Date().toISOString(),
+  });
+  const state = (anchor: string) => () =>
+    store.sourceState.upsertMany('j', [
+      { objectType: 'User', anchor, stateHash: `h-${anchor}`, displayName: anchor },
+    ]);
+
+  it('commits intents asked for in one turn together, with the outcomes queued before them', async () => {
+    const writes = createWriteBehind(open());
+    writes.queue(state('done-1'));
+    writes.queue(state('done-2'));
+    expect(store.sourceState.forJob('j').size).toBe(0);
+    const ids = await Promise.all([writes.beginIntent(intent('a')), writes.beginIntent(intent('b'))]);
+    // Committed (a second connection would see them) before the caller may send anything.
+    expect(store.intents.forJob('j').map((i) => i.id)).toEqual(ids);
+    expect([...store.sourceState.forJob('j').keys()]).toHaveLength(2);
+  });
+
+  it('writes queued outcomes at flush, and after maxQueued without waiting', () => {
+    const writes = createWriteBehind(open(), { maxQueued: 3 });
+    writes.queue(state('a'));
+    writes.queue(state('b'));
+    expect(store.sourceState.forJob('j').size).toBe(0);
+    writes.queue(state('c'));
+    expect(store.sourceState.forJob('j').size).toBe(3);
+    writes.queue(state('d'));
+    writes.flush();
+    expect(store.sourceState.forJob('j').size).toBe(4);
+  });
+
+  it('keeps a failed commit: its intents are refused and the next flush throws, so the cycle fails', async () => {
+    const writes = createWriteBehind(open());
+    writes.queue(() => {
+      throw new Error('disk full');
+    });
+    await expect(writes.beginIntent(intent('a'))).rejects.toThrow('disk full');
+    // Nothing of that transaction landed: the intent was never committed, so its write is never sent.
+    expect(store.intents.forJob('j')).toEqual([]);
+    expect(() => writes.flush()).toThrow('disk full');
+    await expect(writes.beginIntent(intent('b'))).rejects.toThrow('disk full');
+  });
+});
