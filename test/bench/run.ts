@@ -121,7 +121,8 @@ async function ladderRows(
 ): Promise<void> {
   const ladders: Ladder[] = [];
   for (const users of plan.sizes) {
-    const fromSandbox = users === plan.sandbox.users && kept ? { from: kept } : {};
+    const fromSandbox =
+      users === plan.sandbox.users && kept ? { from: { ...kept, groups: plan.sandbox.groups } } : {};
     const biggest = users === plan.sizes.at(-1);
     ladders.push(await ladder(users, { ...fromSandbox, ...(biggest ? { groupGain: 1000 } : {}) }));
   }

@@ -137,9 +137,14 @@ export interface Ladder {
  */
 export async function ladder(
   users: number,
-  options: { groupGain?: number; from?: { server: BenchServer; folder: RosterFolder; initial: Measured } },
+  options: {
+    groupGain?: number;
+    /** The folder and server of an initial cycle already run, with its directory's group count. */
+    from?: { server: BenchServer; folder: RosterFolder; initial: Measured; groups: number };
+  },
 ): Promise<Ladder> {
-  const groups = Math.max(1, Math.round(users / 100));
+  // The same directory as the initial cycle's, or the delta would change every user's groups.
+  const groups = options.from?.groups ?? Math.max(1, Math.round(users / 100));
   const base: Directory = { users, groups };
   let server: BenchServer;
   let folder: RosterFolder;
