@@ -314,8 +314,20 @@ describe('a new admin sets up a job with the wizard, from an empty data folder (
     await page.goto(jobUrl);
     await page.getByRole('heading', { name: jobName }).waitFor();
     await page.locator('.tab-label', { hasText: 'Mappings' }).click();
-    await page.locator('[data-test="mapping-edit-displayName"]').first().click();
-    await page.locator('[data-test="mapping-dialog"]').waitFor();
+    // The job page re-renders when the watch's cycle ends; a click in that moment can be lost, so
+    // click again until the dialog shows.
+    for (let attempt = 0; ; attempt++) {
+      await page.locator('[data-test="mapping-edit-displayName"]').first().click();
+      const opened = await page
+        .locator('[data-test="mapping-dialog"]')
+        .waitFor({ timeout: 5_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (opened) break;
+      if (attempt === 4) throw new Error('The mapping dialog did not open after five clicks');
+    }
     await page.locator('[data-test="mapping-type-Expression"]').click();
     await page.locator('[data-test="expression-input"]').fill('Join(" ", [givenName], [surname])');
     await page.locator('[data-test="mapping-preview-object"]').click();
