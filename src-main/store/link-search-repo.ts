@@ -1,6 +1,5 @@
-import type { ObjectType, TargetValue } from '@shared/domain/schema';
 import type { Database } from './db';
-import type { LinkRecord } from './links-repo';
+import { fromRow, type LinkRecord, type LinkRow } from './links-repo';
 
 /**
  * Finding one object's link among a job's many (issue 12 item 6): by its source key or target id
@@ -12,33 +11,7 @@ export interface LinkSearchRepo {
   count(jobId: string): number;
 }
 
-interface LinkRow {
-  job_id: string;
-  object_type: ObjectType;
-  anchor: string;
-  target_id: string;
-  display_name: string;
-  exported_json: string;
-  active: number;
-  members_json: string;
-  linked_at: string;
-  updated_at: string;
-}
-
-function fromRow(row: LinkRow): LinkRecord {
-  return {
-    jobId: row.job_id,
-    objectType: row.object_type,
-    anchor: row.anchor,
-    targetId: row.target_id,
-    displayName: row.display_name,
-    exported: JSON.parse(row.exported_json) as Record<string, TargetValue>,
-    active: row.active === 1,
-    members: JSON.parse(row.members_json) as string[],
-    linkedAt: row.linked_at,
-    updatedAt: row.updated_at,
-  };
-}
+// Rows read as links-repo reads them: one mapping for every link query.
 
 function likePattern(words: string): string {
   return `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

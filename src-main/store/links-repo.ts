@@ -17,7 +17,7 @@ export interface LinkRecord {
   updatedAt: string;
 }
 
-interface LinkRow {
+export interface LinkRow {
   job_id: string;
   object_type: ObjectType;
   anchor: string;
@@ -30,7 +30,7 @@ interface LinkRow {
   updated_at: string;
 }
 
-function fromRow(row: LinkRow): LinkRecord {
+export function fromRow(row: LinkRow): LinkRecord {
   return {
     jobId: row.job_id,
     objectType: row.object_type,
