@@ -103,6 +103,15 @@ async function settle(): Promise<void> {
   }
 }
 
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 function click(selector: string): void {
   const element = document.querySelector<HTMLElement>(selector);
   if (!element) throw new Error(`nothing matches ${selector}`);
@@ -175,7 +184,8 @@ describe('job page editors save through the impact dialog', { timeout: 30_000 },
     await settle();
     expect(wrapper.find('[data-test="scope-summary"]').text()).toContain('department equals “Sales”');
     await wrapper.find('[data-test="scope-edit-User"]').trigger('click');
-    await settle();
+    // The count is asked for after the editor's typing debounce (350 ms), not at once.
+    await until(() => wrapper.find('[data-test="scope-count-value"]').exists());
     expect(wrapper.find('[data-test="scope-count-value"]').text()).toBe(
       '1 of 3 source objects pass the filters',
     );
