@@ -135,6 +135,13 @@ export interface SourceConnector {
    * completed read returned), found with one small request — never a read of the source.
    */
   pollChanges?(watermark: string | null, signal: AbortSignal): Promise<SourceChangePoll>;
+  /**
+   * Optional, for the unchanged-source shortcut (engine/unchanged-source.ts): the watermark a full
+   * read of these object types would return now, computed without parsing anything (a CSV file's
+   * content hash). Only for sources whose watermark names their whole content: an equal value
+   * must mean the read would return exactly the objects of the read that returned it.
+   */
+  fingerprint?(options: { objectTypes: readonly ObjectType[]; signal: AbortSignal }): Promise<string>;
   close?(): Promise<void>;
 }
 
@@ -186,8 +193,11 @@ export interface TargetDiscovery {
 /** One page of a target's list (see TargetConnector.listAll). */
 export interface TargetPage {
   objects: TargetObjectState[];
-  /** The number of objects the target says the whole list holds. */
-  total: number;
+  /**
+   * The number of objects the target says the whole list holds; null when it does not say (an LDAP
+   * paged search counts nothing in advance).
+   */
+  total: number | null;
 }
 
 export interface TargetConnector {

@@ -60,7 +60,9 @@ export async function buildMatchIndex(
     for await (const page of ctx.target.listAll(type, paths)) {
       if (ctx.signal.aborted) return null;
       pages++;
-      const pagesNeeded = page.objects.length > 0 ? Math.ceil(page.total / page.objects.length) : pages;
+      // A list of unknown length (LDAP) is judged by the pages read so far.
+      const pagesNeeded =
+        page.total !== null && page.objects.length > 0 ? Math.ceil(page.total / page.objects.length) : pages;
       if (pagesNeeded > toMatch) return null;
       for (const object of page.objects) {
         size++;

@@ -27,6 +27,7 @@ import { andFilter, equalityFilter, isAttributeName, orFilter } from './filter';
 import { memberDnsOf } from './group-members';
 import { classified } from './ldap-errors';
 import { textOf, textsOf, type LdapEntry } from './ldap-entry';
+import { listEntries } from './ldap-list';
 import { openSession, type LdapSession } from './ldap-session';
 import { planModify, wireValues, type Modification } from './modify-plan';
 import { loadSchema } from './schema-reader';
@@ -49,6 +50,8 @@ export interface LdapTargetOptions {
   maxMembersPerModify?: number;
   /** Overrides settings.timeoutSeconds (tests). */
   timeoutMs?: number;
+  /** Entries per page of listAll (default ldap-list.ts listPageSize; tests use small pages). */
+  listPageSize?: number;
 }
 
 export const defaultMaxMembersPerModify = 500;
@@ -547,6 +550,19 @@ export function createLdapTarget(options: LdapTargetOptions): TargetConnector {
     setActive,
     delete: remove,
     modifyMembers,
+    listAll: (type, paths) =>
+      listEntries(
+        {
+          session,
+          config,
+          attributesFor,
+          stateOf,
+          idOf: async (entry) => (await locator()).idOf(entry),
+          ...(options.listPageSize !== undefined ? { pageSize: options.listPageSize } : {}),
+        },
+        type,
+        paths,
+      ),
     async close() {
       const pending = sessionPromise;
       sessionPromise = null;

@@ -175,13 +175,22 @@ async function disableAccount(ctx: AccountActionContext, row: AccountRow): Promi
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const gone = isConnectorError(error) && error.errorClass === 'notFound';
+    // An LDAP target says it can disable until it has met its server; without a disable attribute
+    // (and not AD) the write is refused, which is this target's "cannot disable", not a failure.
+    const cannot = isConnectorError(error) && error.code === 'DisableNotConfigured';
     log.step('export', 'failure', message);
     log.fail(isConnectorError(error) ? error.code : 'InternalError', message, {
       recommendedAction: gone
         ? 'Run account discovery again: the account is no longer in the target.'
         : 'Check the target’s answer, then try again.',
     });
-    outcome = refused(row.objectType, row.targetId, row, gone ? 'targetGone' : 'failed', message);
+    outcome = refused(
+      row.objectType,
+      row.targetId,
+      row,
+      gone ? 'targetGone' : cannot ? 'cannotDisable' : 'failed',
+      message,
+    );
   }
   const at = ctx.clock();
   store.transaction(() => {

@@ -66,7 +66,10 @@ export async function discoverAccounts(
   const warnings: AccountReportWarning[] = [];
   let listed = 0;
   const totals = new Map<ObjectType, number>();
-  const expected = () => (totals.size === 0 ? null : [...totals.values()].reduce((a, b) => a + b, 0));
+  // False while a list that does not say its length (LDAP) is read: the report then says "unknown".
+  let totalsKnown = true;
+  const expected = () =>
+    !totalsKnown || totals.size === 0 ? null : [...totals.values()].reduce((a, b) => a + b, 0);
   const snapshot = (
     status: AccountReport['status'],
     error: AccountReport['error'] = null,
@@ -148,7 +151,8 @@ export async function discoverAccounts(
       try {
         for await (const page of list(type, paths)) {
           throwIfCancelled();
-          totals.set(type, page.total);
+          if (page.total !== null) totals.set(type, page.total);
+          else totalsKnown = false;
           const rows: NewAccountRow[] = page.objects.map((account) => classifyAccount(type, account, ctx));
           store.accounts.insertRows(jobId, rows);
           for (const row of rows) {
@@ -171,7 +175,9 @@ export async function discoverAccounts(
           expected: totals.get(type) ?? null,
         });
       }
+      // A list that did not say its length is as long as what it gave, once it is read to its end.
       if (!totals.has(type)) totals.set(type, listedOfType);
+      totalsKnown = true;
     }
     // Accounts listed twice (a list that shifted) were written once: the counts come from the rows.
     const final = store.accounts.recount(jobId);
