@@ -19,6 +19,7 @@ import { csvPreviewInputSchema, type CsvPreviewResult } from './domain/csv-previ
 import { jobFileSchema, type JobFile } from './domain/job-file';
 import type { EscrowView } from './domain/escrow';
 import type { JobDetail, JobView } from './domain/job-view';
+import type { UnfinishedSetup } from './domain/unfinished-setup';
 import { jobConfigSchema, type JobConfig } from './domain/jobs';
 import type { DirectoryLevel } from './domain/directory';
 import {
@@ -126,7 +127,20 @@ export const commands = {
     returns<JobConfig>(),
   ),
   'jobs.get': command(z.object({ id: z.string().min(1) }), returns<JobDetail>()),
-  'jobs.create': command(z.object({ config: jobConfigSchema }), returns<JobDetail>()),
+  /**
+   * `preview`: the new-job wizard's review stores the job to dry-run it; it stays out of the Jobs
+   * list, the dashboard and the scheduler until `jobs.finishSetup` (Create).
+   */
+  'jobs.create': command(
+    z.object({ config: jobConfigSchema, preview: z.boolean().default(false) }),
+    returns<JobDetail>(),
+  ),
+  /** Create in the wizard: its preview job becomes a job like any other (audited as created). */
+  'jobs.finishSetup': command(z.object({ id: z.string().min(1) }).strict(), returns<JobDetail>()),
+  /** Preview jobs the wizard left behind, for the Jobs page's "unfinished setup". */
+  'jobs.unfinished': command(noInput, returns<UnfinishedSetup[]>()),
+  /** Deletes a preview job and the wizard draft that holds it. */
+  'jobs.discardSetup': command(z.object({ id: z.string().min(1) }).strict(), returns<{ id: string }>()),
   'jobs.update': command(z.object({ id: z.string().min(1), config: jobConfigSchema }), returns<JobDetail>()),
   'jobs.delete': command(z.object({ id: z.string().min(1) }), returns<{ id: string }>()),
   /** Starts a cycle and answers at once; progress and the end arrive as events. */

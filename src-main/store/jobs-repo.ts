@@ -29,6 +29,11 @@ export interface JobRecord {
   statusInfo: JobStatusInfo;
   /** null: the next cycle is an initial one. */
   watermark: string | null;
+  /**
+   * Stored by the new-job wizard's review to dry-run it, not created yet (migration 011): hidden
+   * from `list()`, so from the Jobs list, the dashboard, the scheduler and the CLI. Absent: false.
+   */
+  preview?: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -42,6 +47,7 @@ interface JobRow {
   status: JobStatusCode;
   status_json: string;
   watermark: string | null;
+  preview: 0 | 1;
   created_at: string;
   updated_at: string;
 }
@@ -56,13 +62,17 @@ function fromRow(row: JobRow): JobRecord {
     status: row.status,
     statusInfo: JSON.parse(row.status_json) as JobStatusInfo,
     watermark: row.watermark,
+    preview: row.preview === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
 export interface JobsRepo {
+  /** The jobs an admin has created; previews are not among them. */
   list(): JobRecord[];
+  /** The wizard's preview jobs, oldest first. */
+  previews(): JobRecord[];
   get(id: string): JobRecord | null;
   findByName(name: string): JobRecord | null;
   usingConnection(connectionId: string): JobRecord[];
@@ -70,19 +80,22 @@ export interface JobsRepo {
   update(job: JobRecord): void;
   setWatermark(id: string, watermark: string | null, at: string): void;
   setStatus(id: string, status: JobStatusCode, info: JobStatusInfo, at: string): void;
+  /** Create in the wizard: the preview becomes a job like any other. False when it was not a preview. */
+  finishPreview(id: string, at: string): boolean;
   delete(id: string): boolean;
 }
 
 export function createJobsRepo(db: Database): JobsRepo {
-  const all = db.prepare<[], JobRow>('SELECT * FROM jobs ORDER BY name COLLATE NOCASE');
+  const all = db.prepare<[], JobRow>('SELECT * FROM jobs WHERE preview = 0 ORDER BY name COLLATE NOCASE');
+  const previewRows = db.prepare<[], JobRow>('SELECT * FROM jobs WHERE preview = 1 ORDER BY created_at');
   const byId = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?');
   const byName = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE name = ? COLLATE NOCASE');
   const byConnection = db.prepare<[string, string], JobRow>(
     'SELECT * FROM jobs WHERE source_connection_id = ? OR target_connection_id = ?',
   );
   const insertRow = db.prepare(
-    `INSERT INTO jobs (id, name, source_connection_id, target_connection_id, config_json, status, status_json, watermark, created_at, updated_at)
-     VALUES (@id, @name, @source_connection_id, @target_connection_id, @config_json, @status, @status_json, @watermark, @created_at, @updated_at)`,
+    `INSERT INTO jobs (id, name, source_connection_id, target_connection_id, config_json, status, status_json, watermark, preview, created_at, updated_at)
+     VALUES (@id, @name, @source_connection_id, @target_connection_id, @config_json, @status, @status_json, @watermark, @preview, @created_at, @updated_at)`,
   );
   const updateRow = db.prepare(
     `UPDATE jobs SET name = @name, source_connection_id = @source_connection_id, target_connection_id = @target_connection_id,
@@ -94,6 +107,9 @@ export function createJobsRepo(db: Database): JobsRepo {
   );
   const statusRow = db.prepare<[string, string, string, string]>(
     'UPDATE jobs SET status = ?, status_json = ?, updated_at = ? WHERE id = ?',
+  );
+  const finishRow = db.prepare<[string, string]>(
+    'UPDATE jobs SET preview = 0, updated_at = ? WHERE id = ? AND preview = 1',
   );
   const deleteRow = db.prepare<[string]>('DELETE FROM jobs WHERE id = ?');
 
@@ -107,6 +123,7 @@ export function createJobsRepo(db: Database): JobsRepo {
       status: job.status,
       status_json: JSON.stringify(job.statusInfo),
       watermark: job.watermark,
+      preview: job.preview ? 1 : 0,
       created_at: job.createdAt,
       updated_at: job.updatedAt,
     };
@@ -114,6 +131,7 @@ export function createJobsRepo(db: Database): JobsRepo {
 
   return {
     list: () => all.all().map(fromRow),
+    previews: () => previewRows.all().map(fromRow),
     get: (id) => {
       const row = byId.get(id);
       return row ? fromRow(row) : null;
@@ -127,6 +145,7 @@ export function createJobsRepo(db: Database): JobsRepo {
     update: (job) => void updateRow.run(toRow(job)),
     setWatermark: (id, watermark, at) => void watermarkRow.run(watermark, at, id),
     setStatus: (id, status, info, at) => void statusRow.run(status, JSON.stringify(info), at, id),
+    finishPreview: (id, at) => finishRow.run(at, id).changes > 0,
     delete: (id) => deleteRow.run(id).changes > 0,
   };
 }

@@ -9,6 +9,7 @@ import { targetCapabilitiesHandlers } from './target-capabilities-handler';
 import { logHandlers } from './log-handlers';
 import { notificationHandlers } from './notification-handlers';
 import { jobHandlers } from '../jobs/job-handlers';
+import { previewHandlers } from '../jobs/preview-handlers';
 import { scheduleHandlers } from '../jobs/schedule-handlers';
 import { escrowHandlers } from '../jobs/escrow-handlers';
 import { escrowExportHandlers } from '../jobs/escrow-export-handler';
@@ -30,6 +31,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...csvPreviewHandlers(ctx),
     ...targetCapabilitiesHandlers(ctx),
     ...jobHandlers(ctx),
+    ...previewHandlers(ctx),
     ...scheduleHandlers(ctx),
     ...escrowHandlers(ctx),
     ...escrowExportHandlers(ctx),

@@ -38,7 +38,7 @@ export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
     'jobs.defaults': async ({ name, sourceConnection, targetConnection }) =>
       defaultJobConfig(ctx, name, sourceConnection, targetConnection),
     'jobs.get': async ({ id }) => toJobDetail(ctx, mustGet(id)),
-    'jobs.create': async ({ config }) => toJobDetail(ctx, createJob(ctx, config)),
+    'jobs.create': async ({ config, preview }) => toJobDetail(ctx, createJob(ctx, config, { preview })),
     'jobs.update': async ({ id, config }) =>
       toJobDetail(ctx, updateJob(ctx, id, config, toJobConfig(ctx, mustGet(id)))),
     'jobs.delete': async ({ id }) => {
@@ -47,6 +47,8 @@ export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
       if (refusal) throw refusal;
       ctx.store.transaction(() => {
         ctx.store.jobs.delete(id);
+        // A preview was never created (see createJob), so there is no creation to balance.
+        if (job.preview) return;
         recordAudit(ctx, {
           action: 'job.delete',
           targetType: 'job',
@@ -62,6 +64,11 @@ export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
     },
     'jobs.run': async ({ id, dryRun }) => {
       const job = mustGet(id);
+      if (job.preview && !dryRun)
+        throw new RosterError(
+          'conflict',
+          `"${job.name}" is an unfinished setup in the new-job wizard: it only dry-runs until it is created.`,
+        );
       await startSandboxIfTarget(ctx, job.targetConnectionId);
       // Names the holder when another process (roster run, roster sync) has the job.
       const refusal = ctx.engine.refusal(id);

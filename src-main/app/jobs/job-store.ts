@@ -60,13 +60,31 @@ function splitConfig(config: JobConfig): JobRecord['config'] {
   return { settings, assignments, objectMappings, targetSchema };
 }
 
-export function createJob(ctx: AppContext, config: JobConfig): JobRecord {
+/** The name is taken: by a job, or by a setup the wizard left unfinished (not in the Jobs list). */
+function nameTaken(name: string, holder: JobRecord): RosterError {
+  return holder.preview
+    ? new RosterError(
+        'conflict',
+        `An unfinished setup in the new-job wizard is named "${name}". Resume or discard it on the Jobs page, or choose another name.`,
+        { issues: [{ path: 'name', message: 'Held by an unfinished setup' }] },
+      )
+    : new RosterError('conflict', `A job named "${name}" already exists.`, {
+        issues: [{ path: 'name', message: 'Already in use' }],
+      });
+}
+
+/**
+ * `preview`: stored by the wizard's review to dry-run it. It is not audited until Create
+ * (`finishSetup`): until then it is the wizard's working copy, not a job the admin made.
+ */
+export function createJob(
+  ctx: AppContext,
+  config: JobConfig,
+  options: { preview?: boolean } = {},
+): JobRecord {
   validateJobConfig(config);
-  if (ctx.store.jobs.findByName(config.name)) {
-    throw new RosterError('conflict', `A job named "${config.name}" already exists.`, {
-      issues: [{ path: 'name', message: 'Already in use' }],
-    });
-  }
+  const holder = ctx.store.jobs.findByName(config.name);
+  if (holder) throw nameTaken(config.name, holder);
   const source = connectionNamed(ctx, config.sourceConnection, 'source');
   const target = connectionNamed(ctx, config.targetConnection, 'target');
   assertTargetCanDisable(config, target);
@@ -80,11 +98,13 @@ export function createJob(ctx: AppContext, config: JobConfig): JobRecord {
     status: 'NotRun',
     statusInfo: {},
     watermark: null,
+    preview: options.preview === true,
     createdAt: now,
     updatedAt: now,
   };
   ctx.store.transaction(() => {
     ctx.store.jobs.insert(job);
+    if (job.preview) return;
     recordAudit(ctx, {
       action: 'job.create',
       targetType: 'job',
@@ -109,10 +129,7 @@ export function updateJob(
   if (!before) throw new RosterError('notFound', `There is no job with id ${id}.`);
   validateJobConfig(config);
   const clash = ctx.store.jobs.findByName(config.name);
-  if (clash && clash.id !== id)
-    throw new RosterError('conflict', `A job named "${config.name}" already exists.`, {
-      issues: [{ path: 'name', message: 'Already in use' }],
-    });
+  if (clash && clash.id !== id) throw nameTaken(config.name, clash);
   const source = connectionNamed(ctx, config.sourceConnection, 'source');
   const target = connectionNamed(ctx, config.targetConnection, 'target');
   assertTargetCanDisable(config, target);
@@ -132,6 +149,8 @@ export function updateJob(
   };
   ctx.store.transaction(() => {
     ctx.store.jobs.update(after);
+    // The wizard's working copy: its one audit entry is the creation, with the final configuration.
+    if (before.preview) return;
     recordAudit(ctx, {
       action: 'job.update',
       targetType: 'job',

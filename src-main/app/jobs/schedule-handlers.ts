@@ -21,9 +21,20 @@ export function scheduleHandlers(ctx: AppContext): HandlerGroup<ScheduleCommands
     return job;
   }
 
+  /** A wizard's preview job only ever dry-runs: it is scheduled once Create made it a job. */
+  function mustGetCreated(id: string): JobRecord {
+    const job = mustGet(id);
+    if (job.preview)
+      throw new RosterError(
+        'conflict',
+        `"${job.name}" is an unfinished setup in the new-job wizard: create it there before it runs.`,
+      );
+    return job;
+  }
+
   /** Start and resume are one act on the schedule; the audit trail keeps which the admin chose. */
   function start(id: string, action: 'job.start' | 'job.resume') {
-    const job = mustGet(id);
+    const job = mustGetCreated(id);
     const before = ctx.scheduler.scheduleOf(id);
     ctx.scheduler.startJob(id, ctx.osUser);
     recordAudit(ctx, {
@@ -55,7 +66,7 @@ export function scheduleHandlers(ctx: AppContext): HandlerGroup<ScheduleCommands
       return toJobView(ctx, mustGet(id));
     },
     'jobs.runNow': async ({ id }) => {
-      mustGet(id);
+      mustGetCreated(id);
       const run = ctx.scheduler.runNow(id, ctx.osUser);
       if (run === 'alreadyRunning')
         throw new RosterError(

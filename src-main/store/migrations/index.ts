@@ -8,6 +8,7 @@ import { migration006LogRetention } from './006-log-retention';
 import { migration007Drafts } from './007-drafts';
 import { migration008AccountDiscovery } from './008-account-discovery';
 import { migration009LogSeqIndexes } from './009-log-seq-indexes';
+import { migration011PreviewJobs } from './011-preview-jobs';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   migration007Drafts,
   migration008AccountDiscovery,
   migration009LogSeqIndexes,
+  migration011PreviewJobs,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

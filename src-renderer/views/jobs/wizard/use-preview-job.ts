@@ -11,8 +11,10 @@ import { configKey, type WizardState } from './wizard-model';
  * started (the scheduler never runs a job nobody started), runs `jobs.run { dryRun: true }` — the
  * same engine as every cycle: it reads the real source, matches against the real target (so an
  * account that already exists is linked or updated, not "created") and writes the plan instead of
- * the target — and shows that cycle's plan. Create keeps this job, with its dry run in the history;
- * Cancel and Discard delete it. The alternatives were worse: a dry run of an unsaved configuration
+ * the target — and shows that cycle's plan. The job is stored as a preview (migration 011): the Jobs
+ * list, the dashboard and the scheduler do not see it, and one left behind by a closed window shows
+ * on the Jobs page as an unfinished setup. Create turns it into a job (`jobs.finishSetup`), with its
+ * dry run in the history; Cancel and Discard delete it. The alternatives were worse: a dry run of an unsaved configuration
  * would need a second way into the engine that the lease, the plan store and the scheduler do not
  * know, and `jobs.impact` works from the last import and the links only, without asking the target,
  * so for a new job it can only say "everything would be created" — an estimate, not a dry run.
@@ -54,7 +56,7 @@ export function usePreviewJob(state: Ref<WizardState>) {
         if (!(error instanceof ApiError && error.code === 'notFound')) throw error;
       }
     }
-    const created = await call('jobs.create', { config });
+    const created = await call('jobs.create', { config, preview: true });
     state.value.preview = { jobId: created.id, configKey: key, cycleId: null };
     return created.id;
   }
