@@ -14,7 +14,12 @@ export interface Engine {
    */
   run(
     jobId: string,
-    options: { dryRun: boolean; initiatedBy: { type: 'system' | 'admin'; displayName: string } },
+    options: {
+      dryRun: boolean;
+      initiatedBy: { type: 'system' | 'admin'; displayName: string };
+      /** Full work even over an unchanged source (engine/unchanged-source.ts). */
+      full?: boolean;
+    },
   ): Promise<CycleSummary>;
   /**
    * Provision on demand (§13): one user, or a group and up to five members, now. It holds the job's

@@ -1,6 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { emptyCounters, type CycleProgress, type CycleSummary } from '@shared/domain/provisioning';
+import {
+  emptyCounters,
+  type CycleCounters,
+  type CycleProgress,
+  type CycleSummary,
+} from '@shared/domain/provisioning';
 import type { ObjectType } from '@shared/domain/schema';
 import {
   ConnectorError,
@@ -8,6 +13,7 @@ import {
   type SourceObject,
   type TargetConnector,
 } from '../connectors/connector';
+import type { JobRecord } from '../store/jobs-repo';
 import type { Store } from '../store/store';
 import { checkedTarget } from './checked-target';
 import type { ConnectorFactory } from './connector-factory';
@@ -25,6 +31,7 @@ import { createWriteBehind, type WriteBehind } from './write-behind';
 import { quarantineBeganOf, updateStatus, type EngineJobEvent } from './job-events';
 import { recoverIntents } from './recover-intents';
 import { configDigest } from './config-digest';
+import { checkUnchangedSource } from './unchanged-source';
 import { assignedUserAnchors, scopeObject, type ScopeVerdict } from './scope';
 
 export interface RunCycleOptions {
@@ -32,6 +39,11 @@ export interface RunCycleOptions {
   initiatedBy: { type: 'system' | 'admin'; displayName: string };
   signal: AbortSignal;
   onProgress?: (progress: CycleProgress) => void;
+  /**
+   * Do the full work even when nothing seems to have changed (unchanged-source.ts): the admin's
+   * "full cycle", e.g. after changing the target behind Roster's back.
+   */
+  full?: boolean;
 }
 
 export interface EngineDeps {
@@ -68,6 +80,7 @@ export async function runCycle(
   const digest = configDigest(job.config);
   // Read before this cycle's own row exists: what the stored watermark and state were computed under.
   const previousDigest = store.cycles.lastCompletedDigest(jobId);
+  const lastReal = store.cycles.lastReal(jobId);
   store.cycles.start({
     id: cycleId,
     jobId,
@@ -123,6 +136,39 @@ export async function runCycle(
     const mappings = mappingsOf(job);
     userMatchPath = firstMatchingPath(mappings.User) ?? 'userName';
     hasGroups = mappings.Group !== null;
+    const objectTypes: ObjectType[] =
+      mappings.Group || job.config.assignments.groups.length > 0 ? ['User', 'Group'] : ['User'];
+
+    // ── nothing can have changed: end here, before any row is parsed or link loaded ──
+    const shortcut = await checkUnchangedSource({
+      store,
+      job,
+      dryRun: options.dryRun,
+      full: options.full === true,
+      forceDeletes,
+      configDigest: digest,
+      last: lastReal,
+      source,
+      objectTypes,
+      now: new Date(startedAt),
+      signal: options.signal,
+    });
+    if (shortcut.unchanged) {
+      Object.assign(counters, shortcut.counters);
+      phase = 'recording';
+      const linked = store.links.count(jobId, 'User') + store.links.count(jobId, 'Group');
+      recordCompleted(deps, job, cycleId, {
+        watermark: shortcut.watermark,
+        counters,
+        linked,
+        staged: false,
+        steady: true,
+        events,
+      });
+      emit(true);
+      tell();
+      return store.cycles.get(cycleId) as CycleSummary;
+    }
     const target = checkedTarget(rawTarget, {
       userMatchPath,
       groups: mappings.Group !== null,
@@ -159,8 +205,6 @@ export async function runCycle(
 
     // ── import ──
     ctx.progress({ phase: 'reading', processed: 0, total: null });
-    const objectTypes: ObjectType[] =
-      mappings.Group || job.config.assignments.groups.length > 0 ? ['User', 'Group'] : ['User'];
     // A delta read holds only the changed objects. Scope decided through group membership, and group
     // memberships themselves, need every object, so such jobs read in full and compare hashes: the
     // target still sees only the changes.
@@ -286,53 +330,26 @@ export async function runCycle(
 
     // ── record ──
     ctx.progress({ phase: 'recording', processed: 0, total: null });
-    const endedAt = clock().toISOString();
     const watermark = read.watermark() ?? `full@${startedAt}`;
     if (options.dryRun) {
       store.plans.insertMany(cycleId, ctx.plan);
-    } else {
-      const health = completedHealth(
-        store,
-        jobId,
-        ctx.links.size,
-        staged ? { count: counters.staged, threshold: job.config.settings.deletionThreshold } : null,
-      );
-      const steady = counters.failed === 0 && work.length === 0;
-      let quarantineBegan: string | null = null;
-      store.transaction(() => {
-        store.jobs.setWatermark(jobId, watermark, endedAt);
-        const notice = updateStatus(store, jobId, health, endedAt, { cycleId, steady });
-        // Held-back deletes are told as such, with the count and the threshold (§16), in place of
-        // the plain "entered quarantine" or "reason changed" notice of the same moment.
-        if (notice && !(staged && notice.quarantine.reason === 'TooManyDeletes')) {
-          events.push({ kind: 'quarantine', notice });
-        }
-        if (staged) quarantineBegan = notice?.quarantine.seriesBegan ?? quarantineBeganOf(store, jobId);
+      store.cycles.finish(cycleId, {
+        status: 'completed',
+        endedAt: clock().toISOString(),
+        counters,
+        error: staged ? heldBackError(counters) : null,
+        watermarkAfter: null,
       });
-      if (staged) {
-        events.push({
-          kind: 'deletesHeldBack',
-          jobId,
-          jobName: job.name,
-          count: counters.staged,
-          threshold: job.config.settings.deletionThreshold,
-          ...(quarantineBegan ? { quarantineBegan } : {}),
-          at: endedAt,
-        });
-      }
+    } else {
+      recordCompleted(deps, job, cycleId, {
+        watermark,
+        counters,
+        linked: ctx.links.size,
+        staged,
+        steady: counters.failed === 0 && work.length === 0,
+        events,
+      });
     }
-    store.cycles.finish(cycleId, {
-      status: 'completed',
-      endedAt,
-      counters,
-      error: staged
-        ? {
-            code: 'TooManyDeletes',
-            message: `${counters.staged} deprovisioning actions held back by the threshold`,
-          }
-        : null,
-      watermarkAfter: options.dryRun ? null : watermark,
-    });
     emit(true);
     tell();
     return store.cycles.get(cycleId) as CycleSummary;
@@ -381,6 +398,71 @@ export async function runCycle(
     await source?.close?.();
     await rawTarget?.close?.();
   }
+}
+
+/**
+ * A real cycle that ran to its end: the watermark and the job's health in one transaction, then the
+ * cycle's record (whose error names deprovisioning held back by the threshold).
+ */
+function recordCompleted(
+  deps: EngineDeps,
+  job: JobRecord,
+  cycleId: string,
+  outcome: {
+    watermark: string;
+    counters: CycleCounters;
+    linked: number;
+    staged: boolean;
+    steady: boolean;
+    events: EngineJobEvent[];
+  },
+): void {
+  const { store } = deps;
+  const { watermark, counters, staged, events } = outcome;
+  const jobId = job.id;
+  const endedAt = deps.clock().toISOString();
+  const health = completedHealth(
+    store,
+    jobId,
+    outcome.linked,
+    staged ? { count: counters.staged, threshold: job.config.settings.deletionThreshold } : null,
+  );
+  let quarantineBegan: string | null = null;
+  store.transaction(() => {
+    store.jobs.setWatermark(jobId, watermark, endedAt);
+    const notice = updateStatus(store, jobId, health, endedAt, { cycleId, steady: outcome.steady });
+    // Held-back deletes are told as such, with the count and the threshold (§16), in place of
+    // the plain "entered quarantine" or "reason changed" notice of the same moment.
+    if (notice && !(staged && notice.quarantine.reason === 'TooManyDeletes')) {
+      events.push({ kind: 'quarantine', notice });
+    }
+    if (staged) quarantineBegan = notice?.quarantine.seriesBegan ?? quarantineBeganOf(store, jobId);
+  });
+  if (staged) {
+    events.push({
+      kind: 'deletesHeldBack',
+      jobId,
+      jobName: job.name,
+      count: counters.staged,
+      threshold: job.config.settings.deletionThreshold,
+      ...(quarantineBegan ? { quarantineBegan } : {}),
+      at: endedAt,
+    });
+  }
+  store.cycles.finish(cycleId, {
+    status: 'completed',
+    endedAt,
+    counters,
+    error: staged ? heldBackError(counters) : null,
+    watermarkAfter: watermark,
+  });
+}
+
+function heldBackError(counters: CycleCounters): NonNullable<CycleSummary['error']> {
+  return {
+    code: 'TooManyDeletes',
+    message: `${counters.staged} deprovisioning actions held back by the threshold`,
+  };
 }
 
 /** A stopped or cancelled cycle may have left changed objects unprocessed: the next reads in full. */

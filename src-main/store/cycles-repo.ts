@@ -36,6 +36,19 @@ function fromRow(row: CycleRow): CycleSummary {
   };
 }
 
+/** The facts of a job's latest real (not dry-run) cycle that say whether anything can have changed since. */
+export interface LastRealCycle {
+  id: string;
+  status: CycleStatus;
+  /** The configuration digest it ran under; null before migration 007. */
+  configDigest: string | null;
+  watermarkAfter: string | null;
+  /** The job's source-state epoch when it ended (migration 012); null before, or while it runs. */
+  sourceStateEpoch: number | null;
+  counters: CycleCounters;
+  error: CycleSummary['error'];
+}
+
 export interface CyclesRepo {
   start(cycle: {
     id: string;
@@ -67,6 +80,13 @@ export interface CyclesRepo {
    * cycle ran before digests were recorded.
    */
   lastCompletedDigest(jobId: string): string | null | undefined;
+  /** The job's latest real (not dry-run) cycle, whatever its status; undefined when there is none. */
+  lastReal(jobId: string): LastRealCycle | undefined;
+  /**
+   * How many links and source-state rows of the job were ever deleted (migration 012): a cycle ends
+   * early over an unchanged source only when nothing was taken away since the last one.
+   */
+  sourceStateEpoch(jobId: string): number;
   forJob(jobId: string, limit: number): CycleSummary[];
   /**
    * Marks cycles left 'running' by a process that is gone as stopped (code Interrupted), and returns
@@ -94,10 +114,24 @@ export function createCyclesRepo(db: Database): CyclesRepo {
     `SELECT config_digest FROM cycles WHERE job_id = ? AND status = 'completed' AND dry_run = 0
      ORDER BY started_at DESC LIMIT 1`,
   );
+  const epoch = db.prepare<[string], { epoch: number }>(
+    'SELECT COALESCE((SELECT epoch FROM source_state_epochs WHERE job_id = ?), 0) AS epoch',
+  );
+  // The epoch is taken in the same statement that ends the cycle, after every write the cycle made.
   const finishRow = db.prepare(
     `UPDATE cycles SET status = @status, ended_at = @ended_at, counters_json = @counters_json, error_json = @error_json,
-       watermark_after = @watermark_after WHERE id = @id`,
+       watermark_after = @watermark_after,
+       source_state_epoch = COALESCE((SELECT epoch FROM source_state_epochs WHERE job_id = cycles.job_id), 0)
+     WHERE id = @id`,
   );
+  const lastRealRow = db.prepare<
+    [string],
+    CycleRow & {
+      config_digest: string | null;
+      watermark_after: string | null;
+      source_state_epoch: number | null;
+    }
+  >(`SELECT * FROM cycles WHERE job_id = ? AND dry_run = 0 ORDER BY started_at DESC, rowid DESC LIMIT 1`);
   const errorRow = db.prepare<[string, string]>('UPDATE cycles SET error_json = ? WHERE id = ?');
   const one = db.prepare<[string], CycleRow>('SELECT * FROM cycles WHERE id = ?');
   const recent = db.prepare<[string, number], CycleRow>(
@@ -145,6 +179,21 @@ export function createCyclesRepo(db: Database): CyclesRepo {
       return row ? fromRow(row) : null;
     },
     lastCompletedDigest: (jobId) => lastDigest.get(jobId)?.config_digest,
+    lastReal: (jobId) => {
+      const row = lastRealRow.get(jobId);
+      if (!row) return undefined;
+      const summary = fromRow(row);
+      return {
+        id: row.id,
+        status: row.status,
+        configDigest: row.config_digest,
+        watermarkAfter: row.watermark_after,
+        sourceStateEpoch: row.source_state_epoch,
+        counters: summary.counters,
+        error: summary.error,
+      };
+    },
+    sourceStateEpoch: (jobId) => epoch.get(jobId)?.epoch ?? 0,
     forJob: (jobId, limit) => recent.all(jobId, limit).map(fromRow),
     markAbandoned: (at, which) =>
       'jobId' in which

@@ -40,14 +40,16 @@ export function registerSyncCommand(program: Command): void {
     .description('run one provisioning cycle of a job now')
     .option('--dry-run', 'plan only: read the source and the target, write nothing')
     .option('--plan-out <file.csv>', 'with --dry-run: write the plan to this CSV file')
+    .option('--full', 'evaluate every object even when the source is unchanged since the last cycle')
     .addOption(dataDirOption())
-    .action((name: string, opts: { dataDir?: string; dryRun?: boolean; planOut?: string }) =>
+    .action((name: string, opts: { dataDir?: string; dryRun?: boolean; planOut?: string; full?: boolean }) =>
       withApp(opts.dataDir, async (app) => {
         if (opts.planOut) checkOutPath(opts.planOut, '--plan-out');
         const job = findJob(app, name);
         await startSandboxIfTarget(app.context, job.targetConnectionId);
         const cycle = await app.engine.run(job.id, {
           dryRun: opts.dryRun === true,
+          full: opts.full === true,
           initiatedBy: { type: 'admin', displayName: app.context.osUser },
         });
         console.log(cycleSummaryLine(cycle));

@@ -1,10 +1,12 @@
 /**
  * A full read of a CSV source: validate everything, then stream users page by page, then groups.
  * CSV has no change tracking, so every read is full and the engine finds changes by hash (§3.2); the
- * watermark is the file's content hash, which tells whether anything changed at all.
+ * watermark digests the settings and the bytes of every file parsed (fingerprint.ts), which tells
+ * whether anything changed at all.
  */
 import { type SourceObject, type SourceRead, type SourceReadOptions } from '../connector';
 import { type CsvSourceOptions } from './csv-options';
+import { csvWatermark } from './fingerprint';
 import { prepareSource } from './prepare';
 import { userPages } from './user-pages';
 import { validateSource } from './validate-source';
@@ -48,7 +50,7 @@ export async function readCsvSource(
     kind: 'full',
     pages: pages(),
     deletedAnchors: () => [],
-    watermark: () => `sha256:${validated.digest}`,
+    watermark: () => csvWatermark(options, read.objectTypes, validated.digest, validated.membershipsDigest),
     expectedCount: (wantUsers ? validated.rows : 0) + validated.groups.length,
     warnings: validated.warnings,
   };

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { type SourceCapabilities, type SourceConnector, type SourceReadOptions } from '../connector';
 import { csvSourceOptionsSchema, type CsvSourceOptionsInput } from './csv-options';
 import { csvError } from './csv-errors';
+import { csvFingerprint } from './fingerprint';
 import { readCsvSource, type CsvSourceRead } from './csv-read';
 import { prepareSource } from './prepare';
 import { groupSchema, userSchema } from './source-schema';
@@ -37,6 +38,7 @@ export function createCsvSource(input: CsvSourceOptionsInput): CsvSourceConnecto
       return groups ? [...users, ...groupSchema()] : users;
     },
     read: (readOptions) => readCsvSource(options, readOptions),
+    fingerprint: ({ objectTypes, signal }) => csvFingerprint(options, objectTypes, signal),
     // Every file a read opens: the users file and, when there is one, the memberships file.
     watchTargets: () => [
       resolve(options.path),

@@ -32,8 +32,15 @@ export interface MembershipsInput {
   signal?: AbortSignal;
 }
 
+export interface MembershipsResult {
+  /** What stops the read. */
+  problems: CsvProblem[];
+  /** sha256 of the file's bytes (part of the read's watermark, fingerprint.ts). */
+  digest: string;
+}
+
 /** Adds the file's groups and members to `groups`; returns the problems that stop the read. */
-export async function readMemberships(input: MembershipsInput): Promise<CsvProblem[]> {
+export async function readMemberships(input: MembershipsInput): Promise<MembershipsResult> {
   const { settings, keys, groups, warnings } = input;
   const sniffed = await sniffFile(settings);
   const fileName = sniffed.file.name;
@@ -138,5 +145,5 @@ export async function readMemberships(input: MembershipsInput): Promise<CsvProbl
       locations: [at(fileName, 2)],
     });
   }
-  return problems;
+  return { problems, digest: stream.digest() };
 }

@@ -17,6 +17,8 @@ export interface ValidatedSource {
   rows: number;
   /** sha256 of the main file's bytes. */
   digest: string;
+  /** sha256 of the memberships file's bytes; null when the read did not parse it. */
+  membershipsDigest: string | null;
   groups: SourceObject[];
   warnings: CsvWarning[];
 }
@@ -36,23 +38,25 @@ export async function validateSource(
     signal,
   });
   const problems = [...scan.problems];
+  let membershipsDigest: string | null = null;
   if (wantGroups && options.membershipsFile && problems.length === 0) {
-    problems.push(
-      ...(await readMemberships({
-        settings: options.membershipsFile,
-        keys: scan.keys,
-        usersFileName: prepared.sniffed.file.name,
-        groups: scan.groups,
-        warnings,
-        maxRecordChars: options.maxRecordChars,
-        signal,
-      })),
-    );
+    const memberships = await readMemberships({
+      settings: options.membershipsFile,
+      keys: scan.keys,
+      usersFileName: prepared.sniffed.file.name,
+      groups: scan.groups,
+      warnings,
+      maxRecordChars: options.maxRecordChars,
+      signal,
+    });
+    problems.push(...memberships.problems);
+    membershipsDigest = memberships.digest;
   }
   if (problems.length > 0) throw problemsError(problems);
   return {
     rows: scan.rows,
     digest: scan.digest,
+    membershipsDigest,
     groups: wantGroups ? await toGroupObjects(scan.groups) : [],
     warnings: warnings.list(),
   };

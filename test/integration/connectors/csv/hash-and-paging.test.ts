@@ -164,7 +164,7 @@ describe('CSV paging', () => {
     expect(result.pages.every((p) => p.length <= 100)).toBe(true);
   });
 
-  it('is always a full read, whatever the watermark; the watermark is the file content hash', async () => {
+  it('is always a full read, whatever the watermark; the watermark digests the settings and the file content', async () => {
     const path = writeCsv(dir, 'hr.csv', lines('employeeId,displayName', ...rows));
     const connector = source({ path });
     const first = await connector.read({
@@ -174,7 +174,7 @@ describe('CSV paging', () => {
     });
     for await (const page of first.pages) void page;
     const watermark = first.watermark();
-    expect(watermark).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(watermark).toMatch(/^csv2:[0-9a-f]{64}$/);
     const second = await connector.read({
       objectTypes: ['User'],
       since: watermark,
