@@ -15,6 +15,7 @@ import { enEditingCodes } from './en-editing-codes';
 import { enMappings } from './en-mappings';
 import { enScopingEditor } from './en-scoping-editor';
 import { enJobSettings } from './en-job-settings';
+import { enRegexProblems } from './en-regex-problems';
 
 /** English: the reference catalogue. Every key here must exist in ko.ts (a unit test checks both ways). */
 export const en = {
@@ -254,6 +255,7 @@ export const en = {
   mappings: enMappings,
   scopingEditor: enScopingEditor,
   jobSettings: enJobSettings,
+  regexProblems: enRegexProblems,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

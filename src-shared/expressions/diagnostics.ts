@@ -46,6 +46,16 @@ export interface Diagnostic {
   readonly end: number;
   readonly severity: Severity;
   readonly code: DiagnosticCode;
+  /**
+   * The message's words as a code with parameters, where the language has them (a regex problem:
+   * `regex.<RegexProblemCode>`), so the app can say it in the admin's language; `message` is English.
+   */
+  readonly detail?: DiagnosticDetail;
+}
+
+export interface DiagnosticDetail {
+  readonly code: string;
+  readonly params: Readonly<Record<string, string>>;
 }
 
 export function makeDiagnostic(
@@ -53,6 +63,7 @@ export function makeDiagnostic(
   span: SourceSpan,
   text: string,
   severity: Severity = 'error',
+  detail?: DiagnosticDetail,
 ): Diagnostic {
   return {
     message: `Line ${span.line}, column ${span.column}: ${text}`,
@@ -62,6 +73,7 @@ export function makeDiagnostic(
     end: span.end,
     severity,
     code,
+    ...(detail ? { detail } : {}),
   };
 }
 

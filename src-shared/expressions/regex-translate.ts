@@ -4,10 +4,17 @@
  * constructs are rejected with a message naming them; ECMAScript meanings are kept where RE2 differs
  * (`.` excludes every line terminator, `\s` is ECMAScript's whitespace set, `[]` matches nothing).
  */
-export type TranslateResult =
-  { ok: true; source: string; caseInsensitive: boolean } | { ok: false; message: string };
+import { regexProblemEnglish, type RegexProblem, type RegexProblemCode } from './regex-problems';
 
-class Reject extends Error {}
+export type TranslateResult =
+  | { ok: true; source: string; caseInsensitive: boolean }
+  | { ok: false; message: string; problem: RegexProblem };
+
+class Reject extends Error {
+  constructor(readonly problem: RegexProblem) {
+    super(regexProblemEnglish(problem));
+  }
+}
 
 const ECMA_SPACE_CLASS_BODY =
   '\\t\\n\\x{B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
@@ -43,8 +50,9 @@ class Translator {
 
   constructor(private readonly p: string) {}
 
-  private reject(what: string): never {
-    throw new Reject(what);
+  private reject(code: RegexProblemCode, params: Record<string, string | number> = {}): never {
+    const texts = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+    throw new Reject({ code, params: texts });
   }
 
   private at(offset = 0): string | undefined {
@@ -71,7 +79,7 @@ class Translator {
           canRepeat = false;
           break;
         case ')':
-          if (this.depth === 0) this.reject(`an unmatched ")" at position ${this.i + 1}`);
+          if (this.depth === 0) this.reject('unmatchedClose', { position: this.i + 1 });
           this.depth--;
           this.out += ')';
           this.i++;
@@ -84,7 +92,7 @@ class Translator {
         case '*':
         case '+':
         case '?':
-          if (!canRepeat) this.reject(`"${ch}" at position ${this.i + 1} has nothing to repeat`);
+          if (!canRepeat) this.reject('nothingToRepeat', { token: ch, position: this.i + 1 });
           this.out += ch;
           this.i++;
           this.quantifierSuffix();
@@ -98,15 +106,12 @@ class Translator {
             canRepeat = true;
             break;
           }
-          if (!canRepeat) this.reject(`"${q[0]}" at position ${this.i + 1} has nothing to repeat`);
+          if (!canRepeat) this.reject('nothingToRepeat', { token: q[0], position: this.i + 1 });
           const min = Number(q[1]);
           const max = q[3] === undefined ? min : q[3] === '' ? undefined : Number(q[3]);
-          if (max !== undefined && max < min)
-            this.reject(`the repetition "${q[0]}" has its numbers out of order`);
+          if (max !== undefined && max < min) this.reject('repeatOutOfOrder', { repetition: q[0] });
           if (min > MAX_REPEAT || (max ?? 0) > MAX_REPEAT) {
-            this.reject(
-              `the repetition "${q[0]}" exceeds ${MAX_REPEAT}, the largest count the linear-time engine allows`,
-            );
+            this.reject('repeatTooLarge', { repetition: q[0], limit: MAX_REPEAT });
           }
           this.out += q[0];
           this.i += q[0].length;
@@ -144,7 +149,7 @@ class Translator {
         }
       }
     }
-    if (this.depth > 0) this.reject('a "(" with no matching ")"');
+    if (this.depth > 0) this.reject('unclosedGroup');
     return this.out;
   }
 
@@ -153,11 +158,11 @@ class Translator {
       this.out += '?';
       this.i++;
     } else if (this.at() === '+') {
-      this.reject(`a possessive quantifier at position ${this.i} (a .NET/Java construct)`);
+      this.reject('possessive', { position: this.i });
     }
     const next = this.at();
     if (next === '*' || next === '+' || next === '?') {
-      this.reject(`"${next}" at position ${this.i + 1} has nothing to repeat`);
+      this.reject('nothingToRepeat', { token: next, position: this.i + 1 });
     }
   }
 
@@ -176,46 +181,35 @@ class Translator {
       this.i += 3;
       return;
     }
-    if (c2 === '=' || c2 === '!')
-      this.reject(
-        `a lookahead "(?${c2}" at position ${this.i + 1}; the linear-time engine has no lookaround`,
-      );
+    if (c2 === '=' || c2 === '!') this.reject('lookahead', { construct: `(?${c2}`, position: this.i + 1 });
     if (c2 === '<' && (c3 === '=' || c3 === '!')) {
-      this.reject(
-        `a lookbehind "(?<${c3}" at position ${this.i + 1}; the linear-time engine has no lookaround`,
-      );
+      this.reject('lookbehind', { construct: `(?<${c3}`, position: this.i + 1 });
     }
     if (c2 === '<' || (c2 === 'P' && c3 === '<')) {
       const from = this.i + (c2 === '<' ? 3 : 4);
       const m = /^([A-Za-z_][A-Za-z0-9_]*)>/.exec(this.p.slice(from, from + 200));
-      if (!m)
-        this.reject(
-          `a malformed group name at position ${this.i + 1} (write (?<name>…) with letters, digits or _)`,
-        );
+      if (!m) this.reject('badGroupName', { position: this.i + 1 });
       this.out += `(?P<${m[1]}>`;
       this.i = from + m[0].length;
       return;
     }
-    if (c2 === "'")
-      this.reject(`a .NET "(?'name'…)" group at position ${this.i + 1}; write (?<name>…) instead`);
-    if (c2 === '>') this.reject(`an atomic group "(?>" at position ${this.i + 1} (a .NET construct)`);
-    if (c2 === '#') this.reject(`a "(?#…)" comment at position ${this.i + 1} (a .NET construct)`);
-    if (c2 === '(') this.reject(`a conditional "(?(" at position ${this.i + 1} (a .NET construct)`);
+    if (c2 === "'") this.reject('quotedGroupName', { position: this.i + 1 });
+    if (c2 === '>') this.reject('atomicGroup', { position: this.i + 1 });
+    if (c2 === '#') this.reject('inlineComment', { position: this.i + 1 });
+    if (c2 === '(') this.reject('conditional', { position: this.i + 1 });
     if (c2 === 'P' && (c3 === '=' || c3 === '>'))
-      this.reject(`a backreference or recursion "(?P${c3}" at position ${this.i + 1}`);
+      this.reject('recursion', { construct: `(?P${c3}`, position: this.i + 1 });
     if (c2 !== undefined && /[imnsx-]/.test(c2)) {
-      this.reject(
-        `an inline option group at position ${this.i + 1}; only a leading "(?i)" is supported (it makes the whole pattern case-insensitive)`,
-      );
+      this.reject('inlineOption', { position: this.i + 1 });
     }
-    this.reject(`an unsupported group construct "(?${c2 ?? ''}" at position ${this.i + 1}`);
+    this.reject('unsupportedGroup', { construct: `(?${c2 ?? ''}`, position: this.i + 1 });
   }
 
   /** An escape outside a class. */
   private escape(): { text: string; repeatable: boolean } {
     const pos = this.i + 1;
     const c = this.p[this.i + 1];
-    if (c === undefined) this.reject('the pattern ends with a lone backslash');
+    if (c === undefined) this.reject('loneBackslash');
     this.i += 2;
     switch (c) {
       case 'd':
@@ -237,19 +231,15 @@ class Translator {
         // .NET's \Z also allows a final newline before the end; Roster maps it to $ (expressions.md §7).
         return { text: '\\z', repeatable: false };
       case 'G':
-        return this.reject(`"\\G" at position ${pos} (a .NET anchor the engine does not have)`);
+        return this.reject('anchorG', { position: pos });
       case 'k':
         if (this.at() === '<' || this.at() === "'") {
-          this.reject(
-            `a named backreference "\\k" at position ${pos}; the linear-time engine has no backreferences`,
-          );
+          this.reject('namedBackreference', { position: pos });
         }
         return { text: 'k', repeatable: true };
       default: {
         if (c >= '1' && c <= '9') {
-          this.reject(
-            `a backreference "\\${c}" at position ${pos}; the linear-time engine has no backreferences`,
-          );
+          this.reject('backreference', { construct: `\\${c}`, position: pos });
         }
         if (c === 'p' || c === 'P') return { text: this.unicodeProperty(c, pos), repeatable: true };
         const cp = this.charEscape(c);
@@ -267,9 +257,7 @@ class Translator {
     }
     const name = m[1] as string;
     if (name.startsWith('Is')) {
-      this.reject(
-        `the Unicode block "\\${c}{${name}}" at position ${pos}; use a script such as \\p{Greek} instead`,
-      );
+      this.reject('unicodeBlock', { construct: `\\${c}{${name}}`, position: pos });
     }
     this.i += m[0].length;
     return `\\${c}{${name}}`;
@@ -344,7 +332,7 @@ class Translator {
     }
     let body = '';
     for (;;) {
-      if (this.i >= this.p.length) this.reject(`a "[" at position ${start + 1} with no closing "]"`);
+      if (this.i >= this.p.length) this.reject('unclosedClass', { position: start + 1 });
       if (this.at() === ']') {
         this.i++;
         break;
@@ -355,8 +343,7 @@ class Translator {
         this.i++;
         const second = this.classAtom();
         if ('single' in first && 'single' in second) {
-          if (first.single > second.single)
-            this.reject(`the class range at position ${save} is out of order`);
+          if (first.single > second.single) this.reject('classRangeOrder', { position: save });
           body += `${literal(first.single)}-${literal(second.single)}`;
           continue;
         }
@@ -382,7 +369,7 @@ class Translator {
     }
     const pos = this.i + 1;
     const c = this.p[this.i + 1];
-    if (c === undefined) this.reject('the pattern ends with a lone backslash');
+    if (c === undefined) this.reject('loneBackslash');
     this.i += 2;
     switch (c) {
       case 'd':
@@ -404,9 +391,7 @@ class Translator {
       }
       default:
         if (c >= '1' && c <= '9') {
-          this.reject(
-            `"\\${c}" inside a character class at position ${pos} (an octal escape); write \\x{…} instead`,
-          );
+          this.reject('octalInClass', { construct: `\\${c}`, position: pos });
         }
         return { single: this.charEscape(c) };
     }
@@ -424,7 +409,7 @@ export function translatePattern(pattern: string): TranslateResult {
   try {
     return { ok: true, source: new Translator(body).run(), caseInsensitive };
   } catch (e) {
-    if (e instanceof Reject) return { ok: false, message: `The pattern contains ${e.message}.` };
+    if (e instanceof Reject) return { ok: false, message: e.message, problem: e.problem };
     throw e;
   }
 }

@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { regexProblemEnglish, type RegexProblem } from './regex-problems';
 import { translatePattern } from './regex-translate';
 
 /** A pattern compiled for the linear-time engine (re2js), so no pattern can hang the app (ReDoS). */
@@ -10,7 +11,9 @@ export interface CompiledRegex {
   readonly namedGroups: Readonly<Record<string, number>>;
 }
 
-export type CompileRegexResult = { ok: true; regex: CompiledRegex } | { ok: false; message: string };
+/** A failure carries its English sentence and the same as a code with parameters (regex-problems.ts). */
+export type CompileRegexResult =
+  { ok: true; regex: CompiledRegex } | { ok: false; message: string; problem: RegexProblem };
 
 export interface RegexMatch {
   readonly start: number;
@@ -46,17 +49,21 @@ function compileUncached(pattern: string): CompileRegexResult {
   try {
     const engine = RE2JS.compile(translated.source, translated.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
     if (engine.programSize() > MAX_PROGRAM_SIZE) {
-      return {
-        ok: false,
-        message: `The pattern is too large (${engine.programSize()} instructions, limit ${MAX_PROGRAM_SIZE}); use smaller repetition counts.`,
-      };
+      return failure({
+        code: 'tooLarge',
+        params: { size: String(engine.programSize()), limit: String(MAX_PROGRAM_SIZE) },
+      });
     }
     const namedGroups: Record<string, number> = { ...engine.namedGroups() };
     return { ok: true, regex: { pattern, engine, groupCount: engine.groupCount(), namedGroups } };
   } catch (e) {
     const detail = e instanceof Error ? e.message.replace(/^error parsing regexp: /, '') : String(e);
-    return { ok: false, message: `The pattern is not valid: ${detail}.` };
+    return failure({ code: 'invalid', params: { detail } });
   }
+}
+
+function failure(problem: RegexProblem): CompileRegexResult {
+  return { ok: false, message: regexProblemEnglish(problem), problem };
 }
 
 /** Search semantics, as .NET Regex.IsMatch: true when the pattern matches anywhere. */

@@ -6,12 +6,19 @@ import { parseCDate } from './dates/cdate';
 import { compileDateFormat, hasHour12WithoutMarker } from './dates/custom-format';
 import { FILETIME_NEVER, MAX_FILETIME } from './dates/filetime';
 import { KNOWN_STYLE_NAMES, parseDateTimeStyles } from './dates/styles';
-import type { DiagnosticCode, Severity } from './diagnostics';
+import type { DiagnosticCode, DiagnosticDetail, Severity } from './diagnostics';
 import { REPLACE_MODES_HELP, replaceMode } from './functions/replace-mode';
 import { compileRegex, groupIndex } from './regex';
+import { regexProblemEnglish, type RegexProblem } from './regex-problems';
 import type { SourceSpan } from './source-position';
 
-export type Report = (code: DiagnosticCode, span: SourceSpan, message: string, severity?: Severity) => void;
+export type Report = (
+  code: DiagnosticCode,
+  span: SourceSpan,
+  message: string,
+  severity?: Severity,
+  detail?: DiagnosticDetail,
+) => void;
 
 /** A literal's value as text (strings, integers, and the two enum words), or undefined when computed. */
 function literalText(slot: SlotNode | undefined): string | undefined {
@@ -74,21 +81,30 @@ function checkReplace(call: CallNode, report: Report): void {
   if (pattern?.kind !== 'string') return;
   const compiled = compileRegex(pattern.value);
   if (!compiled.ok) {
-    report('invalidRegex', pattern.span, `Replace: ${compiled.message}`);
+    reportRegex(report, pattern.span, compiled.problem);
     return;
   }
   const group = call.args[3];
   if ((mode === 'group' || mode === 'fallback') && group?.kind === 'string') {
     if (groupIndex(compiled.regex, group.value) === undefined) {
       const names = Object.keys(compiled.regex.namedGroups);
-      report(
-        'invalidRegex',
+      reportRegex(
+        report,
         group.span,
-        `Replace: the pattern has no group named "${group.value}"` +
-          (names.length > 0 ? ` (its named groups: ${names.join(', ')}).` : ' (it has no named groups).'),
+        names.length > 0
+          ? { code: 'noSuchGroup', params: { group: group.value, names: names.join(', ') } }
+          : { code: 'noNamedGroups', params: { group: group.value } },
       );
     }
   }
+}
+
+/** A Replace pattern problem, with its code so the editor can say it in the admin's language. */
+function reportRegex(report: Report, span: SourceSpan, problem: RegexProblem): void {
+  report('invalidRegex', span, `Replace: ${regexProblemEnglish(problem)}`, 'error', {
+    code: `regex.${problem.code}`,
+    params: problem.params,
+  });
 }
 
 function checkFormatDateTime(call: CallNode, report: Report): void {

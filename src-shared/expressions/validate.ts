@@ -12,6 +12,7 @@ import {
   makeDiagnostic,
   type Diagnostic,
   type DiagnosticCode,
+  type DiagnosticDetail,
   type Severity,
 } from './diagnostics';
 import { parseWithDiagnostics } from './parser';
@@ -86,8 +87,9 @@ export function validateTree(root: ExpressionNode, options: ValidationOptions = 
     span: SourceSpan,
     message: string,
     severity: Severity = 'error',
+    detail?: DiagnosticDetail,
   ): void => {
-    out.push(makeDiagnostic(code, span, message, severity));
+    out.push(makeDiagnostic(code, span, message, severity, detail));
   };
   const schema = options.sourceAttributes ? [...options.sourceAttributes, ...VIRTUAL_ATTRIBUTES] : undefined;
   const schemaLower = schema ? new Set(schema.map((a) => a.toLowerCase())) : undefined;
@@ -127,7 +129,13 @@ export function validateTree(root: ExpressionNode, options: ValidationOptions = 
   return out;
 }
 
-type Report = (code: DiagnosticCode, span: SourceSpan, message: string, severity?: Severity) => void;
+type Report = (
+  code: DiagnosticCode,
+  span: SourceSpan,
+  message: string,
+  severity?: Severity,
+  detail?: DiagnosticDetail,
+) => void;
 
 function checkBareWord(node: EnumNode, parent: CallNode | ComparisonNode | null, report: Report): void {
   const { name, span } = node;

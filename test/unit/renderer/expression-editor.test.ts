@@ -221,4 +221,20 @@ describe('expression editor', () => {
       'Give a valid sample object to see the result.',
     );
   });
+
+  it('says a bad Replace pattern in Korean, from its code, keeping the function name', async () => {
+    const wrapper = mountEditor({ modelValue: 'Replace([givenName], , "a(?=b)", , "x", , )' }, 'ko');
+    await flushPromises();
+    const problems = wrapper.find('[data-test="expression-problems"]').text();
+    expect(problems).toContain('Replace: 패턴의 2번째 위치에 전방 탐색 "(?="이(가) 있습니다');
+    expect(problems).not.toContain('lookahead');
+  });
+
+  it('keeps the English sentence of a bad Replace pattern in English', async () => {
+    const wrapper = mountEditor({ modelValue: 'Replace([givenName], , "*a", , "x", , )' });
+    await flushPromises();
+    expect(wrapper.find('[data-test="expression-problems"]').text()).toContain(
+      'Replace: The pattern contains "*" at position 1, which has nothing to repeat.',
+    );
+  });
 });

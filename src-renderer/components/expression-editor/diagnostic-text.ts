@@ -1,0 +1,24 @@
+import type { Diagnostic } from '@shared/expressions/diagnostics';
+
+/** What a translation needs from vue-i18n. */
+export interface DiagnosticTranslator {
+  locale: string;
+  t: (key: string, params: Record<string, string>) => string;
+  te: (key: string) => boolean;
+}
+
+/**
+ * The words of a diagnostic (after "Line 3, column 12: ") in the admin's language. A diagnostic
+ * with a coded detail (a regex problem: `regex.nothingToRepeat`) is translated from
+ * `regexProblems.<code>`, keeping the function name the English text starts with ("Replace: ");
+ * the rest of the language's messages are English as the language writes them.
+ */
+export function diagnosticText(text: string, diagnostic: Diagnostic, i18n: DiagnosticTranslator): string {
+  const detail = diagnostic.detail;
+  if (i18n.locale === 'en' || !detail?.code.startsWith('regex.')) return text;
+  const key = `regexProblems.${detail.code.slice('regex.'.length)}`;
+  if (!i18n.te(key)) return text;
+  const fn = /^([A-Za-z]+): /.exec(text)?.[1];
+  const translated = i18n.t(key, { ...detail.params });
+  return fn ? `${fn}: ${translated}` : translated;
+}
