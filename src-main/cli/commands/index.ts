@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAccountsCommand } from './accounts';
 import { registerAppCommand } from './app';
 import { registerConnectionCommand } from './connection';
 import { registerDemoCommand } from './demo';
@@ -30,4 +31,5 @@ export function registerCommands(program: Command): void {
   registerDemoCommand(program);
   registerExprCommand(program);
   registerScopeCommand(program);
+  registerAccountsCommand(program);
 }
