@@ -10,7 +10,9 @@
  *   Identity Center);
  * - PUT-only (PATCH → 405 or 501) with required attributes on every full write;
  * - delete-only: the User has no `active`, a write that names it is refused;
- * - a rate limit answered with 429 and Retry-After (Slack's per-method buckets).
+ * - a rate limit answered with 429 and Retry-After (Slack's per-method buckets);
+ * - list reads that ignore or refuse `attributes=` (RFC 7644 §3.4.2.5 lets a server do either);
+ * - a member add only in Salesforce's shape: a path-less `add` whose value is `{ members: [...] }`.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
@@ -34,6 +36,17 @@ export interface ScimQuirks {
    * that finds it empty is answered 429 with Retry-After in whole seconds until the next token.
    */
   rateLimit?: { burst: number; perMinute: number };
+  /**
+   * What a list or query read does with `attributes=`: `ignored` answers whole resources (the
+   * parameter is taken out before scimmy sees it), `refused` answers 400 invalidValue.
+   */
+  listAttributes?: 'ignored' | 'refused';
+  /**
+   * Members are added only as Salesforce documents it, `{ op: add, value: { members: [...] } }`
+   * without a path; an `add` with `path: members` is 400 invalidPath (as an app whose PATCH parser
+   * knows only its documented shape answers).
+   */
+  memberAddShape?: 'valueObject';
 }
 
 export interface QuirkRefusal {
@@ -95,6 +108,30 @@ export function memberValuesIn(body: unknown): number {
     }
   }
   return count;
+}
+
+/** Whether a PATCH body has an `add` whose path is `members` (RFC 7644's usual member add). */
+export function addsMembersByPath(body: unknown): boolean {
+  if (!isRecord(body) || !Array.isArray(body['Operations'])) return false;
+  return (body['Operations'] as unknown[]).some(
+    (op) =>
+      isRecord(op) &&
+      typeof op['op'] === 'string' &&
+      op['op'].toLowerCase() === 'add' &&
+      typeof op['path'] === 'string' &&
+      /^members$/i.test(op['path'].trim()),
+  );
+}
+
+/** Takes a query parameter out of the request before the SCIM app reads it (req.query and the URL). */
+function withoutQueryParameter(request: Request, name: string): void {
+  delete (request.query as Record<string, unknown>)[name];
+  const [path, search] = request.url.split('?', 2);
+  if (search === undefined) return;
+  const params = new URLSearchParams(search);
+  params.delete(name);
+  const rest = params.toString();
+  request.url = rest === '' ? (path ?? '') : `${path ?? ''}?${rest}`;
 }
 
 /** Whether a write body names `active`: as a key of the resource, a PATCH path, or a key of a PATCH value. */
@@ -198,6 +235,31 @@ export function createQuirkLayer(quirks: ScimQuirks): QuirkLayer {
         });
         return;
       }
+    }
+
+    if (method === 'GET' && quirks.listAttributes && request.query['attributes'] !== undefined) {
+      if (quirks.listAttributes === 'refused') {
+        refuse(request, response, 400, 'invalidValue', 'The attributes parameter is not supported');
+        return;
+      }
+      withoutQueryParameter(request, 'attributes');
+    }
+
+    if (
+      endpoint === 'Groups' &&
+      id &&
+      method === 'PATCH' &&
+      quirks.memberAddShape === 'valueObject' &&
+      addsMembersByPath(body)
+    ) {
+      refuse(
+        request,
+        response,
+        400,
+        'invalidPath',
+        'Add members with a value of {"members": [...]} and no path',
+      );
+      return;
     }
 
     if (method === 'PATCH' && quirks.patchRefusedWith) {

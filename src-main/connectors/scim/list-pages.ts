@@ -5,16 +5,80 @@
  * created or deleted something between two pages (the rest shift by one) would be created a second
  * time. So a read whose `totalResults` changes between pages, or whose distinct ids do not add up to
  * it, rejects with `InconsistentList` — the engine then queries per object.
+ *
+ * Each page asks only for what the caller reads (`attributes=`, RFC 7644 §3.4.2.5): the top-level
+ * attribute of every path, and the names a log shows (`userName`, `displayName`); `id` always comes.
+ * A 100,000-user list then moves a fraction of the bytes and of the parsing. A server may ignore the
+ * parameter (it answers whole resources, which read the same) or refuse it (400, or 501 Not
+ * Implemented): then the list starts again without it, and that client never asks again.
  */
-import { ConnectorError, type TargetPage } from '../connector';
+import { ConnectorError, isConnectorError, type TargetPage } from '../connector';
 import type { QueryParameters } from './filter';
 import type { ScimHttpClient } from './http-client';
+import { parseAttributePath } from './paths';
 import { requireListResponse, requireResource, toObjectState } from './resources';
 
 /** Asked per page; a server may answer fewer. */
 export const listPageSize = 500;
 
+/** Clients whose server refused `attributes=` once: their lists ask for whole resources. */
+const refusesAttributes = new WeakSet<ScimHttpClient>();
+
+/** What names an object in logs (resources.ts toObjectState), per endpoint. */
+const namingAttributes = { Users: ['userName', 'displayName'], Groups: ['displayName'] } as const;
+
+/**
+ * The `attributes` value for reading `paths`: each path's top-level attribute in attribute notation
+ * (RFC 7644 §3.10) — `emails` for `emails[type eq "work"].value`, `name` for `name.givenName`,
+ * `urn:…:User:manager` for `urn:…:User:manager.value` — so a filtered or sub-attribute path is read
+ * from the whole attribute, as servers that do not select sub-attributes also answer it.
+ */
+export function listedAttributes(endpoint: 'Users' | 'Groups', paths: readonly string[]): string[] {
+  const names = new Map<string, string>();
+  const add = (name: string) => names.set(name.toLowerCase(), names.get(name.toLowerCase()) ?? name);
+  for (const name of namingAttributes[endpoint]) add(name);
+  for (const path of paths) {
+    const parsed = parseAttributePath(path);
+    add(parsed.schema === null ? parsed.attribute : `${parsed.schema}:${parsed.attribute}`);
+  }
+  return [...names.values()];
+}
+
+function refusedSelection(error: unknown): boolean {
+  return isConnectorError(error) && (error.info.status === 400 || error.info.status === 501);
+}
+
 export async function* listPages(
+  client: ScimHttpClient,
+  endpoint: 'Users' | 'Groups',
+  query: QueryParameters,
+  paths: readonly string[],
+): AsyncGenerator<TargetPage, void, undefined> {
+  if (refusesAttributes.has(client)) {
+    yield* listAllPages(client, endpoint, query, paths);
+    return;
+  }
+  // `attributes` names everything that comes back, so an `excludedAttributes` beside it has nothing to do.
+  const selecting: QueryParameters = [
+    ...query.filter(([name]) => name !== 'excludedAttributes'),
+    ['attributes', listedAttributes(endpoint, paths).join(',')],
+  ];
+  const pages = listAllPages(client, endpoint, selecting, paths);
+  let first: IteratorResult<TargetPage, void>;
+  try {
+    first = await pages.next();
+  } catch (error) {
+    if (!refusedSelection(error)) throw error;
+    refusesAttributes.add(client);
+    yield* listAllPages(client, endpoint, query, paths);
+    return;
+  }
+  if (first.done) return;
+  yield first.value;
+  yield* pages;
+}
+
+async function* listAllPages(
   client: ScimHttpClient,
   endpoint: 'Users' | 'Groups',
   query: QueryParameters,

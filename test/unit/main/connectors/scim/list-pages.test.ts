@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TargetPage } from '../../../../../src-main/connectors/connector';
+import { ConnectorError, type TargetPage } from '../../../../../src-main/connectors/connector';
 import type { ScimHttpClient, ScimRequest } from '../../../../../src-main/connectors/scim/http-client';
-import { listPages } from '../../../../../src-main/connectors/scim/list-pages';
+import { listedAttributes, listPages } from '../../../../../src-main/connectors/scim/list-pages';
 
 /** A server holding `users`, answering at most `cap` per page; `mutate` runs after the first page. */
 function server(users: string[], cap: number, mutate?: () => void) {
@@ -54,5 +54,101 @@ describe('listing a whole endpoint', () => {
     await expect(collect(listPages(client, 'Users', [], ['userName']))).rejects.toMatchObject({
       code: 'InconsistentList',
     });
+  });
+});
+
+/** A server that answers `refusal` to the first request carrying `attributes`, then lists normally. */
+function refusingServer(users: string[], refusal: { status: number; code: string }) {
+  const inner = server(users, 100);
+  let refused = 0;
+  const client: ScimHttpClient = {
+    ...inner.client,
+    send(request) {
+      const query = Object.fromEntries(request.query ?? []);
+      if (query['attributes'] !== undefined) {
+        refused += 1;
+        inner.sent.push(request);
+        return Promise.reject(
+          new ConnectorError('objectRejected', refusal.code, 'The attributes parameter is not supported', {
+            status: refusal.status,
+          }),
+        );
+      }
+      return inner.client.send(request);
+    },
+  };
+  return { client, sent: inner.sent, refused: () => refused };
+}
+
+describe('asking only for the attributes the caller reads', () => {
+  it('asks for the top-level attribute of each path and the names a log shows', () => {
+    expect(
+      listedAttributes('Users', [
+        'userName',
+        'emails[type eq "work"].value',
+        'name.givenName',
+        'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value',
+        'active',
+      ]),
+    ).toEqual([
+      'userName',
+      'displayName',
+      'emails',
+      'name',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager',
+      'active',
+    ]);
+    expect(listedAttributes('Groups', ['displayName', 'externalId'])).toEqual(['displayName', 'externalId']);
+  });
+
+  it('sends attributes= on every page, instead of excludedAttributes', async () => {
+    const users = Array.from({ length: 150 }, (_, i) => `u${i}`);
+    const { client, sent } = server(users, 100);
+    await collect(listPages(client, 'Groups', [['excludedAttributes', 'members']], ['externalId']));
+    expect(sent.map((r) => Object.fromEntries(r.query ?? []))).toEqual([
+      { attributes: 'displayName,externalId', startIndex: '1', count: '500' },
+      { attributes: 'displayName,externalId', startIndex: '101', count: '500' },
+    ]);
+  });
+
+  it.each([
+    [400, 'InvalidValue'],
+    [501, 'NotImplemented'],
+  ])(
+    'lists whole resources when the server refuses attributes= with %i, and never asks that server again',
+    async (status, code) => {
+      const users = Array.from({ length: 120 }, (_, i) => `u${i}`);
+      const { client, sent, refused } = refusingServer(users, { status, code });
+      const pages = await collect(listPages(client, 'Users', [['excludedAttributes', 'x']], ['userName']));
+      expect(pages.flatMap((p) => p.objects)).toHaveLength(120);
+      expect(refused()).toBe(1);
+      // The fallback keeps the caller's own query as it was.
+      expect(Object.fromEntries(sent[1]?.query ?? [])).toEqual({
+        excludedAttributes: 'x',
+        startIndex: '1',
+        count: '500',
+      });
+      await collect(listPages(client, 'Users', [], ['userName']));
+      expect(refused()).toBe(1);
+    },
+  );
+
+  it('does not start again when a later page fails: the error surfaces', async () => {
+    const users = Array.from({ length: 150 }, (_, i) => `u${i}`);
+    const inner = server(users, 100);
+    const client: ScimHttpClient = {
+      ...inner.client,
+      send(request) {
+        if (inner.sent.length === 1) {
+          inner.sent.push(request);
+          return Promise.reject(new ConnectorError('objectRejected', 'InvalidValue', 'no', { status: 400 }));
+        }
+        return inner.client.send(request);
+      },
+    };
+    await expect(collect(listPages(client, 'Users', [], ['userName']))).rejects.toMatchObject({
+      code: 'InvalidValue',
+    });
+    expect(inner.sent).toHaveLength(2);
   });
 });
