@@ -18,6 +18,7 @@ import {
   ldapTargetSchemaFor,
 } from '../../../src-main/connectors/ldap/default-mappings';
 import { discoverAccounts } from '../../../src-main/engine/discovery/discover-accounts';
+import { minObjectsForList } from '../../../src-main/engine/match-index';
 import { ouLdif, startSlapd, type SlapdPeer } from '../../peers/slapd-server';
 import { makeTempDir } from '../temp-dir';
 import { usePrivateKeyring } from '../use-private-keyring';
@@ -321,5 +322,46 @@ describe('account discovery against an LDAP target (OpenLDAP slapd)', () => {
     });
     expect(disabled.outcomes[0]).toMatchObject({ done: false, refusal: 'cannotDisable' });
     expect(await s.entry(`cn=Ghost,${staff}`)).not.toHaveProperty('employeeType');
+  });
+
+  it('an initial cycle into a directory that already holds the people matches them through the list: no second entries', async () => {
+    const count = minObjectsForList + 10;
+    const existing = Array.from({ length: count }, (_, i) => i + 1)
+      .map(
+        (n) =>
+          `dn: cn=Person ${n},${staff}\nobjectClass: inetOrgPerson\ncn: Person ${n}\nsn: Person\nemployeeNumber: E${n}\n\n`,
+      )
+      .join('');
+    const s = await startSlapd({ ldif: ouLdif(staff) + ouLdif(teams) + existing });
+    slapd = s;
+    const k = new Kit();
+    kit = k;
+    const rows = Array.from(
+      { length: count + 2 },
+      (_, i) =>
+        `E${i + 1},Given${i + 1},Family${i + 1},Given${i + 1} Family${i + 1},e${i + 1}@example.com,Analyst,Finance,`,
+    );
+    k.write(rows);
+    await k.command('connections.create', {
+      name: 'HR',
+      kind: 'csv',
+      settings: { path: k.csv, keyColumn: 'employeeId', groupsColumn: 'groups', groupsSeparator: ';' },
+    });
+    await k.directory('Directory', s, { disableAttribute: 'employeeType', disableValue: 'disabled' });
+    const jobId = k.job('HR → Directory', 'Directory');
+
+    const cycle = await k.app.engine.run(jobId, {
+      dryRun: false,
+      initiatedBy: { type: 'admin', displayName: 'tester' },
+    });
+
+    expect(cycle.error).toBeNull();
+    expect(cycle.counters).toMatchObject({ created: 2, failed: 0 });
+    expect(await s.search(staff, '(objectClass=inetOrgPerson)', ['cn'])).toHaveLength(count + 2);
+    const seventh = await uuidOf(s, `cn=Person 7,${staff}`);
+    expect(k.app.store.links.get(jobId, 'User', 'E7')?.targetId).toBe(seventh);
+    const entry = k.app.store.log.page({ jobId, identity: 'E7', limit: 5 }).entries[0];
+    const matching = entry?.provisioningSteps.find((step) => step.provisioningStepType === 'matching');
+    expect(matching?.details).toEqual({ 'employeeNumber eq "E7"': '1 found' });
   });
 });
