@@ -16,6 +16,7 @@ import { enMappings } from './en-mappings';
 import { enScopingEditor } from './en-scoping-editor';
 import { enJobSettings } from './en-job-settings';
 import { enRegexProblems } from './en-regex-problems';
+import { enJobStates } from './en-job-states';
 
 /** English: the reference catalogue. Every key here must exist in ko.ts (a unit test checks both ways). */
 export const en = {
@@ -256,6 +257,7 @@ export const en = {
   scopingEditor: enScopingEditor,
   jobSettings: enJobSettings,
   regexProblems: enRegexProblems,
+  jobStates: enJobStates,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

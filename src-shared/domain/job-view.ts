@@ -38,6 +38,11 @@ export interface JobView {
   stagedDeletes: number;
   running: boolean;
   lastCycle: CycleSummary | null;
+  /**
+   * While no real cycle has run: the last dry run that completed, so the Jobs list and the dashboard
+   * say what it found instead of "Never run" (null once a real cycle ran, or when there is none).
+   */
+  lastDryRun?: CycleSummary | null;
   updatedAt: string;
 }
 

@@ -7,7 +7,9 @@ import { jobStatusOf } from './job-status-of';
 export function toJobView(ctx: AppContext, job: JobRecord): JobView {
   const source = ctx.store.connections.get(job.sourceConnectionId);
   const target = ctx.store.connections.get(job.targetConnectionId);
-  const last = ctx.store.cycles.forJob(job.id, 5).find((c) => !c.dryRun) ?? null;
+  const recent = ctx.store.cycles.forJob(job.id, 5);
+  const last = recent.find((c) => !c.dryRun) ?? null;
+  const lastDryRun = last ? null : (recent.find((c) => c.dryRun && c.status === 'completed') ?? null);
   const state = jobStatusOf(ctx, job, { source, target, lastCycle: last });
   return {
     id: job.id,
@@ -26,6 +28,7 @@ export function toJobView(ctx: AppContext, job: JobRecord): JobView {
     stagedDeletes: ctx.store.references.stagedFor(job.id).length,
     running: ctx.engine.isRunning(job.id),
     lastCycle: last,
+    lastDryRun,
     updatedAt: job.updatedAt,
   };
 }

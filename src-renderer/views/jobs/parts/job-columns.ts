@@ -6,6 +6,7 @@ import type { CycleProgress } from '@shared/domain/provisioning';
 import CycleProgressBar from '../../../components/cycle-progress-bar.vue';
 import JobStatusBadge from './job-status-badge.vue';
 import NextRun from './next-run.vue';
+import DryRunSummary from './dry-run-summary.vue';
 import ScheduleButtons from './schedule-buttons.vue';
 import { cycleOutcome } from '../../../components/cycle-outcome';
 
@@ -32,7 +33,11 @@ function lastCycleCell(job: JobView, ctx: JobColumnsContext) {
     ]);
   }
   const cycle = job.lastCycle;
-  if (!cycle) return h('span', { class: 'muted' }, ctx.t('provisioning.jobs.neverRun'));
+  if (!cycle) {
+    // Only dry-run so far: say what the dry run found, as the job's page does.
+    if (job.lastDryRun) return h(DryRunSummary, { cycle: job.lastDryRun });
+    return h('span', { class: 'muted' }, ctx.t('provisioning.jobs.neverRun'));
+  }
   const outcome = cycleOutcome(cycle);
   const at = new Date(cycle.endedAt ?? cycle.startedAt);
   return h(NSpace, { size: 8, align: 'center', wrap: false }, () => [
