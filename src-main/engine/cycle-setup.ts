@@ -28,19 +28,24 @@ export interface CycleContextInit {
   signal: AbortSignal;
   counters: CycleCounters;
   progress(update: Partial<Pick<CycleProgress, 'phase' | 'processed' | 'total'>>): void;
+  /** The links and state a cycle read page by page (load-cycle-state.ts); read here at once when absent. */
+  loaded?: Pick<CycleContext, 'links' | 'previousState'>;
 }
 
 export function createCycleContext(init: CycleContextInit): CycleContext {
-  const { job, store } = init;
+  const { job, store, loaded, ...rest } = init;
   return {
-    ...init,
+    ...rest,
+    job,
+    store,
     settings: job.config.settings,
     evaluator: new MappingEvaluator(schemaIndex(job.config.targetSchema)),
     users: new Map(),
     groups: new Map(),
     verdicts: new Map(),
-    links: new Map(store.links.forJob(job.id).map((l) => [linkKey(l.objectType, l.anchor), l])),
-    previousState: store.sourceState.forJob(job.id),
+    links:
+      loaded?.links ?? new Map(store.links.forJob(job.id).map((l) => [linkKey(l.objectType, l.anchor), l])),
+    previousState: loaded?.previousState ?? store.sourceState.forJob(job.id),
     deprovision: [],
     deferredState: new Map(),
     openIntents: new Map(),

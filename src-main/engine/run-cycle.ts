@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   emptyCounters,
   type CycleCounters,
@@ -32,6 +31,8 @@ import { quarantineBeganOf, updateStatus, type EngineJobEvent } from './job-even
 import { recoverIntents } from './recover-intents';
 import { configDigest } from './config-digest';
 import { checkUnchangedSource } from './unchanged-source';
+import { loadCycleState } from './load-cycle-state';
+import { loopBudget } from './event-loop-budget';
 import { assignedUserAnchors, scopeObject, type ScopeVerdict } from './scope';
 
 export interface RunCycleOptions {
@@ -174,7 +175,9 @@ export async function runCycle(
       groups: mappings.Group !== null,
       targetName: opened.targetName,
     });
+    const loaded = await loadCycleState(store, jobId, options.signal);
     const ctx = createCycleContext({
+      loaded,
       job,
       cycleId,
       kind,
@@ -248,15 +251,16 @@ export async function runCycle(
     const assignedGroups = new Set(job.config.assignments.groups);
     const hashOfConfig = digest;
     const work: { object: SourceObject; verdict: ScopeVerdict; stateHash: string }[] = [];
-    let scoped = 0;
+    const budget = loopBudget();
     for (const [type, map] of [
       ['User', ctx.users],
       ['Group', ctx.groups],
     ] as const) {
       const mapping = type === 'User' ? mappings.User : mappings.Group;
       for (const object of map.values()) {
-        if (++scoped % 2000 === 0) {
-          await yieldToEventLoop();
+        const paused = budget.pause();
+        if (paused) {
+          await paused;
           throwIfCancelled(ctx);
         }
         const key = linkKey(type, object.anchor);
@@ -316,7 +320,7 @@ export async function runCycle(
     }
 
     // ── objects gone from the source ──
-    collectHardDeletes(ctx, read.kind, deletedAnchors);
+    await collectHardDeletes(ctx, read.kind, deletedAnchors);
 
     // ── references, then deprovisioning (§3.1 order) ──
     ctx.progress({ phase: 'references', processed: 0, total: null });
@@ -536,16 +540,20 @@ export function markDuplicateSourceValues(
   }
 }
 
-function collectHardDeletes(
+async function collectHardDeletes(
   ctx: CycleContext,
   kind: 'full' | 'delta',
   deletedAnchors: readonly string[],
-): void {
+): Promise<void> {
   const gone: { type: ObjectType; anchor: string }[] = [];
+  const present = (s: { objectType: ObjectType; anchor: string }) =>
+    s.objectType === 'User' ? ctx.users.has(s.anchor) : ctx.groups.has(s.anchor);
+  // Both walks visit every link and state row of the job: they give the event loop its turns.
+  const budget = loopBudget();
   if (kind === 'full') {
     for (const link of ctx.links.values()) {
-      const present = link.objectType === 'User' ? ctx.users.has(link.anchor) : ctx.groups.has(link.anchor);
-      if (!present) gone.push({ type: link.objectType, anchor: link.anchor });
+      if (!present(link)) gone.push({ type: link.objectType, anchor: link.anchor });
+      await budget.pause();
     }
   } else {
     for (const anchor of deletedAnchors) {
@@ -569,9 +577,11 @@ function collectHardDeletes(
   }
   if (!ctx.dryRun && kind === 'full') {
     // Unlinked objects that vanished need no action; forget their state so the table does not grow.
-    const stale = [...ctx.previousState.values()].filter(
-      (s) => !(s.objectType === 'User' ? ctx.users.has(s.anchor) : ctx.groups.has(s.anchor)),
-    );
+    const stale: { objectType: ObjectType; anchor: string }[] = [];
+    for (const state of ctx.previousState.values()) {
+      if (!present(state)) stale.push(state);
+      await budget.pause();
+    }
     ctx.store.sourceState.deleteMany(ctx.job.id, stale);
   }
 }

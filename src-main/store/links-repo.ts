@@ -45,8 +45,19 @@ export function fromRow(row: LinkRow): LinkRecord {
   };
 }
 
+/** Where a page of a job's links ends: the next page starts after this key. */
+export interface LinkPageKey {
+  objectType: ObjectType;
+  anchor: string;
+}
+
 export interface LinksRepo {
   forJob(jobId: string, objectType?: ObjectType): LinkRecord[];
+  /**
+   * A page of the job's links in key order, after `after` (from the start when null): a cycle loads
+   * a large job's links page by page and lets the event loop run in between (issue 11).
+   */
+  page(jobId: string, after: LinkPageKey | null, limit: number): LinkRecord[];
   get(jobId: string, objectType: ObjectType, anchor: string): LinkRecord | null;
   byTargetId(jobId: string, objectType: ObjectType, targetId: string): LinkRecord | null;
   upsert(link: LinkRecord): void;
@@ -59,6 +70,13 @@ export function createLinksRepo(db: Database): LinksRepo {
   const forJobAll = db.prepare<[string], LinkRow>('SELECT * FROM links WHERE job_id = ?');
   const forJobType = db.prepare<[string, string], LinkRow>(
     'SELECT * FROM links WHERE job_id = ? AND object_type = ?',
+  );
+  const firstPage = db.prepare<[string, number], LinkRow>(
+    'SELECT * FROM links WHERE job_id = ? ORDER BY object_type, anchor LIMIT ?',
+  );
+  // The primary key (job_id, object_type, anchor) serves the row-value comparison and the order.
+  const nextPage = db.prepare<[string, string, string, number], LinkRow>(
+    'SELECT * FROM links WHERE job_id = ? AND (object_type, anchor) > (?, ?) ORDER BY object_type, anchor LIMIT ?',
   );
   const one = db.prepare<[string, string, string], LinkRow>(
     'SELECT * FROM links WHERE job_id = ? AND object_type = ? AND anchor = ?',
@@ -83,6 +101,10 @@ export function createLinksRepo(db: Database): LinksRepo {
   return {
     forJob: (jobId, objectType) =>
       (objectType ? forJobType.all(jobId, objectType) : forJobAll.all(jobId)).map(fromRow),
+    page: (jobId, after, limit) =>
+      (after ? nextPage.all(jobId, after.objectType, after.anchor, limit) : firstPage.all(jobId, limit)).map(
+        fromRow,
+      ),
     get: (jobId, objectType, anchor) => {
       const row = one.get(jobId, objectType, anchor);
       return row ? fromRow(row) : null;

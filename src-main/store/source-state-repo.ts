@@ -12,6 +12,15 @@ export interface SourceStateRecord {
 /** What each source object looked like at the last completed cycle (for hash-based deltas). */
 export interface SourceStateRepo {
   forJob(jobId: string): Map<string, SourceStateRecord>;
+  /**
+   * A page of the job's records in key order, after the record `after` (from the start when null):
+   * a cycle loads a large job's state page by page and lets the event loop run in between.
+   */
+  page(
+    jobId: string,
+    after: Pick<SourceStateRecord, 'objectType' | 'anchor'> | null,
+    limit: number,
+  ): SourceStateRecord[];
   upsertMany(jobId: string, records: readonly SourceStateRecord[]): void;
   deleteMany(jobId: string, keys: readonly { objectType: ObjectType; anchor: string }[]): void;
   clear(jobId: string): void;
@@ -26,6 +35,21 @@ export function createSourceStateRepo(db: Database): SourceStateRepo {
     [string],
     { object_type: ObjectType; anchor: string; state_hash: string; display_name: string }
   >('SELECT object_type, anchor, state_hash, display_name FROM source_objects WHERE job_id = ?');
+  type StateRow = { object_type: ObjectType; anchor: string; state_hash: string; display_name: string };
+  const columns = 'object_type, anchor, state_hash, display_name';
+  const firstPage = db.prepare<[string, number], StateRow>(
+    `SELECT ${columns} FROM source_objects WHERE job_id = ? ORDER BY object_type, anchor LIMIT ?`,
+  );
+  const nextPage = db.prepare<[string, string, string, number], StateRow>(
+    `SELECT ${columns} FROM source_objects WHERE job_id = ? AND (object_type, anchor) > (?, ?)
+     ORDER BY object_type, anchor LIMIT ?`,
+  );
+  const toRecord = (row: StateRow): SourceStateRecord => ({
+    objectType: row.object_type,
+    anchor: row.anchor,
+    stateHash: row.state_hash,
+    displayName: row.display_name,
+  });
   const upsert = db.prepare(
     `INSERT INTO source_objects (job_id, object_type, anchor, state_hash, display_name) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (job_id, object_type, anchor) DO UPDATE SET state_hash = excluded.state_hash, display_name = excluded.display_name`,
@@ -46,16 +70,14 @@ export function createSourceStateRepo(db: Database): SourceStateRepo {
   return {
     forJob(jobId) {
       const map = new Map<string, SourceStateRecord>();
-      for (const row of all.iterate(jobId)) {
-        map.set(sourceStateKey(row.object_type, row.anchor), {
-          objectType: row.object_type,
-          anchor: row.anchor,
-          stateHash: row.state_hash,
-          displayName: row.display_name,
-        });
-      }
+      for (const row of all.iterate(jobId))
+        map.set(sourceStateKey(row.object_type, row.anchor), toRecord(row));
       return map;
     },
+    page: (jobId, after, limit) =>
+      (after ? nextPage.all(jobId, after.objectType, after.anchor, limit) : firstPage.all(jobId, limit)).map(
+        toRecord,
+      ),
     upsertMany: (jobId, records) => upsertBatch(jobId, records),
     deleteMany: (jobId, keys) => deleteBatch(jobId, keys),
     clear: (jobId) => void clearAll.run(jobId),

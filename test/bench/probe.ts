@@ -5,6 +5,13 @@
  * windows and the peak resident set size to $ROSTER_BENCH_PROBE. The harness keeps the windows that
  * fall inside the cycle (its start and end come from the cycle's own record), so start-up — loading
  * the bundle, opening the database — is not counted as a stall of the cycle.
+ *
+ * On a loaded machine a process that waits for a core shows event-loop delays it did not cause. So
+ * the probe also notes busy turns: a 5 ms timer compares each gap between its ticks with the CPU time
+ * the process used in it. A gap the process spent computing (a synchronous step) used about as much
+ * CPU as wall time; a gap it spent waiting for a core used little. The CPU of a gap (capped by the
+ * gap) is the turn's length as an idle machine would have seen it, slightly over (GC and libuv
+ * threads count too).
  */
 import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -15,6 +22,8 @@ export interface ProbeReport {
   maxRssKb: number;
   /** CPU time the process used (user + system): what a loaded machine does not inflate. */
   cpuMs: number;
+  /** [wall-clock ms when the gap ended, CPU ms used in it], gaps that used over 5 ms only. */
+  busy: [number, number][];
 }
 
 const out = process.env['ROSTER_BENCH_PROBE'];
@@ -28,11 +37,22 @@ if (out) {
     histogram.reset();
   };
   setInterval(note, 100).unref();
+  const busy: [number, number][] = [];
+  let lastTick = performance.now();
+  let lastCpu = process.cpuUsage();
+  setInterval(() => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    const cpuMs = Math.min((cpu.user + cpu.system) / 1000, now - lastTick);
+    if (cpuMs > 5) busy.push([Date.now(), Math.round(cpuMs * 10) / 10]);
+    lastTick = now;
+    lastCpu = process.cpuUsage();
+  }, 5).unref();
   process.on('exit', () => {
     note();
     const usage = process.resourceUsage();
     const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
-    const report: ProbeReport = { windows, maxRssKb: usage.maxRSS, cpuMs };
+    const report: ProbeReport = { windows, maxRssKb: usage.maxRSS, cpuMs, busy };
     writeFileSync(out, JSON.stringify(report));
   });
 }

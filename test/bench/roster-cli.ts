@@ -193,6 +193,8 @@ export interface SyncRun {
   counters: Record<string, number>;
   /** The longest event-loop delay while the cycle ran (a stall that began before it counts only from its start). */
   longestStallMs: number;
+  /** The longest busy turn while the cycle ran: the CPU time of the longest gap (probe.ts), load-proof. */
+  longestBusyMs: number;
   /** CPU time of the whole process (user + system), start-up included. */
   cpuMs: number;
   peakRssMb: number;
@@ -227,6 +229,12 @@ export async function sync(folder: RosterFolder): Promise<SyncRun> {
     cycleStatus: cycle.status,
     counters: JSON.parse(cycle.counters_json) as Record<string, number>,
     longestStallMs: Math.max(0, ...inCycle.map(([, ms]) => ms)),
+    longestBusyMs: Math.max(
+      0,
+      ...probe.busy
+        .filter(([at]) => at >= startedAt && at <= endedAt + 10)
+        .map(([at, ms]) => Math.min(ms, at - startedAt)),
+    ),
     peakRssMb: Math.round(probe.maxRssKb / 1024),
     cpuMs: probe.cpuMs,
     summary: result.stdout.trim().split('\n')[0] ?? result.stderr.trim(),

@@ -15,6 +15,7 @@ import {
   compareInitial,
   ladder,
   scratch,
+  type AdaptiveResult,
   type InitialComparison,
   type Ladder,
   type Measured,
@@ -40,7 +41,10 @@ const plan = quick
       sandbox: { users: 2000, groups: 100 },
       sizes: [2000, 5000, 10_000],
       logEntries: 100_000,
-      rate: { limit: 30, users: 300 },
+      rates: [
+        { limit: 20, users: 600 },
+        { limit: 50, users: 1500 },
+      ],
     }
   : {
       repeats: 3,
@@ -48,8 +52,23 @@ const plan = quick
       sandbox: { users: 10_000, groups: 500 },
       sizes: [10_000, 50_000, 100_000],
       logEntries: 1_000_000,
-      rate: { limit: 50, users: 1500 },
+      rates: [
+        { limit: 20, users: 1200 },
+        { limit: 50, users: 3000 },
+      ],
     };
+
+// `--sizes 10000,100000`: the no-op and delta ladder at these sizes only (while working on them).
+const sizesIndex = args.indexOf('--sizes');
+if (sizesIndex !== -1) {
+  const sizes = (args[sizesIndex + 1] ?? '').split(',').map(Number);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 100)) {
+    throw new Error(
+      `--sizes takes user counts of at least 100, separated by commas (got "${args[sizesIndex + 1] ?? ''}")`,
+    );
+  }
+  plan.sizes = sizes;
+}
 
 interface Row {
   scenario: string;
@@ -157,9 +176,12 @@ async function ladderRows(
     met: big.delta.roster.wallMs <= 4000 + big.delta.raw.wallMs,
   });
   const stall = (m: Measured) => m.roster.longestStallMs;
+  const busy = (m: Measured) => m.roster.longestBusyMs;
   rows.push({
     scenario: `longest event-loop stall in the roster process, ${big.users / 1000}k no-op / delta / initial`,
-    roster: `${stall(big.noop)} / ${stall(big.delta)} / ${stall(big.initial)} ms`,
+    roster:
+      `${stall(big.noop)} / ${stall(big.delta)} / ${stall(big.initial)} ms wall; longest busy turn ` +
+      `${busy(big.noop)} / ${busy(big.delta)} / ${busy(big.initial)} ms CPU`,
     baseline: '—',
     ratio: '—',
     goal: '≤ 50 ms',
@@ -189,17 +211,22 @@ async function logRows(rows: Row[], figures: Record<string, unknown>): Promise<v
   });
 }
 
+/** Two limits, so a pacer tuned to one R is not mistaken for one that finds any R. */
 async function rateRows(rows: Row[], figures: Record<string, unknown>): Promise<void> {
-  const adaptive = await adaptivePacing(plan.rate.limit, plan.rate.users);
-  figures['adaptivePacing'] = adaptive;
-  rows.push({
-    scenario: `rate-limited target, R = ${adaptive.limit}/s (429 + Retry-After), job ceiling ${adaptive.ceiling}/s`,
-    roster: `${adaptive.achievedPerSecond.toFixed(0)}/s, ${(adaptive.throttledShare * 100).toFixed(1)} % answered 429`,
-    baseline: `R = ${adaptive.limit}/s`,
-    ratio: `${adaptive.ratioOfLimit.toFixed(2)} R`,
-    goal: '≥ 0.9 R, ≤ 2 % 429',
-    met: adaptive.ratioOfLimit >= 0.9 && adaptive.throttledShare <= 0.02,
-  });
+  const results: AdaptiveResult[] = [];
+  for (const rate of plan.rates) {
+    const adaptive = await adaptivePacing(rate.limit, rate.users);
+    results.push(adaptive);
+    rows.push({
+      scenario: `rate-limited target, R = ${adaptive.limit}/s (429 + Retry-After), ${adaptive.users} users, job ceiling ${adaptive.ceiling}/s`,
+      roster: `${adaptive.achievedPerSecond.toFixed(1)}/s, ${(adaptive.throttledShare * 100).toFixed(1)} % answered 429 (cycle ${adaptive.seconds.toFixed(1)} s)`,
+      baseline: `R = ${adaptive.limit}/s; unthrottled ${adaptive.unthrottledPerSecond.toFixed(1)}/s`,
+      ratio: `${adaptive.ratioOfLimit.toFixed(2)} × min(R, unthrottled)`,
+      goal: '≥ 0.9 R, ≤ 2 % 429',
+      met: adaptive.ratioOfLimit >= 0.9 && adaptive.throttledShare <= 0.02,
+    });
+  }
+  figures['adaptivePacing'] = results;
 }
 
 function groupGainRow(rows: Row[], big: Ladder): void {
