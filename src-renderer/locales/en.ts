@@ -17,6 +17,8 @@ import { enScopingEditor } from './en-scoping-editor';
 import { enJobSettings } from './en-job-settings';
 import { enRegexProblems } from './en-regex-problems';
 import { enJobStates } from './en-job-states';
+import { enConfigProblems } from './en-config-problems';
+import { enOnDemandText } from './en-on-demand-text';
 
 /** English: the reference catalogue. Every key here must exist in ko.ts (a unit test checks both ways). */
 export const en = {
@@ -258,6 +260,8 @@ export const en = {
   jobSettings: enJobSettings,
   regexProblems: enRegexProblems,
   jobStates: enJobStates,
+  configProblems: enConfigProblems,
+  onDemandText: enOnDemandText,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

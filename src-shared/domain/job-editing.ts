@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { scopingFilterSchema } from '../scoping/schema';
 import type { ScopingExplanation } from '../scoping/explain';
+import type { ConfigProblem } from './config-problems';
 import { jobConfigSchema } from './jobs';
 import {
   objectTypeSchema,
@@ -127,8 +128,8 @@ export interface JobImpactResult {
    * two writers fight over a value every cycle.
    */
   overlaps: { jobId: string; jobName: string; attributes: string[]; accounts: number }[];
-  /** Problems that would stop the config from being saved at all, by JSON path. */
-  problems: { path: string; message: string }[];
+  /** Problems that would stop the config from being saved at all, by JSON path (with codes to translate). */
+  problems: ConfigProblem[];
 }
 
 /** The new-job wizard's draft: what was typed so far, resumed when the admin comes back. */

@@ -35,6 +35,8 @@ export function connectionForRole(
           {
             path: field,
             message: guess ? `No such connection; did you mean "${guess}"?` : 'No such connection',
+            code: guess ? 'noSuchConnectionGuess' : 'noSuchConnection',
+            params: guess ? { name, guess } : { name },
           },
         ],
       },
@@ -46,7 +48,12 @@ export function connectionForRole(
       `"${name}" is a ${connection.kind.toUpperCase()} connection, which cannot be a ${role}; a ${role} is ${kinds.map((k) => k.toUpperCase()).join(' or ')}.`,
       {
         issues: [
-          { path: field, message: `A ${connection.kind.toUpperCase()} connection cannot be a ${role}` },
+          {
+            path: field,
+            message: `A ${connection.kind.toUpperCase()} connection cannot be a ${role}`,
+            code: 'wrongConnectionKind',
+            params: { kind: connection.kind.toUpperCase(), role },
+          },
         ],
       },
     );

@@ -1,5 +1,6 @@
 import { RosterError } from '@shared/domain/errors';
 import type { JobConfig } from '@shared/domain/jobs';
+import type { ConfigProblem } from '@shared/domain/config-problems';
 import type { ConnectionRecord } from '../../store/connections-repo';
 import type { AppContext } from '../context';
 import { validateJobConfig } from '../jobs/job-validation';
@@ -7,16 +8,16 @@ import { assertTargetCanDisable } from '../jobs/target-disable';
 import { connectionForRole } from './connection-lookup';
 
 export interface ConfigCheck {
-  problems: { path: string; message: string }[];
+  problems: ConfigProblem[];
   source: ConnectionRecord | null;
   target: ConnectionRecord | null;
 }
 
-/** The issues a RosterError carries, or its message at `fallbackPath`. */
-function issuesOf(error: RosterError, fallbackPath: string): { path: string; message: string }[] {
-  const details = error.details as { issues?: { path: string; message: string }[] } | undefined;
+/** The issues a RosterError carries (with their codes), or its message at `fallbackPath`. */
+function issuesOf(error: RosterError, fallbackPath: string): ConfigProblem[] {
+  const details = error.details as { issues?: ConfigProblem[] } | undefined;
   return details?.issues && details.issues.length > 0
-    ? details.issues.map((i) => ({ path: i.path, message: i.message }))
+    ? details.issues.map((i) => ({ ...i }))
     : [{ path: fallbackPath, message: error.message }];
 }
 
@@ -54,6 +55,8 @@ export function checkConfig(ctx: AppContext, config: JobConfig, jobId: string | 
     problems.push({
       path: 'name',
       message: `A job named "${clash.name}" already exists; choose another name.`,
+      code: 'nameTaken',
+      params: { name: clash.name },
     });
   }
   return { problems, source, target };

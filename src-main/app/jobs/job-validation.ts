@@ -2,11 +2,9 @@ import { validateExpression } from '@shared/expressions/index';
 import { validateScopingFilters } from '@shared/scoping/index';
 import { RosterError } from '@shared/domain/errors';
 import type { JobConfig } from '@shared/domain/jobs';
+import type { ConfigProblem } from '@shared/domain/config-problems';
 
-interface Issue {
-  path: string;
-  message: string;
-}
+type Issue = ConfigProblem;
 
 /**
  * Checks a job before it is saved, naming each problem by its place: `objectMappings[0].attributeMappings[3]
@@ -15,7 +13,11 @@ interface Issue {
 export function validateJobConfig(config: JobConfig): void {
   const issues: Issue[] = [];
   if (!config.objectMappings.some((m) => m.sourceObject === 'User')) {
-    issues.push({ path: 'objectMappings', message: 'A job needs a Users object mapping' });
+    issues.push({
+      path: 'objectMappings',
+      message: 'A job needs a Users object mapping',
+      code: 'usersMappingMissing',
+    });
   }
   config.objectMappings.forEach((mapping, mi) => {
     const targets = new Set<string>();
@@ -24,18 +26,27 @@ export function validateJobConfig(config: JobConfig): void {
     );
     mapping.attributeMappings.forEach((m, ai) => {
       const place = `objectMappings[${mi}].attributeMappings[${ai}]`;
-      if (targets.has(m.target)) issues.push({ path: place, message: `${m.target} is mapped twice` });
+      if (targets.has(m.target))
+        issues.push({
+          path: place,
+          message: `${m.target} is mapped twice`,
+          code: 'mappedTwice',
+          params: { attribute: m.target },
+        });
       targets.add(m.target);
       if (declared.size > 0 && !declared.has(m.target) && m.target !== 'members') {
         issues.push({
           path: `${place}.target`,
           message: `${m.target} is not in the target schema of ${mapping.targetObject}s`,
+          code: 'notInTargetSchema',
+          params: { attribute: m.target, objectType: mapping.targetObject },
         });
       }
       if (m.target === 'id')
         issues.push({
           path: `${place}.target`,
           message: 'The target’s primary key (id) cannot be a mapping target',
+          code: 'primaryKeyTarget',
         });
       if (m.type === 'Expression') {
         for (const d of validateExpression(m.source, {
@@ -46,11 +57,24 @@ export function validateJobConfig(config: JobConfig): void {
               path: `${place}.source`,
               // The diagnostic already says "Line 1, column 33: …"; saying it again doubled it.
               message: `${m.target}: ${d.message}`,
+              code: 'expressionError',
+              params: {
+                attribute: m.target,
+                line: String(d.line),
+                column: String(d.column),
+                text: d.message.replace(/^Line \d+, column \d+: /, ''),
+              },
+              ...(d.detail ? { detail: { code: d.detail.code, params: { ...d.detail.params } } } : {}),
             });
         }
       }
       if (m.type === 'Direct' && m.source.trim() === '')
-        issues.push({ path: `${place}.source`, message: `${m.target}: choose the source attribute` });
+        issues.push({
+          path: `${place}.source`,
+          message: `${m.target}: choose the source attribute`,
+          code: 'chooseSource',
+          params: { attribute: m.target },
+        });
     });
     for (const problem of validateScopingFilters({ filters: mapping.scope.filters })) {
       issues.push({ path: `objectMappings[${mi}].scope.${problem.path}`, message: problem.message });

@@ -57,7 +57,15 @@ export function assertTargetCanDisable(config: JobConfig, target: ConnectionReco
         '"active" attribute and only deletes). Roster will not delete accounts it was told to disable. Set the job\'s ' +
         'settings.onSourceDelete to "delete" to delete leavers\' accounts, or set the connection\'s userDisable to ' +
         '"activeFalse" if the app does accept active=false.',
-      { issues: [{ path: 'settings.onSourceDelete', message: 'The target cannot disable accounts' }] },
+      {
+        issues: [
+          {
+            path: 'settings.onSourceDelete',
+            message: 'The target cannot disable accounts',
+            code: 'targetCannotDisable',
+          },
+        ],
+      },
     );
   }
   const message =
@@ -68,6 +76,12 @@ export function assertTargetCanDisable(config: JobConfig, target: ConnectionReco
     'and Roster uses userAccountControl), or set the job\'s settings.onSourceDelete to "delete" to delete leavers\' ' +
     'entries instead.';
   throw new RosterError('invalidInput', message, {
-    issues: [{ path: 'settings.onSourceDelete', message: 'The target cannot disable accounts' }],
+    issues: [
+      {
+        path: 'settings.onSourceDelete',
+        message: 'The target cannot disable accounts',
+        code: 'targetCannotDisable',
+      },
+    ],
   });
 }

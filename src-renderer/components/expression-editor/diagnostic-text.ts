@@ -13,7 +13,11 @@ export interface DiagnosticTranslator {
  * `regexProblems.<code>`, keeping the function name the English text starts with ("Replace: ");
  * the rest of the language's messages are English as the language writes them.
  */
-export function diagnosticText(text: string, diagnostic: Diagnostic, i18n: DiagnosticTranslator): string {
+export function diagnosticText(
+  text: string,
+  diagnostic: Pick<Diagnostic, 'detail'>,
+  i18n: DiagnosticTranslator,
+): string {
   const detail = diagnostic.detail;
   if (i18n.locale === 'en' || !detail?.code.startsWith('regex.')) return text;
   const key = `regexProblems.${detail.code.slice('regex.'.length)}`;

@@ -189,6 +189,14 @@ describe('jobs.impact against scimmy', () => {
       'has no closing ")"',
     );
     expect(byPath.get('targetConnection')).toContain('did you mean "App"?');
+    // Codes, so the app can say them in Korean.
+    expect(impact.problems.find((p) => p.path === 'targetConnection')).toMatchObject({
+      code: 'noSuchConnectionGuess',
+      params: { name: 'Ap', guess: 'App' },
+    });
+    expect(
+      impact.problems.find((p) => p.path === `objectMappings[0].attributeMappings[${index}].source`),
+    ).toMatchObject({ code: 'expressionError', params: { attribute: displayNameTarget, line: '1' } });
   });
 
   it('warns of another job on the same target writing the same attributes of the same accounts', async () => {

@@ -8,6 +8,8 @@ import { jobConfigSchema, type JobConfig } from '@shared/domain/jobs';
 import type { Result } from '@shared/domain/result';
 import ImpactDialog from '../../../src-renderer/components/impact/impact-dialog.vue';
 import { impactWarnings } from '../../../src-renderer/components/impact/impact-model';
+import { impactReasonText } from '../../../src-renderer/components/impact/impact-text';
+import { logText } from '../../../src-renderer/components/log-message';
 import { createRosterI18n } from '../../../src-renderer/locales';
 import { useTransport } from '../../../src-renderer/api';
 import type { Transport } from '../../../src-renderer/api/transport';
@@ -172,6 +174,38 @@ describe('impact dialog', () => {
     expect(confirmed.value).toBe(1);
   });
 
+  it('lists the problems in Korean, from their codes', async () => {
+    const problems = [
+      {
+        path: 'objectMappings[0].attributeMappings[1].source',
+        message: 'displayName: Line 1, column 16: Replace: The pattern contains an atomic group…',
+        code: 'expressionError' as const,
+        params: {
+          attribute: 'displayName',
+          line: '1',
+          column: '16',
+          text: 'Replace: The pattern contains an atomic group "(?>" at position 1 (a .NET construct).',
+        },
+        detail: { code: 'regex.atomicGroup', params: { position: '1' } },
+      },
+      {
+        path: 'targetConnection',
+        message: 'No such connection; did you mean "Slack"?',
+        code: 'noSuchConnectionGuess' as const,
+        params: { name: 'Slak', guess: 'Slack' },
+      },
+    ];
+    useTransport(transportAnswering(() => ({ ok: true, value: impact({ problems }) })).transport);
+    mountDialog('ko');
+    await flushPromises();
+    const listed = find('[data-test="impact-problems"]')?.textContent ?? '';
+    expect(listed).toContain(
+      'displayName, 1행 16열: Replace: 패턴의 1번째 위치에 원자 그룹 "(?>"가 있습니다',
+    );
+    expect(listed).toContain('“Slak”(이)라는 연결이 없습니다. “Slack”을(를) 말씀하신 건가요?');
+    expect(listed).not.toContain('did you mean');
+  });
+
   it('speaks Korean', async () => {
     useTransport(transportAnswering(() => ({ ok: true, value: impact() })).transport);
     mountDialog('ko');
@@ -193,5 +227,47 @@ describe('impact warnings', () => {
       overlaps: [],
     });
     expect(impactWarnings(harmless)).toEqual([]);
+  });
+});
+
+describe('impact reasons in the admin’s language', () => {
+  function translator(language: 'en' | 'ko') {
+    const i18n = createRosterI18n(language).global;
+    const te = (key: string) => i18n.te(key);
+    const t = (key: string, params: Record<string, string | number>) => i18n.t(key, params);
+    return {
+      i18n: { locale: language, t, te },
+      logText: (stored: string) => logText(stored, undefined, undefined, { locale: language, t, te }),
+    };
+  }
+
+  it('translates a disable from its code and its scope detail through the log’s own sentences', () => {
+    const { i18n, logText: log } = translator('ko');
+    const item = {
+      reason: 'Left scope or disabled in the source: disable it: Gone from the source',
+      reasonCode: 'Disable',
+      reasonParams: { detail: 'Gone from the source' },
+    };
+    expect(impactReasonText(item, i18n, log)).toBe('비활성화: 원본에서 사라짐');
+  });
+
+  it('translates an update with its count and attributes', () => {
+    const { i18n, logText: log } = translator('ko');
+    const item = {
+      reason: '1 attribute(s) differ from what Roster last sent: title',
+      reasonCode: 'Update',
+      reasonParams: { count: '1', attributes: 'title' },
+    };
+    expect(impactReasonText(item, i18n, log)).toBe('Roster가 마지막으로 보낸 값과 다른 속성 1개: title');
+  });
+
+  it('shows the English the app sent in English, and for a code it does not know', () => {
+    const english = translator('en');
+    const item = { reason: 'Not linked yet: created', reasonCode: 'Create' };
+    expect(impactReasonText(item, english.i18n, english.logText)).toBe('Not linked yet: created');
+    const ko = translator('ko');
+    expect(
+      impactReasonText({ reason: 'Something new', reasonCode: 'FromTheFuture' }, ko.i18n, ko.logText),
+    ).toBe('Something new');
   });
 });

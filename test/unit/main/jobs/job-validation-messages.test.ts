@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { RosterError } from '@shared/domain/errors';
 import { jobConfigSchema } from '@shared/domain/jobs';
+import type { ConfigProblem } from '@shared/domain/config-problems';
 import { validateJobConfig } from '../../../../src-main/app/jobs/job-validation';
 
-function problemsOf(expression: string): { path: string; message: string }[] {
+function problemsOf(expression: string): ConfigProblem[] {
   const config = jobConfigSchema.parse({
     name: 'HR → App',
     sourceConnection: 'HR',
@@ -23,8 +24,7 @@ function problemsOf(expression: string): { path: string; message: string }[] {
   try {
     validateJobConfig(config);
   } catch (error) {
-    if (error instanceof RosterError)
-      return (error.details as { issues: { path: string; message: string }[] }).issues;
+    if (error instanceof RosterError) return (error.details as { issues: ConfigProblem[] }).issues;
     throw error;
   }
   return [];
@@ -38,5 +38,15 @@ describe('job validation messages', () => {
     expect(issue?.message).toMatch(/^displayName: Line 1, column \d+: /);
     expect(issue?.message).not.toMatch(/column \d+: line \d+, column \d+:/i);
     expect(issue?.message.match(/line 1, column 33/gi)).toHaveLength(1);
+  });
+
+  it('gives an expression problem a code, its place and the regex problem’s own code to translate', () => {
+    const [issue] = problemsOf('Replace([givenName], , "a(?=b)", , "x", , )');
+    expect(issue).toMatchObject({
+      code: 'expressionError',
+      params: { attribute: 'displayName', line: '1', column: '24' },
+      detail: { code: 'regex.lookahead', params: { construct: '(?=', position: '2' } },
+    });
+    expect(issue?.params?.['text']).toMatch(/^Replace: The pattern contains a lookahead/);
   });
 });

@@ -1,0 +1,43 @@
+import type { ConfigProblem } from '@shared/domain/config-problems';
+import type { ImpactItem } from '@shared/domain/job-editing';
+import { diagnosticText } from '../expression-editor/diagnostic-text';
+
+/** What the impact view's translations need from vue-i18n (a test passes the real instance). */
+export interface ImpactTranslator {
+  locale: string;
+  t: (key: string, params: Record<string, string>) => string;
+  te: (key: string) => boolean;
+}
+
+/**
+ * Why an object gets its action, in the admin's language: the item's `reasonCode` from
+ * `editingCodes.impact`, its `detail` parameter (a scope verdict or a decision, English as the log
+ * writes it) through the log's own translation. English, or a code this version does not know,
+ * shows the sentence the app sent.
+ */
+export function impactReasonText(
+  item: Pick<ImpactItem, 'reason' | 'reasonCode' | 'reasonParams'>,
+  i18n: ImpactTranslator,
+  logText: (stored: string) => string,
+): string {
+  if (i18n.locale === 'en') return item.reason;
+  const key = item.reasonCode ? `editingCodes.impact.${item.reasonCode}` : '';
+  if (!key || !i18n.te(key)) return logText(item.reason);
+  const params: Record<string, string> = { ...item.reasonParams };
+  if (params['detail']) params['detail'] = logText(params['detail']);
+  return i18n.t(key, params);
+}
+
+/** A problem that blocks saving, in the admin's language (its English sentence when it has no code). */
+export function configProblemText(problem: ConfigProblem, i18n: ImpactTranslator): string {
+  if (i18n.locale === 'en' || !problem.code) return problem.message;
+  const key = `configProblems.${problem.code}`;
+  if (!i18n.te(key)) return problem.message;
+  const params: Record<string, string> = { ...problem.params };
+  const role = params['role'];
+  if (role && i18n.te(`configProblems.roles.${role}`))
+    params['role'] = i18n.t(`configProblems.roles.${role}`, {});
+  if (problem.code === 'expressionError' && params['text'] !== undefined)
+    params['text'] = diagnosticText(params['text'], problem.detail ? { detail: problem.detail } : {}, i18n);
+  return i18n.t(key, params);
+}
