@@ -32,15 +32,16 @@ export interface LdapListDeps {
 
 /**
  * The filter that selects the target's users or groups: any of the configured object classes but
- * `top`, as find() matches them. On Active Directory a computer is a `user` too (it derives from
- * it), so computers are left out of the users.
+ * `top`, as find() matches them. On Active Directory an account is always a `user`, and a computer is
+ * one too (it derives from it): users are the `user` entries that are not computers, so contacts
+ * (person, organizationalPerson, but no `user`) and computers are not listed as accounts.
  */
 export function listFilter(config: TargetConfig, type: ObjectType): string {
   const classes = orFilter(
     config.objectClasses[type].filter((k) => k.toLowerCase() !== 'top').map((k) => `(objectClass=${k})`),
   );
   if (type === 'User' && config.serverType === 'activeDirectory')
-    return andFilter(classes, '(!(objectClass=computer))');
+    return andFilter(classes, '(objectClass=user)', '(!(objectClass=computer))');
   return classes;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The LDAP target's list on Active Directory (Samba's AD DC, test/peers/samba-ad.ts, needs root and
- * port 389): a paged search under the domain for AD's user and group classes, computers left out
- * (a computer is a `user` to AD), objectGUID ids, the account state from userAccountControl, and a
+ * port 389): a paged search under the domain for AD's user and group classes, computers and
+ * contacts left out (a computer is a `user` to AD, a contact a `person`), objectGUID ids, the account state from userAccountControl, and a
  * disable of a listed account through the same bit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,8 @@ describe('LDAP target list on Active Directory (Samba AD DC)', () => {
     await user('Alice', '544');
     await user('Bob', '546');
     await ad.add(`CN=PC01,${staff}`, { objectClass: 'computer', sAMAccountName: 'PC01$' });
+    // A contact is a person and an organizationalPerson, but no account.
+    await ad.add(`CN=Supplier,${staff}`, { objectClass: 'contact', displayName: 'Supplier Contact' });
     await ad.add(`CN=Old team,${teams}`, { objectClass: 'group', member: `CN=Bob,${staff}` });
     target = createLdapTarget({
       settings: ldapSettingsSchema.parse({
@@ -67,6 +69,7 @@ describe('LDAP target list on Active Directory (Samba AD DC)', () => {
     expect(names).toEqual(expect.arrayContaining(['alice', 'bob', 'Administrator']));
     // Neither the computer made here nor the domain controller's own account.
     expect(names.filter((n) => n.endsWith('$'))).toEqual([]);
+    expect(users.some((u) => u.displayName === 'Supplier Contact')).toBe(false);
     expect(users.every((u) => guid.test(u.id))).toBe(true);
     const alice = users.find((u) => u.values['sAMAccountName'] === 'alice');
     const bob = users.find((u) => u.values['sAMAccountName'] === 'bob');
