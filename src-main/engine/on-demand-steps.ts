@@ -1,6 +1,7 @@
 import type {
   MatchQuery,
   OnDemandError,
+  OnDemandLine,
   OnDemandObjectRef,
   OnDemandStep,
   OnDemandStepDetail,
@@ -144,6 +145,7 @@ export function scopeStep(
       assignment,
       clauses,
       summary: verdict.detail,
+      ...(verdict.message ? { message: { code: verdict.message.code, params: verdict.message.params } } : {}),
     },
   };
 }
@@ -172,12 +174,26 @@ export function matchStep(
     object,
     status: step.status,
     summary: step.description,
-    detail: { kind: 'match', outcome, targetId, queries, description: step.description },
+    detail: {
+      kind: 'match',
+      outcome,
+      targetId,
+      queries,
+      description: step.description,
+      ...(step.messageCode ? { message: { code: step.messageCode, params: step.messageParams ?? {} } } : {}),
+    },
   };
 }
 
-const engineLines = (steps: readonly ProvisioningStep[]) =>
-  steps.map((s) => ({ step: s.name, status: s.status, description: s.description }));
+const engineLines = (steps: readonly ProvisioningStep[]): OnDemandLine[] =>
+  steps.map((s) => ({
+    step: s.name,
+    type: s.provisioningStepType,
+    status: s.status,
+    description: s.description,
+    ...(s.messageCode ? { messageCode: s.messageCode, messageParams: s.messageParams ?? {} } : {}),
+    ...(Object.keys(s.details).length > 0 ? { details: s.details } : {}),
+  }));
 
 /** The Perform action step, from the log entry the object's action wrote. */
 export function actionStep(object: OnDemandObjectRef, entry: ProvisioningLogEntry): StepDraft {
@@ -273,6 +289,7 @@ export function errorOf(entry: ProvisioningLogEntry): OnDemandError | undefined 
   return {
     code: info.errorCode,
     message: info.reason,
+    ...(info.reasonCode ? { reasonCode: info.reasonCode, reasonParams: info.reasonParams ?? {} } : {}),
     recommendedAction: info.recommendedAction ?? adviceFor(info.errorCode),
     ...(info.additionalDetails ? { additionalDetails: info.additionalDetails } : {}),
   };

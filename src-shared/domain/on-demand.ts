@@ -5,7 +5,8 @@
  * job page, the CLI, the tests — shows the same steps.
  */
 import { z } from 'zod';
-import type { ModifiedProperty, ProvisioningStatus } from './provisioning';
+import type { LogMessage, LogMessageCode, LogMessageParam } from './log-messages';
+import type { ModifiedProperty, ProvisioningStatus, StepType } from './provisioning';
 import type { ObjectType } from './schema';
 
 /** §13: a group is provisioned with at most this many of its members. */
@@ -75,6 +76,9 @@ export type OnDemandStepStatus = ProvisioningStatus | 'waiting';
 export interface OnDemandError {
   code: string;
   message: string;
+  /** The message under its log code, when the engine wrote it so (the app translates it). */
+  reasonCode?: LogMessageCode;
+  reasonParams?: Record<string, LogMessageParam>;
   recommendedAction: string;
   additionalDetails?: string;
 }
@@ -96,6 +100,17 @@ export interface MatchQuery {
   attribute: string;
   value: string;
   found: { id: string; displayName: string | null }[];
+}
+
+/** One of the engine's own log steps, as the provisioning log holds it (codes for translation too). */
+export interface OnDemandLine {
+  step: string;
+  type?: StepType;
+  status: ProvisioningStatus;
+  description: string;
+  messageCode?: LogMessageCode;
+  messageParams?: Record<string, LogMessageParam>;
+  details?: Record<string, string>;
 }
 
 export type OnDemandStepDetail =
@@ -125,6 +140,8 @@ export type OnDemandStepDetail =
       assignment: 'scopeAll' | 'assigned' | 'notAssigned';
       clauses: ScopeClauseLine[];
       summary: string;
+      /** `summary` under its log code, for the admin's language. */
+      message?: LogMessage;
     }
   | {
       kind: 'match';
@@ -132,6 +149,8 @@ export type OnDemandStepDetail =
       targetId: string | null;
       queries: MatchQuery[];
       description: string;
+      /** `description` under its log code, for the admin's language. */
+      message?: LogMessage;
     }
   | {
       kind: 'action';
@@ -140,12 +159,12 @@ export type OnDemandStepDetail =
       /** The attributes sent (or that the failed request tried to send). */
       attributes: ModifiedProperty[];
       /** The engine's own steps for this object, as the provisioning log holds them. */
-      lines: { step: string; status: ProvisioningStatus; description: string }[];
+      lines: OnDemandLine[];
       logEntryId: string | null;
     }
   | {
       kind: 'references';
-      lines: { step: string; status: ProvisioningStatus; description: string }[];
+      lines: OnDemandLine[];
       logEntryIds: string[];
     };
 
