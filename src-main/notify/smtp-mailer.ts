@@ -1,6 +1,5 @@
 import { isIP } from 'node:net';
 import { rootCertificates, type ConnectionOptions } from 'node:tls';
-import { createTransport } from 'nodemailer';
 import type { SmtpSettings } from '@shared/domain/notifications';
 
 export interface MailToSend {
@@ -39,6 +38,8 @@ export async function sendSmtpMail(
   password: string | null,
   mail: MailToSend,
 ): Promise<void> {
+  // Loaded when a mail is sent: alerts are rare, and every `roster` command would pay for it at start-up.
+  const { createTransport } = await import('nodemailer');
   const transport = createTransport({
     host: bareHost(smtp.host),
     port: smtp.port,

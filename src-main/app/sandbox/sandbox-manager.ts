@@ -1,5 +1,5 @@
 import type { SandboxStatus } from '@shared/domain/sandbox';
-import { startSandbox, type Sandbox } from '../../sandbox/sandbox';
+import type { Sandbox } from '../../sandbox/sandbox';
 
 export interface SandboxManager {
   status(): SandboxStatus;
@@ -31,11 +31,15 @@ export function createSandboxManager(options: {
     running: () => sandbox,
     async start() {
       if (!sandbox) {
-        starting ??= startSandbox({
-          dbPath: options.dbPath,
-          token: options.token(),
-          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-        });
+        // Loaded on first start: its web server (express, scimmy) would otherwise cost every `roster`
+        // command a third of its start-up (issue 11).
+        starting ??= import('../../sandbox/sandbox').then(({ startSandbox }) =>
+          startSandbox({
+            dbPath: options.dbPath,
+            token: options.token(),
+            ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+          }),
+        );
         try {
           sandbox = await starting;
         } finally {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createWriteBehind } from '../../../src-main/engine/write-behind';
 import { openStore, type Store } from '../../../src-main/store/store';
 import { makeTempDir } from '../temp-dir';
@@ -55,7 +55,7 @@ describe('write-behind', () => {
       { objectType: 'User', anchor, stateHash: `h-${anchor}`, displayName: anchor },
     ]);
 
-  it('commits intents asked for in one turn together, with the outcomes queued before them', async () => {
+  it('commits intents asked for in one turn together, and nothing else with them', async () => {
     const writes = createWriteBehind(open());
     writes.queue(state('done-1'));
     writes.queue(state('done-2'));
@@ -63,7 +63,27 @@ describe('write-behind', () => {
     const ids = await Promise.all([writes.beginIntent(intent('a')), writes.beginIntent(intent('b'))]);
     // Committed (a second connection would see them) before the caller may send anything.
     expect(store.intents.forJob('j').map((i) => i.id)).toEqual(ids);
+    // The outcomes wait for their own batch: an intent's commit writes the intents table alone.
+    expect(store.sourceState.forJob('j').size).toBe(0);
+    writes.flush();
     expect([...store.sourceState.forJob('j').keys()]).toHaveLength(2);
+  });
+
+  it('commits waiting intents with a batch of outcomes when the batch goes first', async () => {
+    const writes = createWriteBehind(open(), { maxQueued: 2 });
+    const asked = writes.beginIntent(intent('a'));
+    writes.queue(state('done-1'));
+    writes.queue(state('done-2'));
+    expect(store.intents.forJob('j')).toHaveLength(1);
+    expect(store.sourceState.forJob('j').size).toBe(2);
+    expect(await asked).toBe(store.intents.forJob('j')[0]?.id);
+  });
+
+  it('writes queued outcomes after maxDelayMs', async () => {
+    const writes = createWriteBehind(open(), { maxDelayMs: 5 });
+    writes.queue(state('a'));
+    expect(store.sourceState.forJob('j').size).toBe(0);
+    await vi.waitFor(() => expect(store.sourceState.forJob('j').size).toBe(1));
   });
 
   it('writes queued outcomes at flush, and after maxQueued without waiting', () => {
@@ -79,13 +99,16 @@ describe('write-behind', () => {
   });
 
   it('keeps a failed commit: its intents are refused and the next flush throws, so the cycle fails', async () => {
-    const writes = createWriteBehind(open());
+    const writes = createWriteBehind(open(), { maxQueued: 2 });
+    const asked = writes.beginIntent(intent('a'));
+    writes.queue(state('done-1'));
     writes.queue(() => {
       throw new Error('disk full');
     });
-    await expect(writes.beginIntent(intent('a'))).rejects.toThrow('disk full');
+    await expect(asked).rejects.toThrow('disk full');
     // Nothing of that transaction landed: the intent was never committed, so its write is never sent.
     expect(store.intents.forJob('j')).toEqual([]);
+    expect(store.sourceState.forJob('j').size).toBe(0);
     expect(() => writes.flush()).toThrow('disk full');
     await expect(writes.beginIntent(intent('b'))).rejects.toThrow('disk full');
   });

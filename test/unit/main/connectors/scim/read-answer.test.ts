@@ -68,3 +68,15 @@ describe('parseAnswer', () => {
     );
   });
 });
+
+describe('parseAnswer nesting limit', () => {
+  it('takes 64 levels and refuses 65, naming the line and column', () => {
+    const nested = (levels: number) => `${'{"a":'.repeat(levels - 1)}[1]${'}'.repeat(levels - 1)}`;
+    expect(parseAnswer(nested(64), 'GET /Users/1').kind).toBe('json');
+    const refused = parseAnswer(nested(65), 'GET /Users/1');
+    expect(refused).toEqual({
+      kind: 'tooDeep',
+      message: 'GET /Users/1: line 1, column 321: nested more than 64 levels deep',
+    });
+  });
+});
