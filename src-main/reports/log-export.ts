@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
-import type { ProvisioningLogEntry } from '@shared/domain/provisioning';
-import { CsvFileWriter, JsonArrayFileWriter } from './csv-file-writer';
+import type { ModifiedProperty, ProvisioningLogEntry } from '@shared/domain/provisioning';
+import type { LogEntries, FlatLogRow } from '../store/log-repo';
+import { CsvFileWriter, JsonArrayFileWriter, type CsvValue } from './csv-file-writer';
 
 export type LogExportFormat = 'csv' | 'json' | 'csv-full';
 
@@ -53,27 +54,87 @@ const entryColumns = [
   'targetIdentityType',
 ] as const;
 
-function modifiedText(entry: ProvisioningLogEntry): string {
-  return entry.modifiedProperties
-    .map((p) => `${p.displayName}: ${p.oldValue ?? '∅'} → ${p.newValue ?? '∅'}`)
-    .join('; ');
+function modifiedText(properties: readonly ModifiedProperty[]): string {
+  return properties.map((p) => `${p.displayName}: ${p.oldValue ?? '∅'} → ${p.newValue ?? '∅'}`).join('; ');
 }
 
-function userNameOrEmail(entry: ProvisioningLogEntry): string {
-  const wanted = ['userName', 'emails[type eq "work"].value', 'mail', 'displayName'];
-  for (const name of wanted) {
-    const found = entry.modifiedProperties.find((p) => p.displayName === name);
+const userNameAttributes = ['userName', 'emails[type eq "work"].value', 'mail', 'displayName'];
+
+function userNameOrEmail(properties: readonly ModifiedProperty[]): string {
+  for (const name of userNameAttributes) {
+    const found = properties.find((p) => p.displayName === name);
     if (found?.newValue) return found.newValue;
   }
   return '';
 }
 
+/** One flat row (flatColumns' order) from the store's column-only read. */
+function flatCellsOfRow(row: FlatLogRow): CsvValue[] {
+  const [
+    at,
+    job,
+    cycle,
+    action,
+    status,
+    errorCode,
+    reason,
+    sourceKey,
+    sourceName,
+    targetId,
+    modifiedJson,
+    change,
+  ] = row;
+  // An entry without changes stores "[]": no parse for the common case.
+  const modified = modifiedJson === '[]' ? [] : (JSON.parse(modifiedJson) as ModifiedProperty[]);
+  return [
+    at,
+    job,
+    cycle,
+    action,
+    status,
+    errorCode,
+    reason,
+    sourceKey,
+    sourceName,
+    targetId,
+    userNameOrEmail(modified),
+    modifiedText(modified),
+    change,
+  ];
+}
+
+/** One flat row from a whole entry (callers that hold entries rather than the store's reader). */
+function flatCellsOfEntry(e: ProvisioningLogEntry): CsvValue[] {
+  return [
+    e.activityDateTime,
+    e.jobName ?? e.jobId,
+    e.cycleId,
+    e.provisioningAction,
+    e.status,
+    e.errorInformation?.errorCode,
+    e.errorInformation?.reason,
+    e.sourceIdentity.id,
+    e.sourceIdentity.displayName,
+    e.targetIdentity.id,
+    userNameOrEmail(e.modifiedProperties),
+    modifiedText(e.modifiedProperties),
+    e.changeId,
+  ];
+}
+
+function* mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
+
 /**
  * Writes provisioning log entries as the flat CSV, the §14.1 JSON array, or the three joined CSV files
- * of §14.4. Entries arrive as an iterator straight from SQLite: nothing is held in memory.
+ * of §14.4. Entries arrive as an iterator straight from SQLite: nothing is held in memory. Given the
+ * store's `LogEntries`, the flat CSV reads only its own columns (`flatRows`). Rows are added to the
+ * writers' chunks and awaited only per chunk. CSV text from directories and targets is written
+ * spreadsheet-safe (a leading apostrophe before a formula character).
  */
 export async function exportLogEntries(
-  entries: Iterable<ProvisioningLogEntry>,
+  entries: Iterable<ProvisioningLogEntry> | LogEntries,
   options: {
     dir: string;
     baseName: string;
@@ -87,30 +148,16 @@ export async function exportLogEntries(
   if (options.format === 'json') {
     const path = options.path ?? join(options.dir, `${options.baseName}.json`);
     const writer = new JsonArrayFileWriter(path);
-    for (const entry of entries) await writer.write(entry);
+    for (const entry of entries) if (writer.add(entry)) await writer.flush();
     await writer.close();
     return [{ fileName: basename(path), path, rows: writer.rows }];
   }
   if (options.format === 'csv') {
     const path = options.path ?? join(options.dir, `${options.baseName}.csv`);
-    const writer = new CsvFileWriter(path, flatColumns, { bom: options.bom });
-    for (const e of entries) {
-      await writer.write({
-        time: e.activityDateTime,
-        job: e.jobName ?? e.jobId,
-        cycle: e.cycleId,
-        action: e.provisioningAction,
-        status: e.status,
-        errorCode: e.errorInformation?.errorCode ?? '',
-        reason: e.errorInformation?.reason ?? '',
-        sourceKey: e.sourceIdentity.id,
-        sourceDisplayName: e.sourceIdentity.displayName,
-        targetId: e.targetIdentity.id ?? '',
-        userNameOrEmail: userNameOrEmail(e),
-        modifiedProperties: modifiedText(e),
-        changeId: e.changeId,
-      });
-    }
+    const writer = new CsvFileWriter(path, flatColumns, { bom: options.bom, escapeFormulas: true });
+    const rows =
+      'flatRows' in entries ? mapped(entries.flatRows(), flatCellsOfRow) : mapped(entries, flatCellsOfEntry);
+    for (const cells of rows) if (writer.add(cells)) await writer.flush();
     await writer.close();
     return [{ fileName: basename(path), path, rows: writer.rows }];
   }
@@ -119,16 +166,17 @@ export async function exportLogEntries(
     steps: `${options.baseName}_ProvisioningLogs_ProvisioningSteps.csv`,
     modified: `${options.baseName}_ProvisioningLogs_ModifiedProperties.csv`,
   };
-  const logs = new CsvFileWriter(join(options.dir, names.logs), entryColumns, { bom: options.bom });
+  const csv = { bom: options.bom, escapeFormulas: true };
+  const logs = new CsvFileWriter(join(options.dir, names.logs), entryColumns, csv);
   const steps = new CsvFileWriter(
     join(options.dir, names.steps),
     ['changeId', 'stepNumber', 'provisioningStepType', 'name', 'status', 'description', 'details'],
-    { bom: options.bom },
+    csv,
   );
   const modified = new CsvFileWriter(
     join(options.dir, names.modified),
     ['changeId', 'displayName', 'oldValue', 'newValue'],
-    { bom: options.bom },
+    csv,
   );
   for (const e of entries) {
     const systems = options.systems(e.jobId);

@@ -15,7 +15,17 @@ export interface LogBenchResult {
   /** Filter combination → median milliseconds for the first page. */
   pages: Record<string, number>;
   slowestPage: { filter: string; ms: number };
-  export: { rows: number; seconds: number; rowsPerSecond: number; heapGrowthMb: number; fileMb: number };
+  /** Filter combination → median CPU milliseconds (user + system) of the same pages: what load does not inflate. */
+  pagesCpu: Record<string, number>;
+  export: {
+    rows: number;
+    seconds: number;
+    rowsPerSecond: number;
+    /** Rows per CPU second of this process (the figure a loaded machine inflates least). */
+    rowsPerCpuSecond: number;
+    heapGrowthMb: number;
+    fileMb: number;
+  };
 }
 
 function seed(store: Store, jobIds: readonly string[]): void {
@@ -120,22 +130,43 @@ export async function runLogBench(dir: string, entries: number): Promise<LogBenc
     'job + status': { jobId: 'job-a', status: 'failure' },
     action: { action: 'create' },
     'identity (prefix)': { identity: 'Person 12345' },
+    // "Person 1" matches 11 % of the entries, all of them far from the newest.
+    'identity (common prefix, old)': { identity: 'Person 1' },
+    'identity (source id)': { identity: `E${Math.floor(entries / 3)}` },
     'job + identity': { jobId: 'job-b', identity: 'Person 9' },
+    'job + identity (old)': { jobId: 'job-b', identity: 'Person 1' },
+    'status + identity (old)': { status: 'failure', identity: 'Person 2' },
     cycle: { cycleId: someCycle },
     'cycle + status': { cycleId: someCycle, status: 'failure' },
     'job + cycle': { jobId: 'job-a', cycleId: someCycle },
     'job + time range': { jobId: 'job-a', since: new Date(start + entries * 500).toISOString() },
+    'time range (old)': { until: new Date(start + entries * 100).toISOString() },
+    'time range (a day, mid-log)': {
+      since: new Date(start + entries * 400).toISOString(),
+      until: new Date(start + entries * 400 + 86_400_000).toISOString(),
+    },
+    'status + time range (a day)': {
+      status: 'failure',
+      since: new Date(start + entries * 400).toISOString(),
+      until: new Date(start + entries * 400 + 86_400_000).toISOString(),
+    },
     'status, next page': { status: 'failure', beforeSeq: Math.floor(entries / 2) },
   };
   const pages: Record<string, number> = {};
+  const pagesCpu: Record<string, number> = {};
   for (const [name, filter] of Object.entries(filters)) {
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let run = 0; run < 5; run++) {
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       store.log.page({ ...filter, limit: 200 });
+      const used = process.cpuUsage(cpuStarted);
       times.push(performance.now() - started);
+      cpu.push((used.user + used.system) / 1000);
     }
     pages[name] = Math.round(median(times) * 10) / 10;
+    pagesCpu[name] = Math.round(median(cpu) * 10) / 10;
   }
   const slowest = Object.entries(pages).sort((a, b) => b[1] - a[1])[0] ?? ['none', 0];
 
@@ -144,6 +175,7 @@ export async function runLogBench(dir: string, entries: number): Promise<LogBenc
   let peakHeap = heapBefore;
   const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 50);
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const [file] = await exportLogEntries(store.log.iterate({ jobId: 'job-a' }), {
     dir,
     baseName: 'bench',
@@ -152,17 +184,20 @@ export async function runLogBench(dir: string, entries: number): Promise<LogBenc
     systems: () => ({ source: 'HR', target: 'App' }),
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
   clearInterval(sampler);
   store.close();
   const rows = file?.rows ?? 0;
   return {
     entries,
     pages,
+    pagesCpu,
     slowestPage: { filter: slowest[0], ms: slowest[1] },
     export: {
       rows,
       seconds: Math.round(seconds * 100) / 100,
       rowsPerSecond: Math.round(rows / seconds),
+      rowsPerCpuSecond: Math.round(rows / ((cpu.user + cpu.system) / 1e6)),
       heapGrowthMb: Math.round((peakHeap - heapBefore) / 1e6),
       fileMb: Math.round(statSync(file?.path ?? '').size / 1e6),
     },

@@ -8,6 +8,7 @@ import { migration006LogRetention } from './006-log-retention';
 import { migration007Drafts } from './007-drafts';
 import { migration008AccountDiscovery } from './008-account-discovery';
 import { migration009LogSeqIndexes } from './009-log-seq-indexes';
+import { migration010LogFilterIndexes } from './010-log-filter-indexes';
 import { migration011PreviewJobs } from './011-preview-jobs';
 import { migration012SourceStateEpochs } from './012-source-state-epochs';
 
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   migration007Drafts,
   migration008AccountDiscovery,
   migration009LogSeqIndexes,
+  migration010LogFilterIndexes,
   migration011PreviewJobs,
   migration012SourceStateEpochs,
 ];
