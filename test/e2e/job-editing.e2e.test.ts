@@ -309,14 +309,23 @@ describe('an admin edits a running job’s scope and mappings (Chromium)', () =>
       sourceConnection: detail.config.sourceConnection,
       targetConnection: detail.config.targetConnection,
     });
-    await page.locator('[data-test="mapping-restore-defaults"]').click();
+    // The dialog's words are set when it opens: one opening per language and theme.
+    for (const look of [...looks.slice(1), looks[0]!]) {
+      await setLook(look);
+      await page.locator('[data-test="mapping-restore-defaults"]').click();
+      await page.locator('.n-dialog').waitFor();
+      await page.waitForTimeout(300); // the dialog's entrance
+      await page.screenshot({
+        path: join(screenshots, `03-restore-confirmation-${look.language}-${look.theme}.png`),
+      });
+      if (look === looks[0]) break;
+      await page.keyboard.press('Escape');
+      await page.locator('.n-dialog').waitFor({ state: 'hidden' });
+    }
     const confirmation = page.locator('.n-dialog', { hasText: 'Restore the default mappings?' });
-    await confirmation.waitFor();
     await expect(confirmation.innerText()).resolves.toContain(
       'Once saved, the next cycle is a full (initial) one',
     );
-    await page.waitForTimeout(300); // the dialog's entrance
-    await shots('03-restore-confirmation');
     await confirmation.getByRole('button', { name: 'Restore defaults' }).click();
     await page.locator('[data-test="mapping-save"]:not([disabled])').click();
     await page.locator('[data-test="impact-count-update"]').waitFor({ timeout: 60_000 });
