@@ -34,7 +34,7 @@ function hostileEntries(jobId: string): ProvisioningLogEntry[] {
         provisioningStepType: 'export',
         status: 'failure',
         description: 'POST /Users answered 409',
-        details: { status: 409 },
+        details: { status: '409' },
       },
     ],
   };
@@ -104,7 +104,7 @@ describe('provisioning log export', () => {
     const [file] = await exportLogEntries(store.log.iterate({ jobId }), options('json', 'all'));
     const read = JSON.parse(readFileSync(file?.path ?? '', 'utf8')) as ProvisioningLogEntry[];
     expect(read).toEqual([...store.log.iterate({ jobId })]);
-    expect(read[1]?.provisioningSteps[0]?.details).toEqual({ status: 409 });
+    expect(read[1]?.provisioningSteps[0]?.details).toEqual({ status: '409' });
   });
 
   it('writes the three joined CSV files, formula-safe, with one row per step and per changed attribute', async () => {
@@ -115,7 +115,7 @@ describe('provisioning log export', () => {
     );
     expect(logs?.[1]?.['sourceIdentityId']).toBe(`'=HYPERLINK("http://x")`);
     expect(logs?.[1]?.['sourceSystem']).toBe('HR');
-    expect(steps?.[0]).toMatchObject({ stepNumber: '1', status: 'failure', details: '{"status":409}' });
+    expect(steps?.[0]).toMatchObject({ stepNumber: '1', status: 'failure', details: '{"status":"409"}' });
     expect(modified?.map((m) => m['newValue'])).toEqual(["'@minji@example.com", 'minji.park', 'Sales']);
   });
 
