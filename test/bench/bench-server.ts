@@ -25,6 +25,9 @@ export interface ServerStats {
   total: number;
   /** Answered 429 by the rate limit (included in total). */
   throttled: number;
+  /** When the first and the last SCIM request since the last reset arrived (ms, this process's clock). */
+  firstAt: number | null;
+  lastAt: number | null;
 }
 
 export interface RecordedWrite {
@@ -72,7 +75,7 @@ function main(): void {
   const kind = argument('kind') ?? 'scimmy';
   const rate = Number(argument('rate') ?? 0);
   const { app: scim, token } = scimApp(kind);
-  const stats: ServerStats = { byKind: {}, total: 0, throttled: 0 };
+  const stats: ServerStats = { byKind: {}, total: 0, throttled: 0, firstAt: null, lastAt: null };
   let recording = false;
   const writes: RecordedWrite[] = [];
   const capacity = Math.max(1, rate / 10);
@@ -85,6 +88,8 @@ function main(): void {
     stats.byKind = {};
     stats.total = 0;
     stats.throttled = 0;
+    stats.firstAt = null;
+    stats.lastAt = null;
     writes.length = 0;
     res.json({ ok: true });
   });
@@ -95,6 +100,8 @@ function main(): void {
   app.get('/__bench/writes', (_req, res) => void res.json(writes));
   app.use('/scim/v2', (req: Request, res: Response, next: NextFunction) => {
     stats.total++;
+    stats.lastAt = performance.now();
+    stats.firstAt ??= stats.lastAt;
     const kindOf = requestKind(req.method, req.path, typeof req.query['filter'] === 'string');
     stats.byKind[kindOf] = (stats.byKind[kindOf] ?? 0) + 1;
     if (rate > 0) {

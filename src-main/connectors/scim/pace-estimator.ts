@@ -198,7 +198,12 @@ export function createPaceEstimator(options: PaceEstimatorOptions): PaceEstimato
       return;
     }
     const share = test.throttled / test.answers;
-    if (test.shareBefore !== null && share >= stormShare && share >= test.shareBefore * fallenShare) {
+    if (
+      test.shareBefore !== null &&
+      test.shareBefore >= stormShare &&
+      share >= stormShare &&
+      share >= test.shareBefore * fallenShare
+    ) {
       // Slower sending did not thin the 429s out: they come whatever the pace.
       setRate(test.rateBefore, now);
       state = { kind: 'storm', until: now + stormHoldWindows * windowMs };
@@ -213,7 +218,10 @@ export function createPaceEstimator(options: PaceEstimatorOptions): PaceEstimato
   function probe(probing: Probing, now: number): void {
     if (now - probing.steppedAt < windowMs) return;
     if (rate < probing.limit) {
-      setRate(Math.min(probing.limit, rate + probing.limit * probeShare), now);
+      // Up to the limit in steps that double (1 %, 2 %, 4 % … of it), so an estimate that came out
+      // low (a loaded client, a burst) costs a few windows, not one per percent; then small steps again.
+      setRate(Math.min(probing.limit, rate + probing.step), now);
+      probing.step = rate >= probing.limit ? probing.limit * probeShare : probing.step * 2;
     } else {
       setRate(rate + probing.step, now);
       probing.step *= 2;
