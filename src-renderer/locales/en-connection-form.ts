@@ -125,7 +125,7 @@ export const enConnectionForm = {
     enableValue: 'Empty: enabling removes the attribute.',
     baseUrl: 'For example https://api.example.com/scim/v2',
     requestShape:
-      'Entra ID compatible sends PATCH requests the way Microsoft Entra does, for apps built for it.',
+      'Entra ID compatible sends PATCH requests the way Microsoft Entra does, for apps built for it. Salesforce is SCIM 2.0 with members added the one way Salesforce documents.',
     tokenUrl: 'The OAuth 2 token endpoint that issues access tokens.',
     scope: 'Optional; some apps need one, such as scim.write.',
     updateMethod: 'PUT-only apps get each changed resource whole; the rest get PATCH with just the changes.',
@@ -196,6 +196,7 @@ export const enConnectionForm = {
     Boolean: 'True / false',
     DateTime: 'Date and time',
     entra2020: 'Entra ID compatible (aadOptscim062020)',
+    salesforceDialect: 'Salesforce (its member-add shape)',
     patch: 'PATCH (only what changed)',
     put: 'PUT (the whole resource)',
     activeFalse: 'Set active to false',

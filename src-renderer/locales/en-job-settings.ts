@@ -86,6 +86,7 @@ export const enJobSettings = {
   dialects: {
     scim2: 'SCIM 2.0 (RFC 7644)',
     'entra-2020': 'Entra ID compatible (aadOptscim062020)',
+    salesforce: 'Salesforce (its member-add shape)',
     'entra-legacy': 'Entra ID compatible (legacy)',
   },
   maxRequestsPerSecond: {

@@ -126,7 +126,7 @@ export const koConnectionForm: typeof enConnectionForm = {
     enableValue: '비워 두면 활성화할 때 특성을 제거합니다.',
     baseUrl: '예: https://api.example.com/scim/v2',
     requestShape:
-      'Entra ID 호환은 Microsoft Entra와 같은 방식으로 PATCH 요청을 보냅니다. Entra용으로 만든 앱에 쓰세요.',
+      'Entra ID 호환은 Microsoft Entra와 같은 방식으로 PATCH 요청을 보냅니다. Entra용으로 만든 앱에 쓰세요. Salesforce는 SCIM 2.0이되 구성원을 Salesforce 문서에 나온 방식으로만 추가합니다.',
     tokenUrl: '액세스 토큰을 발급하는 OAuth 2 토큰 엔드포인트입니다.',
     scope: '선택 사항입니다. scim.write처럼 범위가 필요한 앱도 있습니다.',
     updateMethod: 'PUT만 받는 앱에는 바뀐 리소스를 통째로, 나머지 앱에는 바뀐 부분만 PATCH로 보냅니다.',
@@ -197,6 +197,7 @@ export const koConnectionForm: typeof enConnectionForm = {
     Boolean: '참 / 거짓',
     DateTime: '날짜와 시간',
     entra2020: 'Entra ID 호환 (aadOptscim062020)',
+    salesforceDialect: 'Salesforce (구성원 추가 형식)',
     patch: 'PATCH (바뀐 부분만)',
     put: 'PUT (리소스 전체)',
     activeFalse: 'active를 false로 설정',

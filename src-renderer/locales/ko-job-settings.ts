@@ -88,6 +88,7 @@ export const koJobSettings: typeof enJobSettings = {
   dialects: {
     scim2: 'SCIM 2.0 (RFC 7644)',
     'entra-2020': 'Entra ID 호환 (aadOptscim062020)',
+    salesforce: 'Salesforce (구성원 추가 형식)',
     'entra-legacy': 'Entra ID 호환 (레거시)',
   },
   maxRequestsPerSecond: {

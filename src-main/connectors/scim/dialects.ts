@@ -20,6 +20,12 @@ export interface DialectRules {
   foldReplaces: boolean;
   /** E21: each added member as `{ value }` or with Entra's `"$ref": null`. */
   memberAddRef: boolean;
+  /**
+   * How members are added: `path` is RFC 7644's usual `{ op: add, path: members, value: [...] }`;
+   * `valueObject` is the path-less form `{ op: add, value: { members: [...] } }` (also RFC 7644
+   * §3.5.2.1: no path means the resource itself), the only shape Salesforce documents.
+   */
+  memberAdd: 'path' | 'valueObject';
   /** E22: one `members[value eq "id"]` removal per member, or Entra's `path: members` with a value list. */
   memberRemove: 'filteredPath' | 'valueList';
   /**
@@ -45,6 +51,7 @@ const scim2: DialectRules = {
   missingTypedElement: 'element',
   foldReplaces: false,
   memberAddRef: false,
+  memberAdd: 'path',
   memberRemove: 'filteredPath',
   manager: 'urnObject',
   roleValue: 'object',
@@ -64,6 +71,8 @@ const entraCreateBodies = {
 
 export const dialectRules: Readonly<Record<ScimDialect, DialectRules>> = {
   scim2,
+  // RFC 7644 in every request but the member add (docs/app-profiles.md, Salesforce's quirks).
+  salesforce: { ...scim2, memberAdd: 'valueObject' },
   'entra-2020': {
     ...entraCreateBodies,
     opCase: 'lower',
@@ -71,6 +80,7 @@ export const dialectRules: Readonly<Record<ScimDialect, DialectRules>> = {
     missingTypedElement: 'path',
     foldReplaces: true,
     memberAddRef: true,
+    memberAdd: 'path',
     memberRemove: 'filteredPath',
     manager: 'urnString',
     // Not documented for the flag: RFC objects, which is what "compliant" means.
@@ -83,6 +93,7 @@ export const dialectRules: Readonly<Record<ScimDialect, DialectRules>> = {
     missingTypedElement: 'path',
     foldReplaces: false,
     memberAddRef: true,
+    memberAdd: 'path',
     memberRemove: 'valueList',
     manager: 'legacyRef',
     roleValue: 'jsonString',

@@ -256,12 +256,13 @@ export function buildMemberPatches(
     const removes = chunk.filter((c) => c.kind === 'remove').map((c) => c.id);
     const operations: PatchOperation[] = [];
     if (adds.length > 0) {
-      operations.push({
-        op: opName('add', profile),
-        path: 'members',
-        // E21: Entra's tutorial sends `"$ref": null` beside each member id.
-        value: adds.map((id) => (rules.memberAddRef ? { $ref: null, value: id } : { value: id })),
-      });
+      // E21: Entra's tutorial sends `"$ref": null` beside each member id.
+      const members = adds.map((id) => (rules.memberAddRef ? { $ref: null, value: id } : { value: id }));
+      operations.push(
+        rules.memberAdd === 'valueObject'
+          ? { op: opName('add', profile), value: { members } }
+          : { op: opName('add', profile), path: 'members', value: members },
+      );
     }
     if (removes.length > 0) {
       if (rules.memberRemove === 'valueList') {

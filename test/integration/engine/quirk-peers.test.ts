@@ -335,6 +335,49 @@ describe('quirk peers: app profiles make the engine work within each app familyâ
     });
   });
 
+  describe('Salesforce: members are added only as a path-less add with a value of {members: [...]}', () => {
+    const salesforce: ScimQuirks = { memberAddShape: 'valueObject' };
+
+    it('with the generic profile, every member add is refused and the groups stay empty', async () => {
+      const { kit, quirks } = await startKit(loadProfile('generic-scim'), salesforce);
+      await kit.start(staff());
+      await kit.sync();
+      expect(kit.linked('Sales', 'Group')).toBeDefined();
+      expect(kit.storedMembers('Sales')).toEqual([]);
+      expect(kit.storedMembers('Engineering')).toEqual([]);
+      expect(quirks.refusals.length).toBeGreaterThan(0);
+      for (const refusal of quirks.refusals) {
+        expect(refusal).toMatchObject({ method: 'PATCH', status: 400, scimType: 'invalidPath' });
+      }
+    });
+
+    it('with its profile, adds members in Salesforceâ€™s shape and ends with the right members', async () => {
+      const { kit, quirks } = await startKit(loadProfile('salesforce'), salesforce);
+      await kit.start(staff());
+      expect(kit.app.store.connections.findByName('App')?.settings).toMatchObject({
+        requestShape: 'salesforce',
+      });
+      const first = await kit.sync();
+      expect(first).toMatchObject({ status: 'completed', counters: { created: 7, failed: 0 } });
+      expect(kit.storedMembers('Sales')).toEqual(
+        [kit.linked('E0001'), kit.linked('E0002'), kit.linked('E0003')].sort(),
+      );
+      expect(kit.storedMembers('Engineering')).toEqual(
+        [kit.linked('E0003'), kit.linked('E0004'), kit.linked('E0005')].sort(),
+      );
+      expect(quirks.refusals).toEqual([]);
+      const memberAdds = kit.peer.requests.filter(
+        (r) => r.method === 'PATCH' && r.path.startsWith('/Groups/'),
+      );
+      expect(memberAdds.length).toBeGreaterThan(0);
+      for (const request of memberAdds) {
+        expect((request.body as { Operations: unknown[] }).Operations).toEqual([
+          { op: 'add', value: { members: expect.any(Array) as unknown } },
+        ]);
+      }
+    });
+  });
+
   describe('Slack: a per-method bucket of 20 refilled at 180 a minute, 429 with Retry-After beyond it', () => {
     const slack: ScimQuirks = { rateLimit: { burst: 20, perMinute: 180 } };
     // 40 creates: more than the burst of 20 plus what refills while 25 requests a second send them.

@@ -113,23 +113,30 @@ const lower = (kind: string) => kind;
 const capitalised = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
 const workEmail = 'emails[type eq "work"].value';
 
+const scim2Expected: Expected = {
+  op: lower,
+  createMeta: false,
+  groupSchemas: [coreGroup],
+  manager: (id) => ({ op: 'replace', path: `${enterprise}:manager`, value: { value: id } }),
+  memberAdd: (ids) => ({ op: 'add', path: 'members', value: ids.map((value) => ({ value })) }),
+  memberRemove: (id) => [{ op: 'remove', path: `members[value eq "${id}"]` }],
+  disable: { op: 'replace', path: 'active', value: false },
+  multiReplace: (values, email) => [
+    ...Object.entries(values).map(([path, value]) => ({ op: 'replace', path, value })),
+    { op: 'replace', path: workEmail, value: email },
+  ],
+  addMissing: (title, phone) => [
+    { op: 'add', path: 'title', value: title },
+    { op: 'add', path: 'phoneNumbers', value: [{ type: 'work', value: phone }] },
+  ],
+};
+
 const expectations: Record<ScimDialect, Expected> = {
-  scim2: {
-    op: lower,
-    createMeta: false,
-    groupSchemas: [coreGroup],
-    manager: (id) => ({ op: 'replace', path: `${enterprise}:manager`, value: { value: id } }),
-    memberAdd: (ids) => ({ op: 'add', path: 'members', value: ids.map((value) => ({ value })) }),
-    memberRemove: (id) => [{ op: 'remove', path: `members[value eq "${id}"]` }],
-    disable: { op: 'replace', path: 'active', value: false },
-    multiReplace: (values, email) => [
-      ...Object.entries(values).map(([path, value]) => ({ op: 'replace', path, value })),
-      { op: 'replace', path: workEmail, value: email },
-    ],
-    addMissing: (title, phone) => [
-      { op: 'add', path: 'title', value: title },
-      { op: 'add', path: 'phoneNumbers', value: [{ type: 'work', value: phone }] },
-    ],
+  scim2: scim2Expected,
+  // Salesforce's dialect is scim2 but for the member add.
+  salesforce: {
+    ...scim2Expected,
+    memberAdd: (ids) => ({ op: 'add', value: { members: ids.map((value) => ({ value })) } }),
   },
   'entra-2020': {
     op: lower,
@@ -180,6 +187,13 @@ function sorted(operations: unknown): unknown[] {
   return [...(operations as unknown[])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
+/** A member add's value in a stable order: a list of members, or Salesforce's `{ members: [...] }`. */
+function sortedMembers(value: unknown): unknown {
+  if (Array.isArray(value)) return sorted(value);
+  const members = (value as { members?: unknown } | undefined)?.members;
+  return members === undefined ? value : { ...(value as object), members: sorted(members) };
+}
+
 function operationsOf(request: RecordedRequest | undefined): unknown[] {
   const body = request?.body as { schemas?: unknown; Operations?: unknown[] } | undefined;
   expect(body?.schemas, `PATCH ${request?.path} carries the PatchOp schema`).toEqual([patchOp]);
@@ -191,7 +205,7 @@ function only<T>(list: readonly T[], what: string): T {
   return list[0]!;
 }
 
-describe.each(['scim2', 'entra-2020', 'entra-legacy'] as const)(
+describe.each(['scim2', 'entra-2020', 'entra-legacy', 'salesforce'] as const)(
   'the %s dialect, request by request',
   (dialect) => {
     const want = expectations[dialect];
@@ -364,9 +378,10 @@ describe.each(['scim2', 'entra-2020', 'entra-legacy'] as const)(
           string,
           unknown
         >[];
-        expect({ ...operation, value: sorted(operation?.['value']) }, `E21: ${name} member add`).toEqual(
-          want.memberAdd(members.sort()),
-        );
+        expect(
+          { ...operation, value: sortedMembers(operation?.['value']) },
+          `E21: ${name} member add`,
+        ).toEqual(want.memberAdd(members.sort()));
       }
 
       // ── Cycle 2: several attributes change (E17), a single value and a typed element appear (E18, E19)

@@ -224,6 +224,7 @@ export const sectionsByKind: Record<ConnectionKind, FieldSection[]> = {
             { value: 'scim2', label: 'scim2' },
             { value: 'entra-2020', label: 'entra2020' },
             { value: 'entra-legacy', label: 'entraLegacy' },
+            { value: 'salesforce', label: 'salesforceDialect' },
           ],
         },
         { key: 'timeoutSeconds', control: 'number', min: 1, max: 600 },
