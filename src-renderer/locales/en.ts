@@ -19,6 +19,7 @@ import { enRegexProblems } from './en-regex-problems';
 import { enJobStates } from './en-job-states';
 import { enConfigProblems } from './en-config-problems';
 import { enOnDemandText } from './en-on-demand-text';
+import { enConnectionTest } from './en-connection-test';
 
 /** English: the reference catalogue. Every key here must exist in ko.ts (a unit test checks both ways). */
 export const en = {
@@ -262,6 +263,7 @@ export const en = {
   jobStates: enJobStates,
   configProblems: enConfigProblems,
   onDemandText: enOnDemandText,
+  connectionTest: enConnectionTest,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

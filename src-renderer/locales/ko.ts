@@ -20,6 +20,7 @@ import { koRegexProblems } from './ko-regex-problems';
 import { koJobStates } from './ko-job-states';
 import { koConfigProblems } from './ko-config-problems';
 import { koOnDemandText } from './ko-on-demand-text';
+import { koConnectionTest } from './ko-connection-test';
 
 /** 한국어 카탈로그. en.ts와 키가 같아야 합니다 (단위 테스트가 확인합니다). */
 export const ko: MessageSchema = {
@@ -257,6 +258,7 @@ export const ko: MessageSchema = {
   jobStates: koJobStates,
   configProblems: koConfigProblems,
   onDemandText: koOnDemandText,
+  connectionTest: koConnectionTest,
   errors: {
     invalidInput: '올바르지 않은 값이 있습니다.',
     notFound: '해당 항목이 더 이상 없습니다.',

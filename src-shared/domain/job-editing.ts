@@ -22,8 +22,11 @@ const connectionName = z.string().min(1).max(200);
 export const sourceSchemaInputSchema = z.object({ sourceConnection: connectionName }).strict();
 export interface SourceSchemaResult {
   attributes: SourceSchemaAttribute[];
-  /** Where the list came from, for the UI ("header of users.csv", "subschema of dc=example,dc=org"). */
+  /** Where the list came from, in English ("header of users.csv", "subschema of dc=example,dc=org"). */
   origin: string;
+  /** The same as a code for the admin's language: `csvHeader` {file}, `directory` {base}. */
+  originCode?: 'csvHeader' | 'directory';
+  originParams?: Record<string, string>;
 }
 
 /** Source objects found by name, email or key, with all their attributes (previews, pickers). */
@@ -55,6 +58,12 @@ export interface TargetSchemaDiscoverResult {
   /** False when the target publishes no schema; `message` says why. */
   supported: boolean;
   message: string;
+  /**
+   * `message` as a code for the admin's language: `scimNoSchema` {name, schemas}, `ldapNoSchema`
+   * {name}, `scimFound` / `ldapFound` {users, groups, name}.
+   */
+  messageCode?: 'scimNoSchema' | 'ldapNoSchema' | 'scimFound' | 'ldapFound';
+  messageParams?: Record<string, string>;
   attributes: TargetSchemaAttribute[];
 }
 

@@ -19,15 +19,17 @@ function virtualAttributes(groups: boolean): SourceSchemaAttribute[] {
   ]);
 }
 
-function originOf(connection: ConnectionRecord): string {
+function originOf(
+  connection: ConnectionRecord,
+): Pick<SourceSchemaResult, 'origin' | 'originCode' | 'originParams'> {
   const settings = connection.settings;
   if (connection.kind === 'csv') {
     const path = typeof settings['path'] === 'string' ? settings['path'] : '';
     const file = path.split(/[\\/]/).pop() ?? path;
-    return `header of ${file}`;
+    return { origin: `header of ${file}`, originCode: 'csvHeader', originParams: { file } };
   }
   const base = typeof settings['baseDn'] === 'string' ? settings['baseDn'] : connection.name;
-  return `subschema and objects of ${base}`;
+  return { origin: `subschema and objects of ${base}`, originCode: 'directory', originParams: { base } };
 }
 
 /** Adds the attributes a list lacks, by (object type, name case-insensitively). */
@@ -64,7 +66,7 @@ export function sourceHandlers(
       const snapshot = await withConnectorErrors(connection.name, 'sourceConnection', () =>
         snapshots.get(connection),
       );
-      return { attributes: schemaOf(snapshot, connection), origin: originOf(connection) };
+      return { attributes: schemaOf(snapshot, connection), ...originOf(connection) };
     },
     'sources.search': async ({ sourceConnection, objectType, query, limit }) => {
       const connection = connectionForRole(ctx, sourceConnection, 'source', 'sourceConnection');

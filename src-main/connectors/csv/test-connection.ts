@@ -20,20 +20,32 @@ function fileDetails(prepared: PreparedSource): Detail[] {
   const shown = names.slice(0, columnListLimit).join(', ');
   const key = plan.columns[plan.key]?.name ?? '';
   return [
-    { label: 'File', value: sniffed.file.path },
+    { label: 'File', labelCode: 'file', value: sniffed.file.path },
     {
       label: 'Encoding',
+      labelCode: 'encoding',
       value: `${describeEncoding(sniffed.encoding)}${sniffed.encoding.evidence === 'forced' ? ' (as set)' : ' (detected)'}`,
+      valueCode: sniffed.encoding.evidence === 'forced' ? 'asSet' : 'detected',
+      valueParams: { value: describeEncoding(sniffed.encoding) },
     },
     {
       label: 'Delimiter',
+      labelCode: 'delimiter',
       value: `${describeDelimiter(sniffed.delimiter)}${sniffed.delimiterDetected ? ' (detected)' : ' (as set)'}`,
+      valueCode: sniffed.delimiterDetected ? 'detected' : 'asSet',
+      valueParams: { value: describeDelimiter(sniffed.delimiter) },
     },
     {
       label: 'Columns',
+      labelCode: 'columns',
       value: `${names.length}: ${shown}${names.length > columnListLimit ? `, … (${names.length - columnListLimit} more)` : ''}`,
     },
-    { label: 'Key column', value: plan.keyGuessed ? `${key} (recognised by its name)` : key },
+    {
+      label: 'Key column',
+      labelCode: 'keyColumn',
+      value: plan.keyGuessed ? `${key} (recognised by its name)` : key,
+      ...(plan.keyGuessed ? { valueCode: 'keyRecognised', valueParams: { value: key } } : {}),
+    },
   ];
 }
 
@@ -44,16 +56,28 @@ export async function testCsvConnection(options: CsvSourceOptions): Promise<Conn
     details = fileDetails(prepared);
     const groupsConfigured = options.groupsColumn !== undefined || options.membershipsFile !== undefined;
     const validated = await validateSource(prepared, options, groupsConfigured);
-    details.push({ label: 'Rows', value: validated.rows.toLocaleString('en-US') });
+    details.push({ label: 'Rows', labelCode: 'rows', value: validated.rows.toLocaleString('en-US') });
     if (groupsConfigured)
-      details.push({ label: 'Groups', value: validated.groups.length.toLocaleString('en-US') });
-    details.push({ label: 'Warnings', value: String(validated.warnings.length) });
+      details.push({
+        label: 'Groups',
+        labelCode: 'groups',
+        value: validated.groups.length.toLocaleString('en-US'),
+      });
+    details.push({ label: 'Warnings', labelCode: 'warnings', value: String(validated.warnings.length) });
     for (const warning of validated.warnings.slice(0, 3))
-      details.push({ label: 'Warning', value: warning.message });
+      details.push({ label: 'Warning', labelCode: 'warning', value: warning.message });
     const { sniffed } = prepared;
     return {
       ok: true,
       summary: `${sniffed.file.name}: ${validated.rows.toLocaleString('en-US')} rows, ${prepared.plan.columns.length} columns, ${describeEncoding(sniffed.encoding)}, ${describeDelimiter(sniffed.delimiter)}-separated.`,
+      summaryCode: 'csvRead',
+      summaryParams: {
+        file: sniffed.file.name,
+        rows: String(validated.rows),
+        columns: String(prepared.plan.columns.length),
+        encoding: describeEncoding(sniffed.encoding),
+        delimiter: describeDelimiter(sniffed.delimiter),
+      },
       details,
     };
   } catch (error) {

@@ -18,16 +18,29 @@ export interface BaseCheck {
 
 function rootDetails(root: RootDse): Detail[] {
   return [
-    { label: 'Server type', value: describeServerType(root.serverType) },
-    ...(root.vendor ? [{ label: 'Vendor', value: root.vendor }] : []),
-    ...(root.dnsHostName ? [{ label: 'Host', value: root.dnsHostName }] : []),
-    { label: 'Naming contexts', value: root.namingContexts.join('; ') || '(none listed)' },
+    { label: 'Server type', labelCode: 'serverType', value: describeServerType(root.serverType) },
+    ...(root.vendor ? [{ label: 'Vendor', labelCode: 'vendor', value: root.vendor }] : []),
+    ...(root.dnsHostName ? [{ label: 'Host', labelCode: 'host', value: root.dnsHostName }] : []),
+    {
+      label: 'Naming contexts',
+      labelCode: 'namingContexts',
+      value: root.namingContexts.join('; ') || '(none listed)',
+      ...(root.namingContexts.length === 0 ? { valueCode: 'noneListed' } : {}),
+    },
     ...(root.defaultNamingContext
-      ? [{ label: 'Default naming context', value: root.defaultNamingContext }]
+      ? [
+          {
+            label: 'Default naming context',
+            labelCode: 'defaultNamingContext',
+            value: root.defaultNamingContext,
+          },
+        ]
       : []),
     {
       label: 'Supported controls',
+      labelCode: 'supportedControls',
       value: root.supportedControls.map(describeControl).join(', ') || '(none listed)',
+      ...(root.supportedControls.length === 0 ? { valueCode: 'noneListed' } : {}),
     },
   ];
 }
@@ -65,17 +78,19 @@ export async function testLdapConnection(
   timeoutMs?: number,
 ): Promise<ConnectionTestResult> {
   const details: Detail[] = [
-    { label: 'URL', value: `${settings.url}${settings.startTls ? ' (StartTLS)' : ''}` },
+    { label: 'URL', labelCode: 'url', value: `${settings.url}${settings.startTls ? ' (StartTLS)' : ''}` },
   ];
   let session: LdapSession | null = null;
   try {
     session = await openSession({ settings, credentials, ...(timeoutMs ? { timeoutMs } : {}) });
     const root = session.rootDse;
-    details.push({ label: 'Bound as', value: settings.bindDn }, ...rootDetails(root));
+    details.push({ label: 'Bound as', labelCode: 'boundAs', value: settings.bindDn }, ...rootDetails(root));
     if (!root.supportedControls.includes(pagedResultsControl)) {
       details.push({
         label: 'Warning',
+        labelCode: 'warning',
         value: 'The server does not list the paged results control; large reads may hit its size limit.',
+        valueCode: 'noPagedResults',
       });
     }
     details.push(...(await checkBases(session, checks(root))));
@@ -83,6 +98,13 @@ export async function testLdapConnection(
     return {
       ok: true,
       summary: `${describeServerType(root.serverType)} at ${settings.url}: bound as ${settings.bindDn}; naming context ${context}.`,
+      summaryCode: 'ldapConnected',
+      summaryParams: {
+        serverType: describeServerType(root.serverType),
+        url: settings.url,
+        bindDn: settings.bindDn,
+        context,
+      },
       details,
     };
   } catch (error) {

@@ -16,6 +16,7 @@
  *   cut short because the connector was closed.
  */
 import { randomUUID } from 'node:crypto';
+import type { ConnectionTestDetail } from '@shared/domain/connection-test';
 import { isConnectorError, type ConnectionTestResult, type ConnectorError } from '../connector';
 import { tooLargeCode, unreadableCode } from './answer-errors';
 import { cancelledCode, incompatibleCode, networkProblem } from './errors';
@@ -41,7 +42,15 @@ interface Probe {
 
 type ProbeOutcome =
   | { ok: true; detail: string }
-  | { ok: false; summary: string; code: string; message: string; kind: FailureKind };
+  | {
+      ok: false;
+      summary: string;
+      summaryCode: string;
+      summaryParams: Record<string, string>;
+      code: string;
+      message: string;
+      kind: FailureKind;
+    };
 
 function explainError(
   error: ConnectorError,
@@ -49,19 +58,33 @@ function explainError(
   where: string,
   timeoutSeconds: number,
 ): ProbeOutcome {
-  const fail = (kind: FailureKind, summary: string): ProbeOutcome => ({
+  // Each summary goes with its code and parameters (renderer locales `connectionTest.summaries`).
+  const fail = (
+    kind: FailureKind,
+    summary: string,
+    summaryCode: string,
+    summaryParams: Record<string, string> = {},
+  ): ProbeOutcome => ({
     ok: false,
     summary,
+    summaryCode,
+    summaryParams,
     code: error.code,
     message: error.message,
     kind,
   });
   const status = error.info.status;
   const at = `${where}/${probe.endpoint}`;
-  if (error.code === 'InvalidUrl' || error.code === 'InsecureUrl') return fail('incompatible', error.message);
-  if (error.code === 'Unauthorized' && status === undefined) return fail('credentials', error.message);
+  if (error.code === 'InvalidUrl' || error.code === 'InsecureUrl')
+    return fail('incompatible', error.message, 'scimBadUrl', { message: error.message });
+  if (error.code === 'Unauthorized' && status === undefined)
+    return fail('credentials', error.message, 'scimNoCredentials', { message: error.message });
   if (error.code === cancelledCode) {
-    return fail('transient', 'The check was cut short: the connection was closed before it finished.');
+    return fail(
+      'transient',
+      'The check was cut short: the connection was closed before it finished.',
+      'scimCancelled',
+    );
   }
   // Body problems first: they come with a 2xx status.
   if (error.code === unreadableCode) {
@@ -70,45 +93,64 @@ function explainError(
       error.cause === undefined
         ? `${at} answered with something that is not SCIM JSON. Check that the tenant URL points at the app's SCIM endpoint.`
         : `${at} answered, but the answer broke off before its end: ${error.message}.`,
+      error.cause === undefined ? 'scimNotJson' : 'scimBrokenOff',
+      { at, message: error.message },
     );
   }
   if (error.code === tooLargeCode) {
     return fail(
       'incompatible',
       `${at} answered a query that should find nothing with more than 32 MB. Roster refuses answers that large; check that the tenant URL points at the app's SCIM endpoint.`,
+      'scimTooLarge',
+      { at },
     );
   }
   if (error.code === incompatibleCode && status !== undefined && status >= 200 && status < 300) {
-    return fail('incompatible', `${at} answered with something that is not SCIM JSON: ${error.message}.`);
+    return fail(
+      'incompatible',
+      `${at} answered with something that is not SCIM JSON: ${error.message}.`,
+      'scimNotJsonDetail',
+      { at, message: error.message },
+    );
   }
   if (status === 401) {
     return fail(
       'credentials',
       `The SCIM server at ${where} refused the credentials (HTTP 401). Check the secret token, or create a new one in the app.`,
+      'scim401',
+      { where },
     );
   }
   if (status === 403) {
     return fail(
       'credentials',
       `The SCIM server at ${where} accepted the credentials but does not allow them to read ${probe.endpoint} (HTTP 403). Give the token provisioning rights.`,
+      'scim403',
+      { where, endpoint: probe.endpoint },
     );
   }
   if (status === 404) {
     return fail(
       'incompatible',
       `Nothing answers at ${at} (HTTP 404). Check the tenant URL. A SCIM endpoint must answer a query that finds nothing with 200 and an empty list (RFC 7644 §3.4.2).`,
+      'scim404',
+      { at },
     );
   }
   if (status === 400 && error.info.scimType === 'invalidFilter') {
     return fail(
       'incompatible',
       `${at} cannot filter on ${probe.path} (HTTP 400 invalidFilter). Roster finds existing accounts with "${probe.path} eq …", so the app must support that filter.`,
+      'scimInvalidFilter',
+      { at, path: probe.path },
     );
   }
   if (status !== undefined && status >= 300 && status < 400) {
     return fail(
       'incompatible',
       `${at} redirected the request (HTTP ${status}). Roster does not follow redirects with credentials; use the final SCIM address as the tenant URL.`,
+      'scimRedirect',
+      { at, status: String(status) },
     );
   }
   if (status !== undefined) {
@@ -117,6 +159,8 @@ function explainError(
     return fail(
       busy ? 'transient' : 'incompatible',
       `${at} answered HTTP ${status} to the test query${detail}.`,
+      error.info.detail ? 'scimHttpStatusDetail' : 'scimHttpStatus',
+      { at, status: String(status), detail: error.info.detail ?? '' },
     );
   }
   const host = where.split('/')[0] ?? where;
@@ -126,23 +170,37 @@ function explainError(
       return fail(
         'unreachable',
         `The TLS certificate of ${host} could not be verified (${code}). If the server uses a private certificate authority, paste its certificate into the connection's CA certificate field.`,
+        'netTls',
+        { host, code },
       );
     case 'dns':
-      return fail('unreachable', `The host name ${host} does not resolve. Check the tenant URL.`);
+      return fail('unreachable', `The host name ${host} does not resolve. Check the tenant URL.`, 'netDns', {
+        host,
+      });
     case 'refused':
       return fail(
         'unreachable',
         `Could not connect to ${host}: the connection was refused (${code}). Check the tenant URL and that the server is running.`,
+        'netRefused',
+        { host, code },
       );
     case 'dropped':
       return fail(
         'transient',
         `${host} accepted the connection but dropped it before answering (${code}). The server or a proxy in front of it may be overloaded.`,
+        'netDropped',
+        { host, code },
       );
     case 'timeout':
-      return fail('transient', `${host} did not answer within ${timeoutSeconds} seconds.`);
+      return fail('transient', `${host} did not answer within ${timeoutSeconds} seconds.`, 'netTimeout', {
+        host,
+        seconds: String(timeoutSeconds),
+      });
     case 'network':
-      return fail('unreachable', `Could not reach ${host}: ${error.message}`);
+      return fail('unreachable', `Could not reach ${host}: ${error.message}`, 'netOther', {
+        host,
+        message: error.message,
+      });
   }
 }
 
@@ -173,6 +231,8 @@ async function runProbe(
     return {
       ok: false,
       summary: `${where}/${probe.endpoint} answered, but not with a SCIM ListResponse: it does not look like a SCIM 2.0 endpoint.`,
+      summaryCode: 'scimNotList',
+      summaryParams: { at: `${where}/${probe.endpoint}` },
       code: incompatibleCode,
       message: 'The query answer is not a ListResponse.',
       kind: 'incompatible',
@@ -183,6 +243,8 @@ async function runProbe(
     return {
       ok: false,
       summary: `${where}/${probe.endpoint} returned ${count} result(s) for a random ${probe.path}: the endpoint seems to ignore filters, which Roster needs to find existing accounts.`,
+      summaryCode: 'scimIgnoresFilter',
+      summaryParams: { at: `${where}/${probe.endpoint}`, count: String(count), path: probe.path },
       code: incompatibleCode,
       message: `totalResults was ${count} for a query that should find nothing.`,
       kind: 'incompatible',
@@ -197,7 +259,9 @@ export async function testScimConnection(
   timeoutSeconds: number,
   randomId: () => string = randomUUID,
 ): Promise<ConnectionTestResult> {
-  const details: { label: string; value: string }[] = [{ label: 'Tenant URL', value: client.display }];
+  const details: ConnectionTestDetail[] = [
+    { label: 'Tenant URL', labelCode: 'tenantUrl', value: client.display },
+  ];
   const probes: Probe[] = [
     {
       label: 'Users',
@@ -223,15 +287,24 @@ export async function testScimConnection(
       return {
         ok: false,
         summary: outcome.summary,
+        summaryCode: outcome.summaryCode,
+        summaryParams: outcome.summaryParams,
         details,
         error: { code: outcome.code, message: outcome.message, kind: outcome.kind },
       };
     }
-    details.push({ label: probe.label, value: outcome.detail });
+    details.push({
+      label: probe.label,
+      labelCode: probe.endpoint === 'Users' ? 'users' : 'groups',
+      value: outcome.detail,
+      valueCode: 'emptyListAnswered',
+    });
   }
   return {
     ok: true,
     summary: `Connected to ${client.display}: the SCIM endpoint answered as expected.`,
+    summaryCode: 'scimConnected',
+    summaryParams: { where: client.display },
     details,
   };
 }
