@@ -8,19 +8,21 @@
  * answers 429 whatever the pace (a flaky gateway, a tenant-wide limit shared with others) keeps
  * throttling the same share when we slow down. The estimator tells the two apart by trying:
  *
- * 1. **Measure**: a throttle answer to a request sent at the current rate lowers the rate to 95 % of
- *    the accepted rate measured over the last window (≥ 1 s of answers; a shorter history at the very
- *    start overestimates, which the test below corrects), and never raises it.
- * 2. **Test** for one window (≥ 1 s and enough answers) at the lower rate, counting only answers to
- *    requests sent after the change:
- *    - hardly any throttle answers: a pace limit, and the new rate is under it → probe;
- *    - fewer, but still some: a pace limit we are still above → measure again over this full window;
- *    - about as many as before: 429s regardless of pace → back to the rate before the decrease, and
- *      throttle answers leave the rate alone for `stormHoldWindows` (a later throttle tests again).
- * 3. **Probe** upward while no throttle answer comes: +1 % of the measured limit per quiet window up to
- *    it (so the rate sits just under R most of the time and crosses it briefly), then steps that double
- *    each window, so a limit that was raised is found again in a few seconds. At the ceiling (the job's
- *    maxRequestsPerSecond) probing ends.
+ * 1. **Measure**: a throttle answer to a request sent at the current rate tells that this pace is
+ *    over the limit, and the answers of the last window (≥ 1 s) that the target accepted at least
+ *    this many per second. Far apart (the first 429 after starting at the job's ceiling), the next
+ *    rate bisects between them; close, it is 95 % of the accepted rate.
+ * 2. **Test** the new rate for one window (≥ 1 s and enough answers, or until the 429s prove it too
+ *    fast), counting only answers to requests sent after the change:
+ *    - hardly any throttle answers: under the limit → bisect upward while the refused pace is far
+ *      off, else probe;
+ *    - fewer, but still some: a pace limit we are still above → measure again over this window;
+ *    - about as many as before, at least 10 % both times: 429s regardless of pace → back to the rate
+ *      before the decreases, and throttle answers leave it alone for `stormHoldWindows`.
+ * 3. **Probe** upward while no throttle answer comes: steps of 1 % of the last refused pace that
+ *    double each quiet window, up to it (the rate sits just under R most of the time and crosses it
+ *    briefly), then again from 1 %, doubling, so a limit that was raised is found in a few seconds.
+ *    At the ceiling (the job's maxRequestsPerSecond) probing ends.
  *
  * The request that got the 429 honours its Retry-After itself (retry.ts waits before its retry); the
  * whole connection does not stop, because a token-bucket target's "Retry-After: 1" speaks of that
