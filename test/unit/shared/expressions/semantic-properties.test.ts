@@ -9,7 +9,9 @@ const dates = fc
   .integer({ min: Date.UTC(600, 0, 1), max: Date.UTC(9400, 11, 31) })
   .map((ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z'));
 
-describe('properties of individual functions', () => {
+// Thousands of runs per property: on a loaded 2-core machine one property can take longer than vitest's
+// 5 s default; these check results, not speed.
+describe('properties of individual functions', { timeout: 60_000 }, () => {
   it('ToUpper, ToLower and PCase never change the length (simple case mapping)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (v) => {
