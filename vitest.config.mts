@@ -18,6 +18,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Unit tests assert results, never speed; component and property tests that take 1 s on a
+          // quiet machine took over vitest's 5 s default on a loaded shared 2-core one.
+          testTimeout: 30_000,
         },
       },
       {
