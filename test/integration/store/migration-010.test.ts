@@ -29,7 +29,7 @@ describe('migration 010 (time blocks and the block-keyed name index of the provi
   beforeEach(() => (dir = makeTempDir()));
   afterEach(() => dir.remove());
 
-  it('upgrades a version-9 database: its entries get time blocks, and new entries keep them by trigger', () => {
+  it('upgrades a version-9 database: its entries get time blocks, and new entries keep them through the repository', () => {
     const path = join(dir.path, 'roster.db');
     const v9 = openDatabase({ path, migrations: beforeV10 });
     expect(v9.schemaVersion).toBe(9);
