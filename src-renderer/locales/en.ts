@@ -20,6 +20,7 @@ import { enJobStates } from './en-job-states';
 import { enConfigProblems } from './en-config-problems';
 import { enOnDemandText } from './en-on-demand-text';
 import { enConnectionTest } from './en-connection-test';
+import { enPlaceholders } from './en-placeholders';
 
 /** English: the reference catalogue. Every key here must exist in ko.ts (a unit test checks both ways). */
 export const en = {
@@ -264,6 +265,7 @@ export const en = {
   configProblems: enConfigProblems,
   onDemandText: enOnDemandText,
   connectionTest: enConnectionTest,
+  placeholders: enPlaceholders,
   errors: {
     invalidInput: 'Some values are not valid.',
     notFound: 'That item no longer exists.',

@@ -21,6 +21,7 @@ import { koJobStates } from './ko-job-states';
 import { koConfigProblems } from './ko-config-problems';
 import { koOnDemandText } from './ko-on-demand-text';
 import { koConnectionTest } from './ko-connection-test';
+import { koPlaceholders } from './ko-placeholders';
 
 /** 한국어 카탈로그. en.ts와 키가 같아야 합니다 (단위 테스트가 확인합니다). */
 export const ko: MessageSchema = {
@@ -259,6 +260,7 @@ export const ko: MessageSchema = {
   configProblems: koConfigProblems,
   onDemandText: koOnDemandText,
   connectionTest: koConnectionTest,
+  placeholders: koPlaceholders,
   errors: {
     invalidInput: '올바르지 않은 값이 있습니다.',
     notFound: '해당 항목이 더 이상 없습니다.',

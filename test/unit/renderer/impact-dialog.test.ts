@@ -4,6 +4,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { defineComponent, h, ref } from 'vue';
 import type { JobImpactResult } from '@shared/domain/job-editing';
+import type { ConfigProblem } from '@shared/domain/config-problems';
 import { jobConfigSchema, type JobConfig } from '@shared/domain/jobs';
 import type { Result } from '@shared/domain/result';
 import ImpactDialog from '../../../src-renderer/components/impact/impact-dialog.vue';
@@ -175,11 +176,11 @@ describe('impact dialog', () => {
   });
 
   it('lists the problems in Korean, from their codes', async () => {
-    const problems = [
+    const problems: ConfigProblem[] = [
       {
         path: 'objectMappings[0].attributeMappings[1].source',
         message: 'displayName: Line 1, column 16: Replace: The pattern contains an atomic group…',
-        code: 'expressionError' as const,
+        code: 'expressionError',
         params: {
           attribute: 'displayName',
           line: '1',
@@ -191,7 +192,7 @@ describe('impact dialog', () => {
       {
         path: 'targetConnection',
         message: 'No such connection; did you mean "Slack"?',
-        code: 'noSuchConnectionGuess' as const,
+        code: 'noSuchConnectionGuess',
         params: { name: 'Slak', guess: 'Slack' },
       },
     ];
