@@ -253,18 +253,48 @@ describe('CSV values, status and schema', () => {
       summary: 'hr.csv: 3 rows, 8 columns, UTF-8 with BOM, comma-separated.',
     });
     expect(result.details).toEqual([
-      { label: 'File', value: path },
-      { label: 'Encoding', value: 'UTF-8 with BOM (detected)' },
-      { label: 'Delimiter', value: 'comma (detected)' },
+      { label: 'File', labelCode: 'file', value: path },
+      {
+        label: 'Encoding',
+        labelCode: 'encoding',
+        value: 'UTF-8 with BOM (detected)',
+        valueCode: 'detected',
+        valueParams: { value: 'UTF-8 with BOM' },
+      },
+      {
+        label: 'Delimiter',
+        labelCode: 'delimiter',
+        value: 'comma (detected)',
+        valueCode: 'detected',
+        valueParams: { value: 'comma' },
+      },
       {
         label: 'Columns',
+        labelCode: 'columns',
         value: '8: employeeId, displayName, level, remote, hireDate, lastLogin, proxyAddresses, note',
       },
-      { label: 'Key column', value: 'employeeId (recognised by its name)' },
-      { label: 'Rows', value: '3' },
-      { label: 'Groups', value: '1' },
-      { label: 'Warnings', value: '0' },
+      {
+        label: 'Key column',
+        labelCode: 'keyColumn',
+        value: 'employeeId (recognised by its name)',
+        valueCode: 'keyRecognised',
+        valueParams: { value: 'employeeId' },
+      },
+      { label: 'Rows', labelCode: 'rows', value: '3' },
+      { label: 'Groups', labelCode: 'groups', value: '1' },
+      { label: 'Warnings', labelCode: 'warnings', value: '0' },
     ]);
+    // The same summary under a code, for the app in Korean.
+    expect(result).toMatchObject({
+      summaryCode: 'csvRead',
+      summaryParams: {
+        file: 'hr.csv',
+        rows: '3',
+        columns: '8',
+        encoding: 'UTF-8 with BOM',
+        delimiter: 'comma',
+      },
+    });
   });
 
   it('tests not ok with the reason and what it learned on the way', async () => {
