@@ -1,46 +1,34 @@
+import { regexProblemTemplates, type RegexProblemCode } from '@shared/expressions/regex-problems';
+
+/** The parameters regex problems carry; any other brace in a template is text. */
+const parameterNames = new Set([
+  'position',
+  'token',
+  'repetition',
+  'limit',
+  'construct',
+  'size',
+  'detail',
+  'group',
+  'names',
+]);
+
 /**
- * English texts of the regular-expression problem codes (src-shared/expressions/regex-problems.ts),
- * merged into en.ts as `regexProblems`. A unit test checks that every code has a text here and in
- * Korean. Braces that are not placeholders are written as vue-i18n literals ({'{'}).
+ * A shared English template as a vue-i18n message: parameters stay `{name}`, and the characters
+ * vue-i18n would read as syntax (a brace that is not a parameter, `@`, `|`) become literals.
  */
-export const enRegexProblems = {
-  unmatchedClose: 'The pattern contains an unmatched ")" at position {position}.',
-  nothingToRepeat: 'The pattern contains "{token}" at position {position}, which has nothing to repeat.',
-  repeatOutOfOrder: 'The pattern contains the repetition "{repetition}", whose numbers are out of order.',
-  repeatTooLarge:
-    'The pattern contains the repetition "{repetition}", which exceeds {limit}, the largest count the linear-time engine allows.',
-  unclosedGroup: 'The pattern contains a "(" with no matching ")".',
-  possessive: 'The pattern contains a possessive quantifier at position {position} (a .NET/Java construct).',
-  lookahead:
-    'The pattern contains a lookahead "{construct}" at position {position}; the linear-time engine has no lookaround.',
-  lookbehind:
-    'The pattern contains a lookbehind "{construct}" at position {position}; the linear-time engine has no lookaround.',
-  badGroupName:
-    'The pattern contains a malformed group name at position {position} (write (?<name>…) with letters, digits or _).',
-  quotedGroupName:
-    'The pattern contains a .NET "(?\'name\'…)" group at position {position}; write (?<name>…) instead.',
-  atomicGroup: 'The pattern contains an atomic group "(?>" at position {position} (a .NET construct).',
-  inlineComment: 'The pattern contains a "(?#…)" comment at position {position} (a .NET construct).',
-  conditional: 'The pattern contains a conditional "(?(" at position {position} (a .NET construct).',
-  recursion: 'The pattern contains a backreference or recursion "{construct}" at position {position}.',
-  inlineOption:
-    'The pattern contains an inline option group at position {position}; only a leading "(?i)" is supported (it makes the whole pattern case-insensitive).',
-  unsupportedGroup:
-    'The pattern contains an unsupported group construct "{construct}" at position {position}.',
-  loneBackslash: 'The pattern ends with a lone backslash.',
-  anchorG: 'The pattern contains "\\G" at position {position} (a .NET anchor the engine does not have).',
-  namedBackreference:
-    'The pattern contains a named backreference "\\k" at position {position}; the linear-time engine has no backreferences.',
-  backreference:
-    'The pattern contains a backreference "{construct}" at position {position}; the linear-time engine has no backreferences.',
-  unicodeBlock:
-    "The pattern contains the Unicode block \"{construct}\" at position {position}; use a script such as \\p{'{'}Greek{'}'} instead.",
-  unclosedClass: 'The pattern contains a "[" at position {position} with no closing "]".',
-  classRangeOrder: 'The pattern contains a class range at position {position} that is out of order.',
-  octalInClass:
-    "The pattern contains \"{construct}\" inside a character class at position {position} (an octal escape); write \\x{'{'}…{'}'} instead.",
-  tooLarge: 'The pattern is too large ({size} instructions, limit {limit}); use smaller repetition counts.',
-  invalid: 'The pattern is not valid: {detail}.',
-  noSuchGroup: 'The pattern has no group named "{group}" (its named groups: {names}).',
-  noNamedGroups: 'The pattern has no group named "{group}" (it has no named groups).',
-};
+function asI18nMessage(template: string): string {
+  return template.replace(/\{(\w+)\}|[{}@|]/g, (whole: string, name: string | undefined) => {
+    if (name !== undefined) return parameterNames.has(name) ? whole : `{'{'}${name}{'}'}`;
+    return `{'${whole}'}`;
+  });
+}
+
+/**
+ * English texts of the regular-expression problem codes, merged into en.ts as `regexProblems`: the
+ * same sentences the CLI and the logs print (src-shared/expressions/regex-problems.ts), so the two
+ * never drift. A unit test checks that every code has a text here and in Korean.
+ */
+export const enRegexProblems = Object.fromEntries(
+  Object.entries(regexProblemTemplates).map(([code, template]) => [code, asI18nMessage(template)]),
+) as Record<RegexProblemCode, string>;

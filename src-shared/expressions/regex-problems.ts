@@ -46,6 +46,8 @@ const templates = {
 } as const;
 
 export type RegexProblemCode = keyof typeof templates;
+/** The English templates, `{name}` for a parameter; the renderer's English locale is made from them. */
+export const regexProblemTemplates: Readonly<Record<RegexProblemCode, string>> = templates;
 export const regexProblemCodes = Object.keys(templates) as RegexProblemCode[];
 
 export interface RegexProblem {
