@@ -15,6 +15,7 @@ export const enConfigProblems = {
   targetCannotDisable:
     'The target cannot disable accounts: set leavers to be deleted, or let the connection disable them.',
   nameTaken: 'A job named “{name}” already exists; choose another name.',
+  scopingFilter: '{text}',
   roles: {
     source: 'source',
     target: 'target',

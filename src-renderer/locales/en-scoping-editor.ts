@@ -111,7 +111,6 @@ export const enScopingEditor = {
     unexpectedValue: 'This operator takes no value; remove “{value}”.',
     notAnInteger: '“{value}” is not a whole number (digits with an optional leading -).',
     zeroMask: 'Use a non-zero bit mask, for example 2 for “account disabled”.',
-    invalidRegex: 'The pattern is not valid: {detail}',
     summary: 'No problems | 1 problem to fix before saving | {count} problems to fix before saving',
   },
   why: {

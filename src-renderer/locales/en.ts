@@ -16,6 +16,7 @@ import { enMappings } from './en-mappings';
 import { enScopingEditor } from './en-scoping-editor';
 import { enJobSettings } from './en-job-settings';
 import { enRegexProblems } from './en-regex-problems';
+import { enScopingProblems } from './en-scoping-problems';
 import { enJobStates } from './en-job-states';
 import { enConfigProblems } from './en-config-problems';
 import { enOnDemandText } from './en-on-demand-text';
@@ -261,6 +262,7 @@ export const en = {
   scopingEditor: enScopingEditor,
   jobSettings: enJobSettings,
   regexProblems: enRegexProblems,
+  scopingProblems: enScopingProblems,
   jobStates: enJobStates,
   configProblems: enConfigProblems,
   onDemandText: enOnDemandText,

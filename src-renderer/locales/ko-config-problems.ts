@@ -14,6 +14,7 @@ export const koConfigProblems: typeof enConfigProblems = {
   targetCannotDisable:
     '대상이 계정을 비활성화할 수 없습니다. 퇴사자를 삭제하도록 설정하거나, 연결에서 비활성화 방법을 설정하세요.',
   nameTaken: '“{name}”(이)라는 작업이 이미 있습니다. 다른 이름을 고르세요.',
+  scopingFilter: '{text}',
   roles: {
     source: '원본',
     target: '대상',

@@ -112,7 +112,6 @@ export const koScopingEditor: typeof enScopingEditor = {
     unexpectedValue: '이 연산자는 값을 받지 않습니다. “{value}”을(를) 지우세요.',
     notAnInteger: '“{value}”은(는) 정수가 아닙니다(숫자, 맨 앞에 - 허용).',
     zeroMask: '0이 아닌 비트 마스크를 쓰세요. 예: “계정 사용 안 함”은 2.',
-    invalidRegex: '패턴이 올바르지 않습니다: {detail}',
     summary: '문제 없음 | 저장하기 전에 고칠 문제 1개 | 저장하기 전에 고칠 문제 {count}개',
   },
   why: {

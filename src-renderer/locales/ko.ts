@@ -17,6 +17,7 @@ import { koMappings } from './ko-mappings';
 import { koScopingEditor } from './ko-scoping-editor';
 import { koJobSettings } from './ko-job-settings';
 import { koRegexProblems } from './ko-regex-problems';
+import { koScopingProblems } from './ko-scoping-problems';
 import { koJobStates } from './ko-job-states';
 import { koConfigProblems } from './ko-config-problems';
 import { koOnDemandText } from './ko-on-demand-text';
@@ -256,6 +257,7 @@ export const ko: MessageSchema = {
   scopingEditor: koScopingEditor,
   jobSettings: koJobSettings,
   regexProblems: koRegexProblems,
+  scopingProblems: koScopingProblems,
   jobStates: koJobStates,
   configProblems: koConfigProblems,
   onDemandText: koOnDemandText,

@@ -3,6 +3,7 @@ import { closestMatch } from '../expressions/suggest';
 import { isScopingOperator, OPERATOR_INFO, SCOPING_OPERATORS, type ScopingAttributeType } from './operators';
 import { scopingFilterSetSchema, type ScopingFilter } from './schema';
 import { parseInteger } from './source-value';
+import { scopingProblemEnglish, type ScopingMessageCode } from './scoping-problems';
 
 /** What validation needs to know about a source attribute; omit the schema to skip attribute checks. */
 export interface ScopingAttributeInfo {
@@ -33,29 +34,27 @@ export interface ScopingProblem {
   readonly clauseIndex?: number;
   /** A full sentence naming the filter and clause, with the fix where one helps. */
   readonly message: string;
+  /** The same sentence as a code with parameters, for the app in the admin's language. */
+  readonly messageCode: ScopingMessageCode;
+  readonly params: Readonly<Record<string, string>>;
 }
 
 export interface ScopingValidationOptions {
   readonly attributes?: readonly ScopingAttributeInfo[];
 }
 
-/** Attributes that can never be filtered (scoping-filters.md §7). */
-const NEVER_FILTERED: Readonly<Record<string, string>> = {
-  members: 'the group members attribute cannot be filtered; scope groups through assignments',
-  approleassignments: 'appRoleAssignments cannot be filtered; scope by assignment instead',
-  issoftdeleted: 'IsSoftDeleted cannot be filtered: it is derived from scope itself',
+/** Attributes that can never be filtered (scoping-filters.md §7), by lower-case name. */
+const NEVER_FILTERED: Readonly<Record<string, ScopingMessageCode>> = {
+  members: 'neverFilteredMembers',
+  approleassignments: 'neverFilteredAppRoleAssignments',
+  issoftdeleted: 'neverFilteredIsSoftDeleted',
 };
 
-const TYPE_PROBLEMS: Partial<Record<ScopingAttributeType, string>> = {
-  Reference: 'reference attributes (such as manager) cannot be filtered',
-  DateTime:
-    'date attributes cannot be filtered; a date held in a String attribute can be tested with REGEX MATCH',
-  Binary: 'binary attributes cannot be filtered',
+const TYPE_PROBLEMS: Partial<Record<ScopingAttributeType, ScopingMessageCode>> = {
+  Reference: 'referenceType',
+  DateTime: 'dateTimeType',
+  Binary: 'binaryType',
 };
-
-function where(f: number, c?: number): string {
-  return c === undefined ? `Filter ${f + 1}` : `Filter ${f + 1}, clause ${c + 1}`;
-}
 
 /**
  * Checks a filter set before it is saved (scoping-filters.md §1, §3, §7). Accepts unknown input (from a
@@ -72,10 +71,14 @@ export function validateScopingFilters(
         .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
         .join('')
         .replace(/^\./, '');
+      const messageCode: ScopingMessageCode = path ? 'invalidShape' : 'invalidShapeRoot';
+      const params = { path, detail: issue.message };
       return {
         code: 'invalidShape' as const,
         path,
-        message: `${path || 'The filter set'}: ${issue.message}.`,
+        message: scopingProblemEnglish(messageCode, params),
+        messageCode,
+        params,
       };
     });
   }
@@ -92,64 +95,75 @@ export function validateFilterList(
     : undefined;
   filters.forEach((filter, f) => {
     if (filter.clauses.length === 0) {
+      const messageCode: ScopingMessageCode = filter.title ? 'emptyFilterTitled' : 'emptyFilter';
+      const params = { filter: String(f + 1), title: filter.title ?? '' };
       problems.push({
         code: 'emptyFilter',
         path: `filters[${f}].clauses`,
         filterIndex: f,
-        message: `${where(f)}${filter.title ? ` "${filter.title}"` : ''} has no clauses; add a clause or delete the filter.`,
+        message: scopingProblemEnglish(messageCode, params),
+        messageCode,
+        params,
       });
     }
     filter.clauses.forEach((clause, c) => {
       const base = `filters[${f}].clauses[${c}]`;
-      const add = (code: ScopingProblemCode, field: string, message: string): void => {
+      const add = (
+        code: ScopingProblemCode,
+        field: string,
+        messageCode: ScopingMessageCode,
+        values: Record<string, string> = {},
+      ): void => {
+        const params = { filter: String(f + 1), clause: String(c + 1), ...values };
         problems.push({
           code,
           path: `${base}.${field}`,
           filterIndex: f,
           clauseIndex: c,
-          message: `${where(f, c)}: ${message}`,
+          message: scopingProblemEnglish(messageCode, params),
+          messageCode,
+          params,
         });
       };
-      if (clause.attribute.trim() === '') add('emptyAttribute', 'attribute', 'choose an attribute.');
-      if (!isScopingOperator(clause.operator)) {
-        const guess = closestMatch(clause.operator, SCOPING_OPERATORS);
-        add(
-          'unknownOperator',
-          'operator',
-          `"${clause.operator}" is not an operator` +
-            (guess ? `; did you mean "${guess}"?` : `; use one of ${SCOPING_OPERATORS.join(', ')}.`),
-        );
+      const operator = clause.operator;
+      if (clause.attribute.trim() === '') add('emptyAttribute', 'attribute', 'emptyAttribute');
+      if (!isScopingOperator(operator)) {
+        const guess = closestMatch(operator, SCOPING_OPERATORS);
+        if (guess) add('unknownOperator', 'operator', 'unknownOperatorGuess', { operator, guess });
+        else
+          add('unknownOperator', 'operator', 'unknownOperator', {
+            operator,
+            operators: SCOPING_OPERATORS.join(', '),
+          });
         return;
       }
-      const info = OPERATOR_INFO[clause.operator];
+      const info = OPERATOR_INFO[operator];
       const value = clause.value;
       if (info.unary) {
         if (value !== undefined && value !== '')
-          add('unexpectedValue', 'value', `${clause.operator} takes no value; remove "${value}".`);
+          add('unexpectedValue', 'value', 'unexpectedValue', { operator, value });
       } else if (value === undefined || value === '') {
-        add('missingValue', 'value', `${clause.operator} needs a value.`);
+        add('missingValue', 'value', 'missingValue', { operator });
       } else if (info.numeric) {
         const n = parseInteger(value);
         if (n === undefined) {
-          add(
-            'notAnInteger',
-            'value',
-            `${clause.operator} compares integers, but "${value}" is not one (digits with an optional leading "-").`,
-          );
-        } else if (n === 0n && (clause.operator === '&' || clause.operator === '!&')) {
-          add(
-            'zeroMask',
-            'value',
-            `${clause.operator} needs a non-zero bit mask (for example 2 for "account disabled").`,
-          );
+          add('notAnInteger', 'value', 'notAnInteger', { operator, value });
+        } else if (n === 0n && (operator === '&' || operator === '!&')) {
+          add('zeroMask', 'value', 'zeroMask', { operator });
         }
       } else if (info.regex) {
         const compiled = compileRegex(value);
-        if (!compiled.ok) add('invalidRegex', 'value', compiled.message);
+        // The regex problem's code and parameters ride along so the app can say it in any language.
+        if (!compiled.ok)
+          add('invalidRegex', 'value', 'invalidRegex', {
+            ...compiled.problem.params,
+            regexCode: compiled.problem.code,
+            detail: compiled.message,
+          });
       }
       const never = NEVER_FILTERED[clause.attribute.toLowerCase()];
       if (never) {
-        add('unsupportedAttribute', 'attribute', `${never}.`);
+        add('unsupportedAttribute', 'attribute', never);
         return;
       }
       if (!schema || clause.attribute.trim() === '') return;
@@ -159,32 +173,30 @@ export function validateFilterList(
           clause.attribute,
           [...schema.values()].map((a) => a.name),
         );
-        add(
-          'unknownAttribute',
-          'attribute',
-          `the source has no attribute "${clause.attribute}"` + (guess ? `; did you mean "${guess}"?` : '.'),
-        );
+        if (guess)
+          add('unknownAttribute', 'attribute', 'unknownAttributeGuess', {
+            attribute: clause.attribute,
+            guess,
+          });
+        else add('unknownAttribute', 'attribute', 'unknownAttribute', { attribute: clause.attribute });
         return;
       }
       if (attribute.multiValued) {
-        add(
-          'unsupportedAttribute',
-          'attribute',
-          `${attribute.name} is multi-valued, and multi-valued attributes cannot be filtered.`,
-        );
+        add('unsupportedAttribute', 'attribute', 'multiValued', { attribute: attribute.name });
         return;
       }
       const typeProblem = TYPE_PROBLEMS[attribute.type];
       if (typeProblem) {
-        add('unsupportedAttribute', 'attribute', `${attribute.name}: ${typeProblem}.`);
+        add('unsupportedAttribute', 'attribute', typeProblem, { attribute: attribute.name });
         return;
       }
       if (!info.types.includes(attribute.type)) {
-        add(
-          'operatorTypeMismatch',
-          'operator',
-          `${clause.operator} cannot be used on ${attribute.name}, a ${attribute.type} attribute; it works on ${info.types.join(' or ')} attributes.`,
-        );
+        add('operatorTypeMismatch', 'operator', 'operatorTypeMismatch', {
+          operator,
+          attribute: attribute.name,
+          type: attribute.type,
+          types: info.types.join(' or '),
+        });
       }
     });
   });

@@ -77,7 +77,12 @@ export function validateJobConfig(config: JobConfig): void {
         });
     });
     for (const problem of validateScopingFilters({ filters: mapping.scope.filters })) {
-      issues.push({ path: `objectMappings[${mi}].scope.${problem.path}`, message: problem.message });
+      issues.push({
+        path: `objectMappings[${mi}].scope.${problem.path}`,
+        message: problem.message,
+        code: 'scopingFilter',
+        detail: { code: problem.messageCode, params: { ...problem.params } },
+      });
     }
   });
   if (issues.length > 0) {

@@ -1,6 +1,7 @@
 import type { ConfigProblem } from '@shared/domain/config-problems';
 import type { ImpactItem } from '@shared/domain/job-editing';
 import { diagnosticText } from '../expression-editor/diagnostic-text';
+import { scopingProblemText } from '../scoping-problem-text';
 
 /** What the impact view's translations need from vue-i18n (a test passes the real instance). */
 export interface ImpactTranslator {
@@ -39,5 +40,10 @@ export function configProblemText(problem: ConfigProblem, i18n: ImpactTranslator
     params['role'] = i18n.t(`configProblems.roles.${role}`, {});
   if (problem.code === 'expressionError' && params['text'] !== undefined)
     params['text'] = diagnosticText(params['text'], problem.detail ? { detail: problem.detail } : {}, i18n);
+  if (problem.code === 'scopingFilter' && problem.detail)
+    params['text'] = scopingProblemText(
+      { message: problem.message, messageCode: problem.detail.code, params: problem.detail.params },
+      i18n,
+    );
   return i18n.t(key, params);
 }

@@ -29,7 +29,7 @@ export type ClauseProblemCode =
 export interface ClauseProblem {
   field: ClauseField;
   code: ClauseProblemCode;
-  /** Values for the message: the suggestion, the attribute's type, the regex engine's detail… */
+  /** Values for the message: the suggestion, the attribute's type, the regex problem's code (`regexCode`)… */
   params: Record<string, string>;
 }
 
@@ -71,10 +71,6 @@ function attributeProblem(
   return null;
 }
 
-function regexDetail(message: string): string {
-  return message.replace(/^The pattern is not valid: /, '').replace(/\.$/, '');
-}
-
 function valueProblem(clause: ClauseDraft): ClauseProblem | null {
   if (!isScopingOperator(clause.operator)) return null;
   const info = OPERATOR_INFO[clause.operator];
@@ -89,8 +85,13 @@ function valueProblem(clause: ClauseDraft): ClauseProblem | null {
   }
   if (info.regex) {
     const compiled = compileRegex(value);
+    // The regex engine's own problem code: the locales say it (`regexProblems.<regexCode>`).
     if (!compiled.ok)
-      return { field: 'value', code: 'invalidRegex', params: { detail: regexDetail(compiled.message) } };
+      return {
+        field: 'value',
+        code: 'invalidRegex',
+        params: { ...compiled.problem.params, regexCode: compiled.problem.code },
+      };
   }
   return null;
 }
