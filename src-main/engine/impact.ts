@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ImpactAction, ImpactItem } from '@shared/domain/job-editing';
 import type { JobConfig, ObjectMapping } from '@shared/domain/jobs';
+import type { LogText } from '@shared/domain/log-messages';
 import type { ObjectType } from '@shared/domain/schema';
 import type { SourceObject } from '../connectors/connector';
 import type { LinkRecord } from '../store/links-repo';
@@ -18,6 +19,7 @@ import { markDuplicateSourceValues } from './run-cycle';
 import { assignedUserAnchors, scopeObject, type ScopeVerdict } from './scope';
 import { caseOnlyNote, diffMappedValues } from './target-diff';
 import { configDigest } from './config-digest';
+import { detailParams } from './impact-detail';
 
 /** The parts of a configuration the impact reads (a stored job's config has no connection names). */
 export type ImpactConfig = Pick<JobConfig, 'settings' | 'assignments' | 'objectMappings' | 'targetSchema'>;
@@ -249,6 +251,7 @@ async function entryFor(
       entry,
       decide(decisionFacts(p.decisions, object.type, 'deleted', 'out', link)),
       verdict.detail,
+      verdict.message,
     );
   }
   if (!verdict.inScope || !mapping) {
@@ -259,7 +262,7 @@ async function entryFor(
       : verdict.detail.startsWith('DuplicateSourceEntries')
         ? 'DuplicateSourceEntries'
         : `Scope.${verdict.reason}`;
-    entry.reasonParams = { detail: verdict.detail };
+    entry.reasonParams = detailParams(verdict.detail, verdict.message);
     return entry;
   }
   const source = sourceAttributesFor(object, true);
@@ -276,12 +279,17 @@ async function entryFor(
   }
 }
 
-function deprovisionEntry(entry: ImpactEntry, decision: Decision, detail: string): ImpactEntry {
+function deprovisionEntry(
+  entry: ImpactEntry,
+  decision: Decision,
+  detail: string,
+  message?: LogText,
+): ImpactEntry {
   if (decision.action === 'disable' || decision.action === 'delete') {
     entry.action = decision.action;
     entry.reason = `${decision.why}: ${detail}`;
     entry.reasonCode = decision.action === 'disable' ? 'Disable' : 'Delete';
-    entry.reasonParams = { detail };
+    entry.reasonParams = detailParams(detail, message);
     if (decision.action === 'disable')
       entry.changes = [{ attribute: 'active', before: 'true', after: 'false' }];
     return entry;
@@ -289,7 +297,7 @@ function deprovisionEntry(entry: ImpactEntry, decision: Decision, detail: string
   entry.action = 'outOfScope';
   entry.reason = `${detail}; ${decision.why}`;
   entry.reasonCode = `Skip.${decision.code ?? 'Skipped'}`;
-  entry.reasonParams = { detail };
+  entry.reasonParams = detailParams(detail, message);
   return entry;
 }
 

@@ -1,5 +1,6 @@
 import type { ConfigProblem } from '@shared/domain/config-problems';
 import type { ImpactItem } from '@shared/domain/job-editing';
+import { logMessageCodes, type LogMessage } from '@shared/domain/log-messages';
 import { diagnosticText } from '../expression-editor/diagnostic-text';
 import { scopingProblemText } from '../scoping-problem-text';
 
@@ -8,6 +9,32 @@ export interface ImpactTranslator {
   locale: string;
   t: (key: string, params: Record<string, string>) => string;
   te: (key: string) => boolean;
+}
+
+/** The log's translation of a stored sentence, from its code and parameters when it has them. */
+export type ImpactLogText = (
+  stored: string,
+  code?: LogMessage['code'],
+  params?: LogMessage['params'],
+) => string;
+
+const knownLogCodes = new Set<string>(logMessageCodes);
+const isLogCode = (code: string): code is LogMessage['code'] => knownLogCodes.has(code);
+
+/**
+ * The `detail` parameter in the admin's language: by its log message code (`detailCode`, with the
+ * message's parameters as `detail.<name>`) when the app sent one, else by reading the English.
+ */
+function detailText(params: Readonly<Record<string, string>>, logText: ImpactLogText): string {
+  const stored = params['detail'] ?? '';
+  const code = params['detailCode'];
+  if (!code || !isLogCode(code)) return logText(stored);
+  const values = Object.fromEntries(
+    Object.entries(params)
+      .filter(([name]) => name.startsWith('detail.'))
+      .map(([name, value]) => [name.slice('detail.'.length), value]),
+  );
+  return logText(stored, code, values);
 }
 
 /**
@@ -19,13 +46,13 @@ export interface ImpactTranslator {
 export function impactReasonText(
   item: Pick<ImpactItem, 'reason' | 'reasonCode' | 'reasonParams'>,
   i18n: ImpactTranslator,
-  logText: (stored: string) => string,
+  logText: ImpactLogText,
 ): string {
   if (i18n.locale === 'en') return item.reason;
   const key = item.reasonCode ? `editingCodes.impact.${item.reasonCode}` : '';
   if (!key || !i18n.te(key)) return logText(item.reason);
   const params: Record<string, string> = { ...item.reasonParams };
-  if (params['detail']) params['detail'] = logText(params['detail']);
+  if (params['detail']) params['detail'] = detailText(params, logText);
   return i18n.t(key, params);
 }
 
