@@ -2,13 +2,16 @@ import { ref } from 'vue';
 import type { ErrorCode } from '@shared/domain/errors';
 import type { JobConfig } from '@shared/domain/jobs';
 import type { JobDetail } from '@shared/domain/job-view';
+import type { ConfigProblem } from '@shared/domain/config-problems';
 import { ApiError, call } from '../../../api';
+import { saveFailureIssues } from './save-failure-issues';
 
 /** A failed save, kept on the page next to the editor: the app's message and the fields it names. */
 export interface SaveFailure {
   code: ErrorCode;
   message: string;
-  issues: { path: string; message: string }[];
+  /** The problems the app named, with their codes (said in the admin's language by the alert). */
+  issues: ConfigProblem[];
 }
 
 /**
@@ -44,7 +47,7 @@ export function useSaveWithImpact(jobId: () => string, onSaved: (detail: JobDeta
           ? {
               code: error.code,
               message: error.message,
-              issues: Object.entries(error.fieldIssues).map(([path, message]) => ({ path, message })),
+              issues: saveFailureIssues(error.details),
             }
           : { code: 'internal', message: String(error), issues: [] };
       return false;
