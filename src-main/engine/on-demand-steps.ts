@@ -8,6 +8,7 @@ import type {
   OnDemandStepStatus,
   ScopeClauseLine,
 } from '@shared/domain/on-demand';
+import { actionCodeOf, adviceCodeFor, onDemandActionTexts } from '@shared/domain/on-demand-messages';
 import type { ProvisioningLogEntry, ProvisioningStep } from '@shared/domain/provisioning';
 import type { ScopingExplanation } from '@shared/scoping/index';
 import type { SourceObject } from '../connectors/connector';
@@ -290,25 +291,21 @@ export function errorOf(entry: ProvisioningLogEntry): OnDemandError | undefined 
     code: info.errorCode,
     message: info.reason,
     ...(info.reasonCode ? { reasonCode: info.reasonCode, reasonParams: info.reasonParams ?? {} } : {}),
-    recommendedAction: info.recommendedAction ?? adviceFor(info.errorCode),
+    ...adviceOf(info.errorCode, info.recommendedAction),
     ...(info.additionalDetails ? { additionalDetails: info.additionalDetails } : {}),
   };
 }
 
-const advice: Record<string, string> = {
-  OutOfScope:
-    'Nothing to fix if this is intended. Otherwise change the source data or the scoping filters, or assign the user to the job.',
-  ImportSkipped: 'Fill in the source attribute of the first matching attribute, then run it again.',
-  DuplicateTargetEntries:
-    'Make the matching attribute unique in the target, or change the matching attributes.',
-  DuplicateSourceEntries: 'Give each source object its own value of the first matching attribute.',
-  TooManyRequests: 'The target is throttling Roster; run it again in a minute.',
-  SourceObjectDisabled: 'Enable the object in the source if it should be provisioned.',
-};
+/** The entry's own advice (with its code when it is one of ours), or the advice by kind of error. */
+function adviceOf(
+  errorCode: string,
+  written: string | undefined,
+): Pick<OnDemandError, 'recommendedAction' | 'actionCode'> {
+  const actionCode = written === undefined ? adviceCodeFor(errorCode) : actionCodeOf(written);
+  return { recommendedAction: written ?? adviceFor(errorCode), ...(actionCode ? { actionCode } : {}) };
+}
 
+/** The advice by an error's code, in English (its code: `adviceCodeFor`). */
 export function adviceFor(code: string): string {
-  return (
-    advice[code] ??
-    'Read the reason and the details, fix the cause in the source, the mappings or the target, then run it again.'
-  );
+  return onDemandActionTexts[adviceCodeFor(code)];
 }

@@ -42,6 +42,13 @@ import { recoverIntents } from './recover-intents';
 import { identityOf, record } from './record';
 import { markDuplicateSourceValues, type EngineDeps } from './run-cycle';
 import { messageOf, say, type LogText } from '@shared/domain/log-messages';
+import {
+  adviceCodeFor,
+  onDemandActionTexts,
+  onDemandMessageEnglish,
+  type OnDemandActionCode,
+  type OnDemandMessageCode,
+} from '@shared/domain/on-demand-messages';
 
 export interface OnDemandRequest {
   runId: string;
@@ -61,6 +68,19 @@ export interface OnDemandDeps extends EngineDeps {
   /** This process as the engine names itself (pid, host, label); the run has an owner id of its own. */
   owner: Omit<LeaseOwner, 'ownerId'>;
   leaseTtlMs: number;
+}
+
+/** A message of provision on demand's own: its English and its code, for the app to translate. */
+function coded(
+  code: OnDemandMessageCode,
+  params: Record<string, string>,
+): Pick<OnDemandError, 'message' | 'messageCode' | 'messageParams'> {
+  return { message: onDemandMessageEnglish(code, params), messageCode: code, messageParams: params };
+}
+
+/** Advice of provision on demand's own: its English and its code. */
+function action(code: OnDemandActionCode): Pick<OnDemandError, 'recommendedAction' | 'actionCode'> {
+  return { recommendedAction: onDemandActionTexts[code], actionCode: code };
 }
 
 /** A failure of the whole run (not found, the job busy, the target unreachable): it ends the run. */
@@ -122,7 +142,7 @@ export async function provisionOnDemand(
     return finish('failure', {
       code: 'JobBusy',
       message: error.message,
-      recommendedAction: 'Run it again when the cycle has finished, or cancel the cycle first.',
+      ...action('jobBusy'),
     });
   }
 
@@ -140,7 +160,7 @@ export async function provisionOnDemand(
     if (error instanceof RunFailure) return finish('failure', error.info);
     const message = error instanceof Error ? error.message : String(error);
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'InternalError';
-    return finish('failure', { code, message, recommendedAction: adviceFor(code) });
+    return finish('failure', { code, message, ...action(adviceCodeFor(code)) });
   } finally {
     await source?.close?.().catch(() => undefined);
     await rawTarget?.close?.().catch(() => undefined);
@@ -245,10 +265,7 @@ class OnDemandRun {
     const error: OnDemandError = {
       code: result.error?.code ?? 'ConnectionCheckFailed',
       message: `${this.opened.targetName}: ${result.summary}`,
-      recommendedAction:
-        result.error?.kind === 'credentials'
-          ? 'Check the credentials of the target connection (Connections → Test connection).'
-          : 'Check the URL and reachability of the target connection (Connections → Test connection).',
+      ...action(result.error?.kind === 'credentials' ? 'checkCredentials' : 'checkReachability'),
     };
     this.stream.add(connectionStep(this.opened.targetName, result.summary, error));
     throw new RunFailure(error);
@@ -264,8 +281,8 @@ class OnDemandRun {
     if (!ctx.mappings.Group)
       throw new RunFailure({
         code: 'GroupsNotMapped',
-        message: `${this.job.name} does not provision groups: its Groups mapping is off.`,
-        recommendedAction: 'Turn the Groups object mapping on, or provision the members one by one.',
+        ...coded('groupsNotMapped', { job: this.job.name }),
+        ...action('groupsNotMapped'),
       });
     const group = this.resolve(ctx.groups, searchFields(ctx.mappings.Group), request.query, 'group');
     const memberMap = new Map<string, SourceObject>();
@@ -274,7 +291,7 @@ class OnDemandRun {
       if (user) memberMap.set(anchor, user);
     }
     const members = request.members.map((q) =>
-      this.resolve(memberMap, searchFields(ctx.mappings.User), q, `member of ${group.displayName}`),
+      this.resolve(memberMap, searchFields(ctx.mappings.User), q, 'member', group.displayName),
     );
     return { group, members: [...new Map(members.map((m) => [m.anchor, m])).values()] };
   }
@@ -283,7 +300,8 @@ class OnDemandRun {
     objects: ReadonlyMap<string, SourceObject>,
     fields: readonly string[],
     query: string,
-    what: string,
+    what: 'user' | 'group' | 'member',
+    group = '',
   ): SourceObject {
     const found = resolveObject(objects, fields, query);
     if (found.kind === 'found') return found.object;
@@ -291,17 +309,28 @@ class OnDemandRun {
     if (found.kind === 'ambiguous')
       throw new RunFailure({
         code: 'Ambiguous',
-        message: `${found.candidates.length} objects match "${query}": ${list(found.candidates)}.`,
-        recommendedAction: 'Use the source key (or the email) of the one you mean.',
+        ...coded('ambiguous', {
+          count: String(found.candidates.length),
+          query,
+          candidates: list(found.candidates),
+        }),
+        ...action('ambiguous'),
       });
+    const guessed = found.suggestions.length > 0;
+    const notFound = {
+      user: guessed ? 'notFoundUserGuess' : 'notFoundUser',
+      group: guessed ? 'notFoundGroupGuess' : 'notFoundGroup',
+      member: guessed ? 'notFoundMemberGuess' : 'notFoundMember',
+    } as const;
     throw new RunFailure({
       code: 'NotFound',
-      message:
-        `No ${what} "${query}" in ${this.opened.sourceName}.` +
-        (found.suggestions.length ? ` Did you mean: ${list(found.suggestions)}?` : ''),
-      recommendedAction:
-        'Search by given name, surname, display name, user name, email or source key. ' +
-        'An object deleted from the source is deprovisioned by the next cycle.',
+      ...coded(notFound[what], {
+        query,
+        source: this.opened.sourceName,
+        group,
+        suggestions: list(found.suggestions),
+      }),
+      ...action('notFound'),
     });
   }
 
@@ -346,9 +375,8 @@ class OnDemandRun {
       this.stream.add(
         decidedStep(ref, 'skip', 'failure', 'An earlier write of this object could not be settled yet', {
           code: 'UnsettledWrite',
-          message:
-            'A write an interrupted run sent to the target could not be checked: the object is left alone.',
-          recommendedAction: 'Make sure the target answers, then run it again.',
+          ...coded('unsettledWrite', {}),
+          ...action('unsettledWrite'),
         }),
       );
       return false;
@@ -433,9 +461,11 @@ class OnDemandRun {
             'Held back by the accidental-deletion threshold',
             {
               code: 'TooManyDeletes',
-              message: `${candidates.length} disables or deletes exceed the job's deletion threshold of ${ctx.settings.deletionThreshold}.`,
-              recommendedAction:
-                'Raise the threshold or turn off accidental-deletion prevention, or let the next cycle stage it.',
+              ...coded('tooManyDeletes', {
+                count: String(candidates.length),
+                threshold: String(ctx.settings.deletionThreshold),
+              }),
+              ...action('tooManyDeletes'),
             },
           ),
         );

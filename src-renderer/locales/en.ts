@@ -17,6 +17,7 @@ import { enScopingEditor } from './en-scoping-editor';
 import { enJobSettings } from './en-job-settings';
 import { enRegexProblems } from './en-regex-problems';
 import { enScopingProblems } from './en-scoping-problems';
+import { enOnDemandMessages } from './en-on-demand-messages';
 import { enJobStates } from './en-job-states';
 import { enConfigProblems } from './en-config-problems';
 import { enOnDemandText } from './en-on-demand-text';
@@ -263,6 +264,7 @@ export const en = {
   jobSettings: enJobSettings,
   regexProblems: enRegexProblems,
   scopingProblems: enScopingProblems,
+  onDemandMessages: enOnDemandMessages,
   jobStates: enJobStates,
   configProblems: enConfigProblems,
   onDemandText: enOnDemandText,

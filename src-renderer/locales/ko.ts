@@ -18,6 +18,7 @@ import { koScopingEditor } from './ko-scoping-editor';
 import { koJobSettings } from './ko-job-settings';
 import { koRegexProblems } from './ko-regex-problems';
 import { koScopingProblems } from './ko-scoping-problems';
+import { koOnDemandMessages } from './ko-on-demand-messages';
 import { koJobStates } from './ko-job-states';
 import { koConfigProblems } from './ko-config-problems';
 import { koOnDemandText } from './ko-on-demand-text';
@@ -258,6 +259,7 @@ export const ko: MessageSchema = {
   jobSettings: koJobSettings,
   regexProblems: koRegexProblems,
   scopingProblems: koScopingProblems,
+  onDemandMessages: koOnDemandMessages,
   jobStates: koJobStates,
   configProblems: koConfigProblems,
   onDemandText: koOnDemandText,

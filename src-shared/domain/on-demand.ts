@@ -5,6 +5,7 @@
  * job page, the CLI, the tests — shows the same steps.
  */
 import { z } from 'zod';
+import type { OnDemandActionCode, OnDemandMessageCode } from './on-demand-messages';
 import type { LogMessage, LogMessageCode, LogMessageParam } from './log-messages';
 import type { ModifiedProperty, ProvisioningStatus, StepType } from './provisioning';
 import type { ObjectType } from './schema';
@@ -79,7 +80,12 @@ export interface OnDemandError {
   /** The message under its log code, when the engine wrote it so (the app translates it). */
   reasonCode?: LogMessageCode;
   reasonParams?: Record<string, LogMessageParam>;
+  /** The message under a code of provision on demand's own (on-demand-messages.ts), when it wrote it. */
+  messageCode?: OnDemandMessageCode;
+  messageParams?: Record<string, string>;
   recommendedAction: string;
+  /** The advice under its code, when it is one of provision on demand's own (the app translates it). */
+  actionCode?: OnDemandActionCode;
   additionalDetails?: string;
 }
 
