@@ -18,6 +18,7 @@ import { enJobSettings } from './en-job-settings';
 import { enRegexProblems } from './en-regex-problems';
 import { enScopingProblems } from './en-scoping-problems';
 import { enOnDemandMessages } from './en-on-demand-messages';
+import { enExpressionMessages } from './en-expression-messages';
 import { enJobStates } from './en-job-states';
 import { enConfigProblems } from './en-config-problems';
 import { enOnDemandText } from './en-on-demand-text';
@@ -265,6 +266,7 @@ export const en = {
   regexProblems: enRegexProblems,
   scopingProblems: enScopingProblems,
   onDemandMessages: enOnDemandMessages,
+  expressionMessages: enExpressionMessages,
   jobStates: enJobStates,
   configProblems: enConfigProblems,
   onDemandText: enOnDemandText,

@@ -19,6 +19,7 @@ import { koJobSettings } from './ko-job-settings';
 import { koRegexProblems } from './ko-regex-problems';
 import { koScopingProblems } from './ko-scoping-problems';
 import { koOnDemandMessages } from './ko-on-demand-messages';
+import { koExpressionMessages } from './ko-expression-messages';
 import { koJobStates } from './ko-job-states';
 import { koConfigProblems } from './ko-config-problems';
 import { koOnDemandText } from './ko-on-demand-text';
@@ -260,6 +261,7 @@ export const ko: MessageSchema = {
   regexProblems: koRegexProblems,
   scopingProblems: koScopingProblems,
   onDemandMessages: koOnDemandMessages,
+  expressionMessages: koExpressionMessages,
   jobStates: koJobStates,
   configProblems: koConfigProblems,
   onDemandText: koOnDemandText,

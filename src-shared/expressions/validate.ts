@@ -15,6 +15,7 @@ import {
   type DiagnosticDetail,
   type Severity,
 } from './diagnostics';
+import { expressionMessage, type ExpressionMessageCode } from './expression-messages';
 import { parseWithDiagnostics } from './parser';
 import { ROLE_ATTRIBUTE } from './source-values';
 import { closestMatch } from './suggest';
@@ -61,11 +62,17 @@ const FUNCTION_NAMES = FUNCTION_CATALOGUE.map((f) => f.name);
 export function validateExpression(text: string, options: ValidationOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   if (text.length > MAX_EXPRESSION_LENGTH) {
+    const said = expressionMessage('tooLong', {
+      length: String(text.length),
+      limit: String(MAX_EXPRESSION_LENGTH),
+    });
     diagnostics.push(
       makeDiagnostic(
         'tooLong',
         { start: 0, end: text.length, line: 1, column: 1, endLine: 1, endColumn: 1 },
-        `The expression is ${text.length} characters long; the limit is ${MAX_EXPRESSION_LENGTH}.`,
+        said.text,
+        'error',
+        said.detail,
       ),
     );
   }
@@ -91,36 +98,33 @@ export function validateTree(root: ExpressionNode, options: ValidationOptions = 
   ): void => {
     out.push(makeDiagnostic(code, span, message, severity, detail));
   };
+  const say: Say = (code, span, message, params, severity = 'error') => {
+    const said = expressionMessage(message, params);
+    out.push(makeDiagnostic(code, span, said.text, severity, said.detail));
+  };
   const schema = options.sourceAttributes ? [...options.sourceAttributes, ...VIRTUAL_ATTRIBUTES] : undefined;
   const schemaLower = schema ? new Set(schema.map((a) => a.toLowerCase())) : undefined;
 
   walk(root, (node: AnyNode, parent: CallNode | ComparisonNode | null) => {
     switch (node.kind) {
       case 'call':
-        checkCall(node, node === root, options.placement, report);
+        checkCall(node, node === root, options.placement, report, say);
         break;
       case 'attribute': {
         const isRoles = node.name.toLowerCase() === ROLE_ATTRIBUTE.toLowerCase();
         if (isRoles && !(parent?.kind === 'call' && ROLE_FUNCTIONS.has(parent.name))) {
-          report(
-            'roleAttributeMisuse',
-            node.span,
-            '[appRoleAssignments] can only be passed to AppRoleAssignmentsComplex, AssertiveAppRoleAssignmentsComplex or SingleAppRoleAssignment.',
-          );
+          say('roleAttributeMisuse', node.span, 'roleAttributeMisuse');
         }
         if (schema && schemaLower && !schemaLower.has(node.name.toLowerCase())) {
           const guess = closestMatch(node.name, schema);
-          report(
-            'unknownAttribute',
-            node.span,
-            `The source schema has no attribute [${node.name}]` +
-              (guess ? `; did you mean [${guess}]?` : '.'),
-          );
+          if (guess)
+            say('unknownAttribute', node.span, 'unknownAttributeGuess', { attribute: node.name, guess });
+          else say('unknownAttribute', node.span, 'unknownAttribute', { attribute: node.name });
         }
         break;
       }
       case 'enum':
-        checkBareWord(node, parent, report);
+        checkBareWord(node, parent, say);
         break;
       default:
         break;
@@ -137,30 +141,34 @@ type Report = (
   detail?: DiagnosticDetail,
 ) => void;
 
-function checkBareWord(node: EnumNode, parent: CallNode | ComparisonNode | null, report: Report): void {
+/** Reports one of the checker's own sentences by its code (expression-messages.ts). */
+type Say = (
+  code: DiagnosticCode,
+  span: SourceSpan,
+  message: ExpressionMessageCode,
+  params?: Record<string, string>,
+  severity?: Severity,
+) => void;
+
+function checkBareWord(node: EnumNode, parent: CallNode | ComparisonNode | null, say: Say): void {
   const { name, span } = node;
   const isInStrCompare = parent?.kind === 'call' && parent.name === 'InStr' && parent.args[3] === node;
   if (ENUM_NAMES.includes(name) && isInStrCompare) return;
   if (ENUM_NAMES.includes(name)) {
-    report('bareWord', span, `${name} can only be the 4th argument of InStr.`);
+    say('bareWord', span, 'enumPosition', { name });
     return;
   }
   const enumGuess = closestMatch(name, ENUM_NAMES);
   if (enumGuess) {
-    report('bareWord', span, `"${name}" is not a known word; did you mean ${enumGuess}?`);
+    say('bareWord', span, 'enumGuess', { name, guess: enumGuess });
     return;
   }
   const fn = closestMatch(name, FUNCTION_NAMES);
   if (fn === name) {
-    report('bareWord', span, `${name} is a function; call it with parentheses: ${name}(…).`);
+    say('bareWord', span, 'functionWithoutParentheses', { name });
     return;
   }
-  report(
-    'bareWord',
-    span,
-    `"${name}" is not a value: write text in double quotes ("${name}") or an attribute in brackets ([${name}]).` +
-      (name === 'True' || name === 'False' ? ` Booleans are the strings "True" and "False".` : ''),
-  );
+  say('bareWord', span, name === 'True' || name === 'False' ? 'notAValueBoolean' : 'notAValue', { name });
 }
 
 function checkCall(
@@ -168,79 +176,70 @@ function checkCall(
   isRoot: boolean,
   placement: MappingPlacement | undefined,
   report: Report,
+  say: Say,
 ): void {
   const info = getFunctionInfo(call.name);
+  const name = call.name;
   if (!info) {
-    const guess = closestMatch(call.name, FUNCTION_NAMES);
-    const hint =
+    const guess = closestMatch(name, FUNCTION_NAMES);
+    const message: ExpressionMessageCode =
       guess === undefined
-        ? ''
-        : guess.toLowerCase() === call.name.toLowerCase()
-          ? ` Function names are case-sensitive: write ${guess}.`
-          : ` Did you mean ${guess}?`;
-    report('unknownFunction', call.nameSpan, `Unknown function ${call.name}.${hint}`);
+        ? 'unknownFunction'
+        : guess.toLowerCase() === name.toLowerCase()
+          ? 'unknownFunctionCase'
+          : 'unknownFunctionGuess';
+    say('unknownFunction', call.nameSpan, message, guess === undefined ? { name } : { name, guess });
     return;
   }
-  if (!checkArity(call, info, report)) return;
-  if (info.rootOnly && !isRoot) {
-    report(
-      'rootOnlyFunction',
-      call.nameSpan,
-      `${call.name} may only be the outermost call of an expression.`,
-    );
-  }
+  if (!checkArity(call, info, say)) return;
+  if (info.rootOnly && !isRoot) say('rootOnlyFunction', call.nameSpan, 'rootOnly', { name });
   if (ROLE_FUNCTIONS.has(call.name)) {
     const arg = call.args[0];
     if (arg && !(arg.kind === 'attribute' && arg.name.toLowerCase() === ROLE_ATTRIBUTE.toLowerCase())) {
-      report('roleArgument', arg.span, `${call.name} takes exactly [appRoleAssignments] as its argument.`);
+      say('roleArgument', arg.span, 'roleArgument', { name });
     }
-    if (placement?.scopeAllUsersAndGroups) {
-      report(
-        'placement',
-        call.nameSpan,
-        `${call.name} needs a job scoped to assigned users and groups: with "all users and groups" there are no role assignments.`,
-      );
-    }
+    if (placement?.scopeAllUsersAndGroups) say('placement', call.nameSpan, 'roleScope', { name });
   }
-  checkPlacement(call, isRoot, placement, report);
-  checkSwitchPitfall(call, report);
+  checkPlacement(call, isRoot, placement, say);
+  checkSwitchPitfall(call, say);
   checkLiteralArguments(call, report);
 }
 
 /** Arity, even Switch counts and empty required slots. False when the call is too malformed to check further. */
-function checkArity(call: CallNode, info: FunctionInfo, report: Report): boolean {
+function checkArity(call: CallNode, info: FunctionInfo, say: Say): boolean {
   const n = call.args.length;
-  const expected =
+  const counts = {
+    name: call.name,
+    given: String(n),
+    signature: info.signature,
+    min: String(info.minArgs),
+    max: String(info.maxArgs ?? ''),
+  };
+  const message: ExpressionMessageCode =
     info.maxArgs === null
-      ? `at least ${info.minArgs}`
-      : info.minArgs === info.maxArgs
-        ? `${info.minArgs}`
-        : `${info.minArgs} to ${info.maxArgs}`;
+      ? 'argumentCountAtLeast'
+      : info.minArgs !== info.maxArgs
+        ? 'argumentCountRange'
+        : info.minArgs === 1
+          ? 'argumentCountOne'
+          : 'argumentCountExact';
   if (n < info.minArgs || (info.maxArgs !== null && n > info.maxArgs)) {
-    report(
-      'argumentCount',
-      call.span,
-      `${call.name} takes ${expected} argument${expected === '1' ? '' : 's'} but was given ${n}: ${info.signature}.`,
-    );
+    say('argumentCount', call.span, message, counts);
     return false;
   }
-  if (call.name === 'Switch' && n % 2 === 1) {
-    report(
-      'switchOddArguments',
-      call.span,
-      `Switch needs an even number of arguments (source, default, then key/value pairs) but was given ${n}: the last key has no value.`,
-    );
-  }
+  if (call.name === 'Switch' && n % 2 === 1)
+    say('switchOddArguments', call.span, 'switchOddArguments', { given: String(n) });
   call.args.forEach((slot, i) => {
     if (slot.kind !== 'empty') return;
     const param = parameterAt(info, i);
     // Replace's optional slots are checked as a whole by its mode rules.
     if (!param || param.optional || (call.name === 'Replace' && i > 0)) return;
-    report(
-      'emptyRequiredArgument',
-      slot.span,
-      `Argument ${i + 1} (${param.name}) of ${call.name} is required and cannot be left empty: ${info.signature}.`,
-    );
+    say('emptyRequiredArgument', slot.span, 'emptyRequiredArgument', {
+      position: String(i + 1),
+      parameter: param.name,
+      name: call.name,
+      signature: info.signature,
+    });
   });
   return true;
 }
@@ -249,36 +248,21 @@ function checkPlacement(
   call: CallNode,
   isRoot: boolean,
   placement: MappingPlacement | undefined,
-  report: Report,
+  say: Say,
 ): void {
   if (!placement) return;
   if (call.name === 'SelectUniqueValue' && isRoot) {
-    if (placement.createOnly === false) {
-      report(
-        'placement',
-        call.nameSpan,
-        'SelectUniqueValue can only be used in a mapping applied on create only.',
-      );
-    }
-    if (placement.matchingAttribute) {
-      report('placement', call.nameSpan, 'SelectUniqueValue cannot be used in a matching attribute.');
-    }
+    if (placement.createOnly === false) say('placement', call.nameSpan, 'selectUniqueCreateOnly');
+    if (placement.matchingAttribute) say('placement', call.nameSpan, 'selectUniqueMatching');
   }
-  if (call.name === 'Switch' && placement.targetType === 'Reference') {
-    report('placement', call.nameSpan, 'Switch cannot feed a reference attribute such as manager.');
-  }
-  if ((call.name === 'Guid' || call.name === 'RandomString') && placement.createOnly === false) {
-    report(
-      'placement',
-      call.nameSpan,
-      `${call.name} gives a new value every time; use it only in a mapping applied on create only.`,
-      'warning',
-    );
-  }
+  if (call.name === 'Switch' && placement.targetType === 'Reference')
+    say('placement', call.nameSpan, 'switchReference');
+  if ((call.name === 'Guid' || call.name === 'RandomString') && placement.createOnly === false)
+    say('placement', call.nameSpan, 'newValueEveryTime', { name: call.name }, 'warning');
 }
 
 /** The upstream sample Switch(IsPresent([a]), [a], IsPresent([b]), …) compares "True"/"False" with each other. */
-function checkSwitchPitfall(call: CallNode, report: Report): void {
+function checkSwitchPitfall(call: CallNode, say: Say): void {
   if (call.name !== 'Switch') return;
   const isBool = (i: number): boolean => {
     const s = call.args[i];
@@ -287,11 +271,6 @@ function checkSwitchPitfall(call: CallNode, report: Report): void {
   let keyIsBool = false;
   for (let k = 2; k < call.args.length; k += 2) if (isBool(k)) keyIsBool = true;
   if (isBool(0) && keyIsBool) {
-    report(
-      'switchBooleanPitfall',
-      call.nameSpan,
-      'This Switch compares "True"/"False" results with each other, so it does not pick the first value that is present; use Coalesce([a], [b], …) for that.',
-      'warning',
-    );
+    say('switchBooleanPitfall', call.nameSpan, 'switchBooleanPitfall', {}, 'warning');
   }
 }

@@ -9,9 +9,10 @@ export interface DiagnosticTranslator {
 
 /**
  * The words of a diagnostic (after "Line 3, column 12: ") in the admin's language. A diagnostic
- * with a coded detail (a regex problem: `regex.nothingToRepeat`) is translated from
- * `regexProblems.<code>`, keeping the function name the English text starts with ("Replace: ");
- * the rest of the language's messages are English as the language writes them.
+ * with a coded detail is translated from it: the checker's own sentences (`expr.unknownFunction`)
+ * from `expressionMessages.<code>`; a regex problem (`regex.nothingToRepeat`) from
+ * `regexProblems.<code>`, keeping the function name the English text starts with ("Replace: ").
+ * The parser's and the literal checks' messages have no code yet and stay English.
  */
 export function diagnosticText(
   text: string,
@@ -19,7 +20,12 @@ export function diagnosticText(
   i18n: DiagnosticTranslator,
 ): string {
   const detail = diagnostic.detail;
-  if (i18n.locale === 'en' || !detail?.code.startsWith('regex.')) return text;
+  if (i18n.locale === 'en' || !detail) return text;
+  if (detail.code.startsWith('expr.')) {
+    const key = `expressionMessages.${detail.code.slice('expr.'.length)}`;
+    return i18n.te(key) ? i18n.t(key, { ...detail.params }) : text;
+  }
+  if (!detail.code.startsWith('regex.')) return text;
   const key = `regexProblems.${detail.code.slice('regex.'.length)}`;
   if (!i18n.te(key)) return text;
   const fn = /^([A-Za-z]+): /.exec(text)?.[1];

@@ -1,0 +1,69 @@
+import type { DiagnosticDetail } from './diagnostics';
+
+/**
+ * The expression checker's own sentences (validate.ts), as codes with parameters so the app can say
+ * them in the admin's language (renderer locales `expressionMessages.<code>`; a diagnostic carries
+ * them as `detail` `expr.<code>`). The English made from these templates is the diagnostic's message
+ * the CLI prints; the renderer's English locale is made from them too.
+ */
+const templates = {
+  tooLong: 'The expression is {length} characters long; the limit is {limit}.',
+  roleAttributeMisuse:
+    '[appRoleAssignments] can only be passed to AppRoleAssignmentsComplex, AssertiveAppRoleAssignmentsComplex or SingleAppRoleAssignment.',
+  unknownAttribute: 'The source schema has no attribute [{attribute}].',
+  unknownAttributeGuess: 'The source schema has no attribute [{attribute}]; did you mean [{guess}]?',
+  enumPosition: '{name} can only be the 4th argument of InStr.',
+  enumGuess: '"{name}" is not a known word; did you mean {guess}?',
+  functionWithoutParentheses: '{name} is a function; call it with parentheses: {name}(…).',
+  notAValue:
+    '"{name}" is not a value: write text in double quotes ("{name}") or an attribute in brackets ([{name}]).',
+  notAValueBoolean:
+    '"{name}" is not a value: write text in double quotes ("{name}") or an attribute in brackets ([{name}]). Booleans are the strings "True" and "False".',
+  unknownFunction: 'Unknown function {name}.',
+  unknownFunctionCase: 'Unknown function {name}. Function names are case-sensitive: write {guess}.',
+  unknownFunctionGuess: 'Unknown function {name}. Did you mean {guess}?',
+  rootOnly: '{name} may only be the outermost call of an expression.',
+  roleArgument: '{name} takes exactly [appRoleAssignments] as its argument.',
+  roleScope:
+    '{name} needs a job scoped to assigned users and groups: with "all users and groups" there are no role assignments.',
+  argumentCountOne: '{name} takes 1 argument but was given {given}: {signature}.',
+  argumentCountExact: '{name} takes {min} arguments but was given {given}: {signature}.',
+  argumentCountAtLeast: '{name} takes at least {min} arguments but was given {given}: {signature}.',
+  argumentCountRange: '{name} takes {min} to {max} arguments but was given {given}: {signature}.',
+  switchOddArguments:
+    'Switch needs an even number of arguments (source, default, then key/value pairs) but was given {given}: the last key has no value.',
+  emptyRequiredArgument:
+    'Argument {position} ({parameter}) of {name} is required and cannot be left empty: {signature}.',
+  selectUniqueCreateOnly: 'SelectUniqueValue can only be used in a mapping applied on create only.',
+  selectUniqueMatching: 'SelectUniqueValue cannot be used in a matching attribute.',
+  switchReference: 'Switch cannot feed a reference attribute such as manager.',
+  newValueEveryTime: '{name} gives a new value every time; use it only in a mapping applied on create only.',
+  switchBooleanPitfall:
+    'This Switch compares "True"/"False" results with each other, so it does not pick the first value that is present; use Coalesce([a], [b], …) for that.',
+} as const;
+
+export type ExpressionMessageCode = keyof typeof templates;
+export const expressionMessageTemplates: Readonly<Record<ExpressionMessageCode, string>> = templates;
+export const expressionMessageCodes = Object.keys(templates) as ExpressionMessageCode[];
+export const expressionMessageParameters = [
+  'length',
+  'limit',
+  'attribute',
+  'guess',
+  'name',
+  'given',
+  'signature',
+  'min',
+  'max',
+  'position',
+  'parameter',
+] as const;
+
+/** The English sentence and its detail code (`expr.<code>`), for a diagnostic. */
+export function expressionMessage(
+  code: ExpressionMessageCode,
+  params: Readonly<Record<string, string>> = {},
+): { text: string; detail: DiagnosticDetail } {
+  const text = templates[code].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return { text, detail: { code: `expr.${code}`, params } };
+}
