@@ -35,4 +35,24 @@ export const koExpressionMessages: typeof enExpressionMessages = {
   newValueEveryTime: '{name}은(는) 매번 새 값을 만듭니다. 만들 때만 적용하는 매핑에서만 쓰세요.',
   switchBooleanPitfall:
     '이 Switch는 "True"/"False" 결과끼리 비교하므로 값이 있는 첫 항목을 고르지 않습니다. 그렇게 하려면 Coalesce([a], [b], …)를 쓰세요.',
+  integerExpected: '{name}의 이 자리에는 정수가 필요한데 “{value}”은(는) 정수가 아닙니다.',
+  replaceMode: 'Replace: 이렇게 채운 인수 조합은 지원하지 않습니다. 다음 중 하나로 채우세요: {help}.',
+  replaceEmptyOldValue: 'Replace: oldValue는 비어 있으면 안 됩니다.',
+  unknownDateTimeStyles: 'FormatDateTime: 알 수 없는 DateTimeStyles 이름 {names}. 알려진 이름: {known}.',
+  hour12WithoutMarker:
+    'FormatDateTime: 입력 형식이 "tt" 없이 12시간제("h")를 읽으므로 문자열을 해석할 수 없습니다. "HH"를 쓰거나 "tt"를 추가하세요.',
+  randomStringNegative: 'RandomString: 최솟값은 음수일 수 없습니다.',
+  randomStringLength: 'RandomString: 길이(Length)는 1에서 256 사이여야 합니다(받은 값 {length}).',
+  randomStringSum: 'RandomString: 길이(Length) {length}이(가) 최솟값의 합({sum})보다 작습니다.',
+  unknownCultureName:
+    '{name}: “{value}”은(는) 알려진 문화권 이름이 아닙니다. "tr-TR"이나 "de-DE" 같은 태그를 쓰세요.',
+  notAnInterval: '{name}: “{value}”은(는) 간격이 아닙니다. 다음을 쓰세요: {help}.',
+  inStrStart: 'InStr: start는 1 이상이어야 합니다.',
+  inStrCompare: 'InStr: compareType은 vbBinaryCompare, vbTextCompare, 0 또는 1이어야 합니다.',
+  midStart: 'Mid: start는 1 이상이어야 합니다.',
+  midLength: 'Mid: length는 음수일 수 없습니다.',
+  splitDelimiter: 'Split: 구분 기호는 비어 있으면 안 됩니다.',
+  notADate:
+    'CDate: “{value}”은(는) 날짜가 아닙니다(2021-08-24, 2009-06-15T01:45:30-07:00, 8/25/2021 5:41:18 PM 같은 형식이어야 합니다).',
+  notAFiletime: 'DateFromNum: {value}은(는) 1601년부터 9999년 말 사이의 FILETIME이 아닙니다.',
 };

@@ -40,6 +40,26 @@ const templates = {
   newValueEveryTime: '{name} gives a new value every time; use it only in a mapping applied on create only.',
   switchBooleanPitfall:
     'This Switch compares "True"/"False" results with each other, so it does not pick the first value that is present; use Coalesce([a], [b], …) for that.',
+  // The literal-argument checks (validate-literals.ts).
+  integerExpected: '{name} needs an integer here, but "{value}" is not one.',
+  replaceMode: 'Replace: this combination of filled arguments is not supported; {help}.',
+  replaceEmptyOldValue: 'Replace: oldValue must not be empty.',
+  unknownDateTimeStyles: 'FormatDateTime: unknown DateTimeStyles name(s) {names}; known names: {known}.',
+  hour12WithoutMarker:
+    'FormatDateTime: the input format reads a 12-hour clock ("h") without "tt", so a string cannot be parsed; use "HH" or add "tt".',
+  randomStringNegative: 'RandomString: minimums must not be negative.',
+  randomStringLength: 'RandomString: Length must be between 1 and 256 (got {length}).',
+  randomStringSum: 'RandomString: Length {length} is less than the sum of the minimums ({sum}).',
+  unknownCultureName: '{name}: "{value}" is not a known culture name; use a tag such as "tr-TR" or "de-DE".',
+  notAnInterval: '{name}: "{value}" is not an interval; use {help}.',
+  inStrStart: 'InStr: start must be 1 or more.',
+  inStrCompare: 'InStr: compareType must be vbBinaryCompare, vbTextCompare, 0 or 1.',
+  midStart: 'Mid: start must be 1 or more.',
+  midLength: 'Mid: length must not be negative.',
+  splitDelimiter: 'Split: the delimiter must not be empty.',
+  notADate:
+    'CDate: "{value}" is not a date (expected forms like 2021-08-24, 2009-06-15T01:45:30-07:00 or 8/25/2021 5:41:18 PM).',
+  notAFiletime: 'DateFromNum: {value} is not a FILETIME between 1601 and the end of 9999.',
 } as const;
 
 export type ExpressionMessageCode = keyof typeof templates;
@@ -57,6 +77,11 @@ export const expressionMessageParameters = [
   'max',
   'position',
   'parameter',
+  'value',
+  'help',
+  'names',
+  'known',
+  'sum',
 ] as const;
 
 /** The English sentence and its detail code (`expr.<code>`), for a diagnostic. */

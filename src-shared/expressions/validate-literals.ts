@@ -8,6 +8,7 @@ import { FILETIME_NEVER, MAX_FILETIME } from './dates/filetime';
 import { KNOWN_STYLE_NAMES, parseDateTimeStyles } from './dates/styles';
 import type { DiagnosticCode, DiagnosticDetail, Severity } from './diagnostics';
 import { REPLACE_MODES_HELP, replaceMode } from './functions/replace-mode';
+import { expressionMessage, type ExpressionMessageCode } from './expression-messages';
 import { compileRegex, groupIndex } from './regex';
 import { regexProblemEnglish, type RegexProblem } from './regex-problems';
 import type { SourceSpan } from './source-position';
@@ -21,6 +22,19 @@ export type Report = (
 ) => void;
 
 /** A literal's value as text (strings, integers, and the two enum words), or undefined when computed. */
+/** Reports one of the checker's own sentences by its code (expression-messages.ts). */
+function say(
+  report: Report,
+  span: SourceSpan,
+  message: ExpressionMessageCode,
+  params: Record<string, string> = {},
+  severity: Severity = 'error',
+  code: DiagnosticCode = 'invalidLiteralArgument',
+): void {
+  const said = expressionMessage(message, params);
+  report(code, span, said.text, severity, said.detail);
+}
+
 function literalText(slot: SlotNode | undefined): string | undefined {
   if (!slot) return undefined;
   if (slot.kind === 'string') return slot.value;
@@ -50,11 +64,7 @@ function checkIntegerLiterals(call: CallNode, report: Report): void {
   for (const i of INTEGER_SLOTS[call.name] ?? []) {
     const slot = call.args[i];
     if (slot?.kind === 'string' && parseIntegerText(slot.value) === undefined) {
-      report(
-        'invalidLiteralArgument',
-        slot.span,
-        `${call.name} needs an integer here, but "${slot.value}" is not one.`,
-      );
+      say(report, slot.span, 'integerExpected', { name: call.name, value: slot.value });
     }
   }
 }
@@ -66,16 +76,12 @@ function checkReplace(call: CallNode, report: Report): void {
   };
   const mode = replaceMode(filled);
   if (mode === undefined) {
-    report(
-      'replaceMode',
-      call.nameSpan,
-      `Replace: this combination of filled arguments is not supported; ${REPLACE_MODES_HELP}.`,
-    );
+    say(report, call.nameSpan, 'replaceMode', { help: REPLACE_MODES_HELP }, 'error', 'replaceMode');
     return;
   }
   const oldValue = call.args[1];
   if ((mode === 'literal' || mode === 'template') && oldValue?.kind === 'string' && oldValue.value === '') {
-    report('invalidLiteralArgument', oldValue.span, 'Replace: oldValue must not be empty.');
+    say(report, oldValue.span, 'replaceEmptyOldValue');
   }
   const pattern = call.args[2];
   if (pattern?.kind !== 'string') return;
@@ -112,10 +118,13 @@ function checkFormatDateTime(call: CallNode, report: Report): void {
   if (styles?.kind === 'string') {
     const parsed = parseDateTimeStyles(styles.value);
     if (!parsed.ok) {
-      report(
-        'unknownDateTimeStyle',
+      say(
+        report,
         styles.span,
-        `FormatDateTime: unknown DateTimeStyles name(s) ${parsed.unknown.join(', ')}; known names: ${KNOWN_STYLE_NAMES.join(', ')}.`,
+        'unknownDateTimeStyles',
+        { names: parsed.unknown.join(', '), known: KNOWN_STYLE_NAMES.join(', ') },
+        'error',
+        'unknownDateTimeStyle',
       );
     }
   }
@@ -126,12 +135,7 @@ function checkFormatDateTime(call: CallNode, report: Report): void {
     if (!compiled.ok) {
       report('invalidDateFormat', slot.span, `FormatDateTime: ${compiled.message}`);
     } else if (i === 2 && hasHour12WithoutMarker(compiled.tokens)) {
-      report(
-        'invalidDateFormat',
-        slot.span,
-        'FormatDateTime: the input format reads a 12-hour clock ("h") without "tt", so a string cannot be parsed; use "HH" or add "tt".',
-        'warning',
-      );
+      say(report, slot.span, 'hour12WithoutMarker', {}, 'warning', 'invalidDateFormat');
     }
   }
 }
@@ -141,25 +145,16 @@ function checkRandomString(call: CallNode, report: Report): void {
   const [length, ...mins] = values;
   mins.forEach((m, k) => {
     const slot = call.args[k + 1];
-    if (m !== undefined && m < 0n && slot)
-      report('invalidLiteralArgument', slot.span, 'RandomString: minimums must not be negative.');
+    if (m !== undefined && m < 0n && slot) say(report, slot.span, 'randomStringNegative');
   });
   const lengthSlot = call.args[0];
   if (length !== undefined && lengthSlot) {
     if (length < 1n || length > 256n) {
-      report(
-        'invalidLiteralArgument',
-        lengthSlot.span,
-        `RandomString: Length must be between 1 and 256 (got ${length}).`,
-      );
+      say(report, lengthSlot.span, 'randomStringLength', { length: String(length) });
     } else if (mins.every((m) => m !== undefined)) {
       const sum = mins.reduce<bigint>((a, m) => a + (m ?? 0n), 0n);
       if (sum > length) {
-        report(
-          'invalidLiteralArgument',
-          lengthSlot.span,
-          `RandomString: Length ${length} is less than the sum of the minimums (${sum}).`,
-        );
+        say(report, lengthSlot.span, 'randomStringSum', { length: String(length), sum: String(sum) });
       }
     }
   }
@@ -168,10 +163,13 @@ function checkRandomString(call: CallNode, report: Report): void {
 function checkCulture(call: CallNode, report: Report): void {
   const slot = call.args[1];
   if (slot?.kind === 'string' && resolveCulture(slot.value) === null) {
-    report(
-      'unknownCulture',
+    say(
+      report,
       slot.span,
-      `${call.name}: "${slot.value}" is not a known culture name; use a tag such as "tr-TR" or "de-DE".`,
+      'unknownCultureName',
+      { name: call.name, value: slot.value },
+      'error',
+      'unknownCulture',
     );
   }
 }
@@ -179,11 +177,7 @@ function checkCulture(call: CallNode, report: Report): void {
 function checkInterval(call: CallNode, report: Report): void {
   const slot = call.args[0];
   if (slot?.kind === 'string' && parseInterval(slot.value) === undefined) {
-    report(
-      'invalidLiteralArgument',
-      slot.span,
-      `${call.name}: "${slot.value}" is not an interval; use ${INTERVAL_HELP}.`,
-    );
+    say(report, slot.span, 'notAnInterval', { name: call.name, value: slot.value, help: INTERVAL_HELP });
   }
 }
 
@@ -191,7 +185,7 @@ function checkInStr(call: CallNode, report: Report): void {
   const start = literalInteger(call.args[2]);
   const startSlot = call.args[2];
   if (start !== undefined && start < 1n && startSlot) {
-    report('invalidLiteralArgument', startSlot.span, 'InStr: start must be 1 or more.');
+    say(report, startSlot.span, 'inStrStart');
   }
   const compare = call.args[3];
   const text = compare?.kind === 'enum' ? compare.name : literalText(compare);
@@ -200,11 +194,7 @@ function checkInStr(call: CallNode, report: Report): void {
     text !== undefined &&
     !['vbbinarycompare', 'vbtextcompare', '0', '1'].includes(text.toLowerCase())
   ) {
-    report(
-      'invalidLiteralArgument',
-      compare.span,
-      'InStr: compareType must be vbBinaryCompare, vbTextCompare, 0 or 1.',
-    );
+    say(report, compare.span, 'inStrCompare');
   }
 }
 
@@ -213,26 +203,19 @@ function checkMid(call: CallNode, report: Report): void {
   const length = literalInteger(call.args[2]);
   const s = call.args[1];
   const l = call.args[2];
-  if (start !== undefined && start < 1n && s)
-    report('invalidLiteralArgument', s.span, 'Mid: start must be 1 or more.');
-  if (length !== undefined && length < 0n && l)
-    report('invalidLiteralArgument', l.span, 'Mid: length must not be negative.');
+  if (start !== undefined && start < 1n && s) say(report, s.span, 'midStart');
+  if (length !== undefined && length < 0n && l) say(report, l.span, 'midLength');
 }
 
 function checkSplit(call: CallNode, report: Report): void {
   const d = call.args[1];
-  if (d?.kind === 'string' && d.value === '')
-    report('invalidLiteralArgument', d.span, 'Split: the delimiter must not be empty.');
+  if (d?.kind === 'string' && d.value === '') say(report, d.span, 'splitDelimiter');
 }
 
 function checkCDate(call: CallNode, report: Report): void {
   const slot = call.args[0];
   if (slot?.kind === 'string' && parseCDate(slot.value) === undefined) {
-    report(
-      'invalidLiteralArgument',
-      slot.span,
-      `CDate: "${slot.value}" is not a date (expected forms like 2021-08-24, 2009-06-15T01:45:30-07:00 or 8/25/2021 5:41:18 PM).`,
-    );
+    say(report, slot.span, 'notADate', { value: slot.value });
   }
 }
 
@@ -240,11 +223,7 @@ function checkDateFromNum(call: CallNode, report: Report): void {
   const n = literalInteger(call.args[0]);
   const slot = call.args[0];
   if (n !== undefined && slot && n !== FILETIME_NEVER && (n < 0n || n > MAX_FILETIME)) {
-    report(
-      'invalidLiteralArgument',
-      slot.span,
-      `DateFromNum: ${n} is not a FILETIME between 1601 and the end of 9999.`,
-    );
+    say(report, slot.span, 'notAFiletime', { value: String(n) });
   }
 }
 
