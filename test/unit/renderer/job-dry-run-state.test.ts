@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+/* eslint-disable vue/one-component-per-file -- the test's stub page and provider host are components too */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineComponent, h, type VNode } from 'vue';
 import { flushPromises, mount } from '@vue/test-utils';

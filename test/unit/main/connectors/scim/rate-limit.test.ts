@@ -123,10 +123,66 @@ describe('request limiter', () => {
     expect(new Set(started)).toEqual(new Set([1000]));
   });
 
+  it('lowers the rate on a throttle answer once per round, and climbs back while none come', async () => {
+    const clock = manualClock();
+    const throttle = new Error('429');
+    const limiter = createRequestLimiter(
+      { maxRequestsPerSecond: 100, maxConcurrency: 10 },
+      cancelled,
+      clock,
+      {
+        isThrottle: (error) => error === throttle,
+        windowMs: 250,
+      },
+    );
+    expect(limiter.currentRate()).toBe(100);
+    // Two requests in flight when the target starts throttling: both answers count as one decrease.
+    const first = deferred();
+    const second = deferred();
+    const a = limiter.run(() => first.promise.then(() => Promise.reject(throttle)));
+    clock.advance(10);
+    const b = limiter.run(() => second.promise.then(() => Promise.reject(throttle)));
+    await flush();
+    first.resolve('');
+    await expect(a).rejects.toBe(throttle);
+    second.resolve('');
+    await expect(b).rejects.toBe(throttle);
+    expect(limiter.currentRate()).toBeCloseTo(70);
+    // Quiet answers: the rate may rise once per window, back toward the ceiling.
+    clock.advance(300);
+    const c = limiter.run(() => Promise.resolve('ok'));
+    await flush();
+    clock.advance(20);
+    await c;
+    expect(limiter.currentRate()).toBeCloseTo(84);
+    for (let round = 0; round < 40; round++) {
+      clock.advance(300);
+      const next = limiter.run(() => Promise.resolve('ok'));
+      clock.advance(20);
+      await next;
+    }
+    expect(limiter.currentRate()).toBe(100);
+  });
+
   it('keeps a fixed rate when the caller does not say what a throttle answer is', async () => {
     const clock = manualClock();
     const limiter = createRequestLimiter({ maxRequestsPerSecond: 100, maxConcurrency: 1 }, cancelled, clock);
     await expect(limiter.run(() => Promise.reject(new Error('429')))).rejects.toThrow('429');
     expect(limiter.currentRate()).toBe(100);
+  });
+
+  it('never goes below a tenth of the ceiling, however often the target throttles', async () => {
+    const clock = manualClock();
+    const throttle = new Error('429');
+    const limiter = createRequestLimiter({ maxRequestsPerSecond: 100, maxConcurrency: 1 }, cancelled, clock, {
+      isThrottle: (error) => error === throttle,
+    });
+    // Every fifth answer is a 429, at any pace (a flaky gateway).
+    for (let i = 1; i <= 400; i++) {
+      const run = limiter.run(() => (i % 5 === 0 ? Promise.reject(throttle) : Promise.resolve('ok')));
+      clock.advance(200);
+      await run.catch(() => undefined);
+    }
+    expect(limiter.currentRate()).toBeGreaterThanOrEqual(10);
   });
 });
