@@ -35,16 +35,19 @@ describe('migration 007 (wizard drafts, configuration digest per cycle)', () => 
     const v7 = openDatabase({ path, migrations: upToV7 });
     expect(v7.schemaVersion).toBe(7);
     expect(v7.backupPath).toMatch(/roster\.db\.v6-.*\.bak$/);
-    const cycles = createCyclesRepo(v7.db);
+    v7.db.close();
+    // Today's repository needs today's schema (later migrations add tables it reads).
+    const latest = openDatabase({ path, migrations });
+    const cycles = createCyclesRepo(latest.db);
     expect(cycles.get('c1')?.status).toBe('completed');
     // Recorded before digests existed: unknown (null), which the engine does not read as "changed".
     expect(cycles.lastCompletedDigest('j1')).toBeNull();
     expect(cycles.lastCompletedDigest('no-such-job')).toBeUndefined();
-    v7.db.close();
+    latest.db.close();
   });
 
   it('records the digest a cycle runs under, and reads the last completed real one', () => {
-    const { db } = openDatabase({ path: join(dir.path, 'r.db'), migrations: upToV7 });
+    const { db } = openDatabase({ path: join(dir.path, 'r.db'), migrations });
     db.exec(seed);
     const cycles = createCyclesRepo(db);
     const start = (id: string, at: string, dryRun: boolean, digest: string) =>
