@@ -100,7 +100,7 @@ function requireMandatory(
   throw new ObjectFailure(
     'MandatoryFieldsMissing',
     say('errorRequiredMissing', { attributes: missing.join(', ') }),
-    { recommendedAction: 'Give the mapping a default value, or fix the source data.' },
+    { recommendedAction: say('adviceRequiredMissing') },
   );
 }
 
@@ -222,8 +222,7 @@ async function adoptAfterConflict(
       `${ctx.targetName} refused the create as a duplicate, and no single existing object matches it.`,
       {
         ...(detail ? { additionalDetails: detail } : {}),
-        recommendedAction:
-          'Check the matching attributes: the target already has an object with one of these values.',
+        recommendedAction: say('adviceEntryConflict'),
       },
     );
   }

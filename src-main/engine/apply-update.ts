@@ -40,10 +40,7 @@ export async function updateLinked(
       throw new ObjectFailure(
         'InvalidAnchor',
         `The linked target object ${link.targetId} no longer exists in ${ctx.targetName}.`,
-        {
-          recommendedAction:
-            'Reset the link of this object (or run `roster reset <job> --full`) so that Roster matches or creates it again.',
-        },
+        { recommendedAction: say('adviceResetLink') },
       );
     }
     throw error;

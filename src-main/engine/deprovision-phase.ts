@@ -134,8 +134,7 @@ function stage(ctx: CycleContext, actions: readonly Decided[]): void {
       say('errorTooManyDeletes', { count: actions.length, threshold: ctx.settings.deletionThreshold }),
       {
         category: 'Skipped',
-        recommendedAction:
-          'Check why so many objects left scope. If it is intended, use "Allow deletes"; otherwise fix the cause and restart.',
+        recommendedAction: say('adviceTooManyDeletes'),
       },
     );
     ctx.counters.staged++;

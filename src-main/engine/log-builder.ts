@@ -74,7 +74,7 @@ export class LogBuilder {
   fail(
     errorCode: string,
     reason: string | LogText,
-    extra: { additionalDetails?: string; category?: string; recommendedAction?: string } = {},
+    extra: { additionalDetails?: string; category?: string; recommendedAction?: string | LogText } = {},
   ): this {
     this.error = {
       errorCode,
@@ -82,7 +82,7 @@ export class LogBuilder {
       ...(typeof reason === 'string' ? {} : { reasonCode: reason.code, reasonParams: reason.params }),
       errorCategory: extra.category ?? 'NonServiceFailure',
       ...(extra.additionalDetails ? { additionalDetails: extra.additionalDetails } : {}),
-      ...(extra.recommendedAction ? { recommendedAction: extra.recommendedAction } : {}),
+      ...adviceOf(extra.recommendedAction),
     };
     return this;
   }
@@ -124,6 +124,19 @@ export class LogBuilder {
     if (this.error) entry.errorInformation = this.error;
     return entry;
   }
+}
+
+/** The advice's English, and its code and parameters when the engine wrote it with `say()`. */
+function adviceOf(
+  advice: string | LogText | undefined,
+): Pick<ErrorInformation, 'recommendedAction' | 'recommendedActionCode' | 'recommendedActionParams'> {
+  if (!advice) return {};
+  if (typeof advice === 'string') return { recommendedAction: advice };
+  return {
+    recommendedAction: advice.text,
+    recommendedActionCode: advice.code,
+    recommendedActionParams: advice.params,
+  };
 }
 
 /** Watches the log steps of every object of a cycle as they are written. */

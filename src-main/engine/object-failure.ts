@@ -1,6 +1,12 @@
 import { isConnectorError } from '../connectors/connector';
 import type { LogText } from '@shared/domain/log-messages';
 
+/** What a failure's log entry says beside its reason; advice under its code when it has one (`say()`). */
+export interface FailureExtra {
+  additionalDetails?: string;
+  recommendedAction?: string | LogText;
+}
+
 /** A failure that belongs in this object's log entry: it ends the object's processing, not the cycle. */
 export class ObjectFailure extends Error {
   /** The reason under its message code, when the engine wrote it (the log shows it translated). */
@@ -9,7 +15,7 @@ export class ObjectFailure extends Error {
   constructor(
     readonly code: string,
     message: string | LogText,
-    readonly extra: { additionalDetails?: string; recommendedAction?: string } = {},
+    readonly extra: FailureExtra = {},
   ) {
     super(typeof message === 'string' ? message : message.text);
     this.name = 'ObjectFailure';
@@ -25,7 +31,7 @@ export function reasonOf(error: unknown): LogText | undefined {
 export function describeError(error: unknown): {
   code: string;
   message: string;
-  extra: { additionalDetails?: string; recommendedAction?: string };
+  extra: FailureExtra;
 } {
   if (error instanceof ObjectFailure) return { code: error.code, message: error.message, extra: error.extra };
   if (isConnectorError(error)) {

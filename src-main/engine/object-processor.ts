@@ -202,8 +202,7 @@ async function matchThenAct(
       return create(ctx, object, mapping, source, log);
     case 'fail':
       throw new ObjectFailure(decision.code ?? 'Failed', match.message ?? match.description, {
-        recommendedAction:
-          'Make the matching attribute unique in the target, or change the matching attributes.',
+        recommendedAction: say('adviceDuplicateTarget'),
       });
     case 'skip':
       return skipAfterMatch(ctx, object, log, decision, match.message ?? match.description, situation);

@@ -1,4 +1,5 @@
-import type { LogPage, LogQuery, ProvisioningLogEntry } from '@shared/domain/provisioning';
+import type { ErrorInformation, LogPage, LogQuery, ProvisioningLogEntry } from '@shared/domain/provisioning';
+import type { LogMessage } from '@shared/domain/log-messages';
 import type { Statement } from 'better-sqlite3';
 import type { Database } from './db';
 import {
@@ -39,6 +40,40 @@ interface LogRow {
   target_display_name: string | null;
   modified_json: string;
   steps_json: string;
+  /** Migration 013; absent on older schemas, null for entries without codes. */
+  error_messages_json?: string | null;
+}
+
+/** The reason and advice of an entry under their message codes (column `error_messages_json`). */
+interface ErrorMessages {
+  reason?: LogMessage;
+  recommendedAction?: LogMessage;
+}
+
+function errorMessagesOf(info: ErrorInformation | undefined): string | null {
+  if (!info) return null;
+  const messages: ErrorMessages = {};
+  if (info.reasonCode) messages.reason = { code: info.reasonCode, params: info.reasonParams ?? {} };
+  if (info.recommendedActionCode)
+    messages.recommendedAction = {
+      code: info.recommendedActionCode,
+      params: info.recommendedActionParams ?? {},
+    };
+  return messages.reason || messages.recommendedAction ? JSON.stringify(messages) : null;
+}
+
+function codesOf(json: string | null | undefined): Partial<ErrorInformation> {
+  if (!json) return {};
+  const { reason, recommendedAction } = JSON.parse(json) as ErrorMessages;
+  return {
+    ...(reason ? { reasonCode: reason.code, reasonParams: reason.params } : {}),
+    ...(recommendedAction
+      ? {
+          recommendedActionCode: recommendedAction.code,
+          recommendedActionParams: recommendedAction.params,
+        }
+      : {}),
+  };
 }
 
 export function logEntryFromRow(row: LogRow): ProvisioningLogEntry & { seq: number } {
@@ -74,6 +109,7 @@ export function logEntryFromRow(row: LogRow): ProvisioningLogEntry & { seq: numb
       reason: row.reason ?? '',
       ...(row.additional_details ? { additionalDetails: row.additional_details } : {}),
       ...(row.recommended_action ? { recommendedAction: row.recommended_action } : {}),
+      ...codesOf(row.error_messages_json),
     };
   }
   return entry;
@@ -122,13 +158,20 @@ const flatSelect = `SELECT l.at, l.job_id, l.cycle_id, l.action, l.status, l.err
   l.source_display_name, l.target_id, l.modified_json, l.change_id FROM log_entries l`;
 
 export function createLogRepo(db: Database): LogRepo {
+  // Databases before migration 013 (the migration tests) have no column for the message codes.
+  const withCodes =
+    db
+      .prepare("SELECT 1 FROM pragma_table_info('log_entries') WHERE name = 'error_messages_json'")
+      .get() !== undefined;
   const insert = db.prepare(
     `INSERT INTO log_entries (id, job_id, cycle_id, change_id, at, action, status, error_code, error_category, reason,
        additional_details, recommended_action, duration_ms, initiated_by_type, initiated_by_name, identity_type,
-       source_id, source_display_name, target_id, target_display_name, modified_json, steps_json)
+       source_id, source_display_name, target_id, target_display_name, modified_json, steps_json
+       ${withCodes ? ', error_messages_json' : ''})
      VALUES (@id, @job_id, @cycle_id, @change_id, @at, @action, @status, @error_code, @error_category, @reason,
        @additional_details, @recommended_action, @duration_ms, @initiated_by_type, @initiated_by_name, @identity_type,
-       @source_id, @source_display_name, @target_id, @target_display_name, @modified_json, @steps_json)`,
+       @source_id, @source_display_name, @target_id, @target_display_name, @modified_json, @steps_json
+       ${withCodes ? ', @error_messages_json' : ''})`,
   );
   // Databases before migration 010 (the migration tests) have no time blocks to keep.
   let timeBlocks: Statement<[number, string, string]> | null | undefined;
@@ -169,6 +212,7 @@ export function createLogRepo(db: Database): LogRepo {
         target_display_name: e.targetIdentity.displayName,
         modified_json: JSON.stringify(e.modifiedProperties),
         steps_json: JSON.stringify(e.provisioningSteps),
+        ...(withCodes ? { error_messages_json: errorMessagesOf(e.errorInformation) } : {}),
       });
       const block = Math.floor(Number(lastInsertRowid) / seqBlockSize);
       const at = e.activityDateTime;

@@ -312,6 +312,17 @@ export function baseUrlPlaceholders(baseUrl: string): string[] {
   return [...baseUrl.matchAll(/\{([A-Za-z][\w-]*)\}/g)].map((match) => match[1] ?? '');
 }
 
+/** The documented filterable attributes, as the connection's `filterableAttributes` (none: any). */
+function filterableSettings(
+  filterable: AppProfile['capabilities']['filterableAttributes'],
+): { filterableAttributes?: { users?: string[]; groups?: string[] } } {
+  const lists = {
+    ...(filterable.users === notDocumented ? {} : { users: [...filterable.users] }),
+    ...(filterable.groups === notDocumented ? {} : { groups: [...filterable.groups] }),
+  };
+  return Object.keys(lists).length > 0 ? { filterableAttributes: lists } : {};
+}
+
 /**
  * A SCIM connection's settings as the profile pre-fills them. `baseUrl` is what the admin typed for
  * a profile whose URL has placeholders or is not documented; every placeholder must be filled.
@@ -345,8 +356,11 @@ export function connectionSettingsFromProfile(
       authType,
       requestShape: profile.connection.dialect,
       app: profile.id,
-      // What the docs do not state keeps the RFC default; discovery and the admin can change it.
-      updateMethod: capabilities.updateMethod === 'put' ? 'put' : 'patch',
+      // What the docs do not state is left to the server's /ServiceProviderConfig at each cycle.
+      ...(capabilities.updateMethod === notDocumented
+        ? {}
+        : { updateMethod: capabilities.updateMethod === 'put' ? 'put' : 'patch' }),
+      ...filterableSettings(capabilities.filterableAttributes),
       groupReadsIncludeMembers: capabilities.groupReadsIncludeMembers !== false,
       userDisable: capabilities.disable === 'notSupported' ? 'notSupported' : 'activeFalse',
     },

@@ -85,6 +85,17 @@ export const logMessageTemplates = {
   errorTooManyDeletes: '{count} disables and deletes are pending, over the threshold of {threshold}.',
   planHeldBackDisable: 'Would disable; held back: {count} > threshold {threshold}',
   planHeldBackDelete: 'Would delete; held back: {count} > threshold {threshold}',
+  // ── advice (ErrorInformation.recommendedAction: what the admin should do) ──
+  adviceRequiredMissing: 'Give the mapping a default value, or fix the source data.',
+  adviceEntryConflict:
+    'Check the matching attributes: the target already has an object with one of these values.',
+  adviceResetLink:
+    'Reset the link of this object (or run `roster reset <job> --full`) so that Roster matches or creates it again.',
+  adviceDuplicateTarget: 'Make the matching attribute unique in the target, or change the matching attributes.',
+  adviceTooManyDeletes:
+    'Check why so many objects left scope. If it is intended, use "Allow deletes"; otherwise fix the cause and restart.',
+  adviceAccountGone: 'Run account discovery again: the account is no longer in the target.',
+  adviceCheckTargetAnswer: 'Check the target’s answer, then try again.',
 } as const;
 
 export type LogMessageCode = keyof typeof logMessageTemplates;

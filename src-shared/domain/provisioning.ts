@@ -47,6 +47,9 @@ export interface ErrorInformation {
   additionalDetails?: string;
   errorCategory: string;
   recommendedAction?: string;
+  /** The advice as a message code (`advice…` in log-messages.ts), when the engine wrote it so. */
+  recommendedActionCode?: LogMessageCode;
+  recommendedActionParams?: Record<string, LogMessageParam>;
 }
 
 /** One entry per object per action attempt (provisioning-behaviour.md §14.1). Immutable. */

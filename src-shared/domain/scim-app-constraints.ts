@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictObject } from './strict-input';
 
 /**
  * What a SCIM app cannot do that RFC 7644 lets a server leave out (issue 12 item 4, docs/app-profiles.md
@@ -26,11 +27,27 @@ export const appIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use lower-case letters, digits and dashes');
 
+/** Attribute paths as a filter names them (`userName`, `emails.value`, `urn:…:User:employeeNumber`). */
+const filterableList = z.array(z.string().trim().min(1).max(200)).min(1).max(100);
+
 /** The keys added to a SCIM connection's settings (see scimSettingsSchema). */
 export const scimAppConstraintShape = {
   /** The gallery app this connection was made from: the wizard starts its jobs from that profile. */
   app: appIdSchema.optional(),
-  updateMethod: scimUpdateMethodSchema.default('patch'),
+  /**
+   * Left out: as the server's /ServiceProviderConfig declares (`patch.supported`), PATCH when it says
+   * nothing. Set, it wins over what the server declares.
+   */
+  updateMethod: scimUpdateMethodSchema.optional(),
+  /**
+   * The attributes `filter=… eq …` works on, per object type, as the app documents them. A matching
+   * attribute outside the list is matched from the target's list instead of a filter the app would
+   * refuse. Left out: any attribute, unless the server declares `filter.supported: false`.
+   */
+  filterableAttributes: strictObject({
+    users: filterableList.optional(),
+    groups: filterableList.optional(),
+  }).optional(),
   /**
    * False for an app whose GET /Groups answers leave `members` out or empty (AWS IAM Identity
    * Center): Roster then never reads a group's members back to settle a membership request whose

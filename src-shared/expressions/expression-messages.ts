@@ -1,7 +1,9 @@
 import type { DiagnosticDetail } from './diagnostics';
+import { syntaxMessageParameters, syntaxPhraseTemplates, syntaxTemplates } from './syntax-messages';
 
 /**
- * The expression checker's own sentences (validate.ts), as codes with parameters so the app can say
+ * The expression checker's own sentences (validate.ts, and the lexer's and parser's from
+ * syntax-messages.ts), as codes with parameters so the app can say
  * them in the admin's language (renderer locales `expressionMessages.<code>`; a diagnostic carries
  * them as `detail` `expr.<code>`). The English made from these templates is the diagnostic's message
  * the CLI prints; the renderer's English locale is made from them too.
@@ -60,12 +62,14 @@ const templates = {
   notADate:
     'CDate: "{value}" is not a date (expected forms like 2021-08-24, 2009-06-15T01:45:30-07:00 or 8/25/2021 5:41:18 PM).',
   notAFiletime: 'DateFromNum: {value} is not a FILETIME between 1601 and the end of 9999.',
+  ...syntaxTemplates,
+  ...syntaxPhraseTemplates,
 } as const;
 
 export type ExpressionMessageCode = keyof typeof templates;
 export const expressionMessageTemplates: Readonly<Record<ExpressionMessageCode, string>> = templates;
 export const expressionMessageCodes = Object.keys(templates) as ExpressionMessageCode[];
-export const expressionMessageParameters = [
+const checkerParameters = [
   'length',
   'limit',
   'attribute',
@@ -83,12 +87,42 @@ export const expressionMessageParameters = [
   'known',
   'sum',
 ] as const;
+export const expressionMessageParameters: readonly string[] = [
+  ...new Set<string>([...checkerParameters, ...syntaxMessageParameters]),
+];
+
+export function isExpressionMessageCode(code: string): code is ExpressionMessageCode {
+  return Object.hasOwn(templates, code);
+}
+
+/**
+ * The parameters a template is filled with: a phrase parameter given by its code (`foundCode:
+ * 'tokenString'`) is said first, with the same parameters, through `say` (English here, the
+ * admin's language in the renderer).
+ */
+export function withPhrases(
+  params: Readonly<Record<string, string>>,
+  say: (code: ExpressionMessageCode, params: Readonly<Record<string, string>>) => string | undefined,
+): Record<string, string> {
+  const filled: Record<string, string> = { ...params };
+  for (const [name, code] of Object.entries(params)) {
+    const phrase = /^(\w+)Code$/.exec(name)?.[1];
+    if (phrase === undefined || phrase in params || !isExpressionMessageCode(code)) continue;
+    const said = say(code, params);
+    if (said !== undefined) filled[phrase] = said;
+  }
+  return filled;
+}
+
+function fill(code: ExpressionMessageCode, params: Readonly<Record<string, string>>): string {
+  return templates[code].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
 
 /** The English sentence and its detail code (`expr.<code>`), for a diagnostic. */
 export function expressionMessage(
   code: ExpressionMessageCode,
   params: Readonly<Record<string, string>> = {},
 ): { text: string; detail: DiagnosticDetail } {
-  const text = templates[code].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  const text = fill(code, withPhrases(params, fill));
   return { text, detail: { code: `expr.${code}`, params } };
 }

@@ -1,31 +1,47 @@
+import type { DiagnosticCode } from './diagnostics';
+import { expressionMessage, type ExpressionMessageCode } from './expression-messages';
 import { LineIndex } from './source-position';
 import type { Token, TokenKind, TokenProblem } from './tokens';
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** Characters a pasted expression often contains by accident, with the fix an admin needs. */
-const CONFUSABLES: Readonly<Record<string, string>> = {
-  '\u201c': 'a curly quotation mark; strings use straight double quotes (")',
-  '\u201d': 'a curly quotation mark; strings use straight double quotes (")',
-  '\u201e': 'a curly quotation mark; strings use straight double quotes (")',
-  '\u00ab': 'a guillemet; strings use straight double quotes (")',
-  '\u00bb': 'a guillemet; strings use straight double quotes (")',
-  "'": 'a single quote; strings use double quotes (")',
-  '\u2018': 'a curly single quote; strings use straight double quotes (")',
-  '\u2019': 'a curly single quote; strings use straight double quotes (")',
-  '\u00a0': 'a no-break space; use an ordinary space',
-  '\u200b': 'a zero-width space; delete it',
-  '\ufeff': 'a byte-order mark; delete it',
-  '\u2013': 'an en dash; a negative number uses the ASCII hyphen (-)',
-  '\u2014': 'an em dash; a negative number uses the ASCII hyphen (-)',
-  '+': 'a "+"; there is no arithmetic or + concatenation, use Append(a, b) or Join("", a, b)',
-  '&': 'an "&"; there is no & concatenation, use Append(a, b) or Join("", a, b) (hex numbers are written &H1F)',
-  '{': 'a "{"; there are no braces in this language',
-  '}': 'a "}"; there are no braces in this language',
-  ']': 'a "]" with no matching "["',
-  _: 'an underscore; function names contain only letters and digits',
+/**
+ * Characters a pasted expression often contains by accident, with the fix an admin needs (the
+ * advice's words are phrase templates in syntax-messages.ts).
+ */
+const CONFUSABLES: Readonly<Record<string, ExpressionMessageCode>> = {
+  '\u201c': 'hintCurlyQuote',
+  '\u201d': 'hintCurlyQuote',
+  '\u201e': 'hintCurlyQuote',
+  '\u00ab': 'hintGuillemet',
+  '\u00bb': 'hintGuillemet',
+  "'": 'hintSingleQuote',
+  '\u2018': 'hintCurlySingleQuote',
+  '\u2019': 'hintCurlySingleQuote',
+  '\u00a0': 'hintNoBreakSpace',
+  '\u200b': 'hintZeroWidthSpace',
+  '\ufeff': 'hintByteOrderMark',
+  '\u2013': 'hintEnDash',
+  '\u2014': 'hintEmDash',
+  '+': 'hintPlus',
+  '&': 'hintAmpersand',
+  '{': 'hintOpenBrace',
+  '}': 'hintCloseBrace',
+  ']': 'hintCloseBracket',
+  _: 'hintUnderscore',
 };
+
+/** A token problem whose words come from a message template (English here, coded for the app). */
+function problem(
+  code: DiagnosticCode,
+  message: ExpressionMessageCode,
+  params: Record<string, string> = {},
+  severity: TokenProblem['severity'] = 'error',
+): TokenProblem {
+  const said = expressionMessage(message, params);
+  return { code, severity, message: said.text, detail: said.detail };
+}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -119,9 +135,8 @@ export function tokenize(text: string): Token[] {
     if (op) {
       i += op.length;
       if (op === '==' || op === '!=') {
-        const fix = op === '==' ? 'write a single "=" to compare' : 'write "<>" for "not equal"';
         push('invalid', start, i, {
-          problems: [{ code: 'syntax', severity: 'error', message: `"${op}" is not an operator; ${fix}.` }],
+          problems: [problem('syntax', op === '==' ? 'doubleEquals' : 'bangEquals')],
         });
       } else {
         push('operator', start, i, { value: op });
@@ -130,15 +145,7 @@ export function tokenize(text: string): Token[] {
     }
     if (c === 45) {
       i++;
-      push('invalid', start, i, {
-        problems: [
-          {
-            code: 'syntax',
-            severity: 'error',
-            message: 'A "-" must be followed directly by digits (a negative number); there is no arithmetic.',
-          },
-        ],
-      });
+      push('invalid', start, i, { problems: [problem('syntax', 'loneMinus')] });
       continue;
     }
     // One code point, so a surrogate pair is reported once.
@@ -153,21 +160,19 @@ export function tokenize(text: string): Token[] {
       i += next.length;
       count++;
     }
-    const hint = CONFUSABLES[ch];
-    const what =
-      count === 1
-        ? describeChar(ch)
-        : same
-          ? `${count} × ${describeChar(ch)}`
-          : `${describeChar(ch)} (and ${count - 1} more unexpected characters)`;
+    const hintCode = CONFUSABLES[ch];
+    const mixed = count > 1 && !same;
+    const character = count > 1 && same ? `${count} × ${describeChar(ch)}` : describeChar(ch);
+    const params: Record<string, string> = mixed ? { character, more: String(count - 1) } : { character };
+    const said: ExpressionMessageCode = hintCode
+      ? mixed
+        ? 'unexpectedConfusables'
+        : 'unexpectedConfusable'
+      : mixed
+        ? 'unexpectedCharacters'
+        : 'unexpectedCharacter';
     push('invalid', start, i, {
-      problems: [
-        {
-          code: 'invalidCharacter',
-          severity: 'error',
-          message: hint ? `Unexpected ${what}: ${hint}.` : `Unexpected character ${what}.`,
-        },
-      ],
+      problems: [problem('invalidCharacter', said, hintCode ? { ...params, hintCode } : params)],
     });
   }
   return tokens;
@@ -216,24 +221,14 @@ function lexAttribute(text: string, start: number, push: Push): number {
   if (close < 0) {
     push('attribute', start, text.length, {
       value: text.slice(start + 1),
-      problems: [
-        {
-          code: 'unterminatedAttribute',
-          severity: 'error',
-          message: 'This attribute reference has no closing "]".',
-        },
-      ],
+      problems: [problem('unterminatedAttribute', 'unterminatedAttribute')],
     });
     return text.length;
   }
   const name = text.slice(start + 1, close);
   const problems: TokenProblem[] = [];
   if (name.length === 0) {
-    problems.push({
-      code: 'emptyAttribute',
-      severity: 'error',
-      message: 'An attribute reference needs a name between the brackets, for example [displayName].',
-    });
+    problems.push(problem('emptyAttribute', 'emptyAttribute'));
   }
   push('attribute', start, close + 1, { value: name, problems });
   return close + 1;
@@ -255,14 +250,16 @@ function lexString(text: string, start: number, push: Push): number {
     if (slash < 0 || (close >= 0 && close < slash)) {
       value += text.slice(i, close);
       if (firstLone) {
-        const more = loneBackslashes > 1 ? ` (${loneBackslashes - 1} more in this string)` : '';
-        problems.push({
-          code: 'backslashEscape',
-          severity: 'warning',
-          start: firstLone.at,
-          end: firstLone.at + 2,
-          message: `"\\${firstLone.next}" keeps its backslash; write "\\\\${firstLone.next}" to say so explicitly${more}.`,
-        });
+        const kept =
+          loneBackslashes > 1
+            ? problem(
+                'backslashEscape',
+                'backslashKeptMore',
+                { escape: firstLone.next, more: String(loneBackslashes - 1) },
+                'warning',
+              )
+            : problem('backslashEscape', 'backslashKept', { escape: firstLone.next }, 'warning');
+        problems.push({ ...kept, start: firstLone.at, end: firstLone.at + 2 });
       }
       push('string', start, close + 1, { value, problems });
       return close + 1;
@@ -284,11 +281,7 @@ function lexString(text: string, start: number, push: Push): number {
     i = slash + 2;
   }
   value += text.slice(Math.min(i, text.length));
-  problems.push({
-    code: 'unterminatedString',
-    severity: 'error',
-    message: 'This string has no closing double quote (write \\" for a quote inside a string).',
-  });
+  problems.push(problem('unterminatedString', 'unterminatedString'));
   push('string', start, text.length, { value, problems });
   return text.length;
 }
@@ -306,13 +299,7 @@ function lexDecimal(text: string, start: number, push: Push): number {
     while (i < text.length && (isDigit(text.charCodeAt(i)) || isAlpha(text.charCodeAt(i)) || text[i] === '.'))
       i++;
     push('invalid', start, i, {
-      problems: [
-        {
-          code: 'invalidInteger',
-          severity: 'error',
-          message: `"${text.slice(start, i)}" is not an integer; the language has no fractions or exponents.`,
-        },
-      ],
+      problems: [problem('invalidInteger', 'notAnInteger', { text: text.slice(start, i) })],
     });
     return i;
   }
@@ -321,11 +308,11 @@ function lexDecimal(text: string, start: number, push: Push): number {
   if (value < INT64_MIN || value > INT64_MAX) {
     push('integer', start, i, {
       problems: [
-        {
-          code: 'integerOutOfRange',
-          severity: 'error',
-          message: `${raw} does not fit in a signed 64-bit integer (${INT64_MIN} to ${INT64_MAX}).`,
-        },
+        problem('integerOutOfRange', 'integerOutOfRange', {
+          text: raw,
+          min: INT64_MIN.toString(),
+          max: INT64_MAX.toString(),
+        }),
       ],
     });
     return i;
@@ -340,26 +327,14 @@ function lexHex(text: string, start: number, push: Push): number {
   const digits = text.slice(start + 2, i);
   if (digits.length === 0) {
     push('invalid', start, i, {
-      problems: [
-        {
-          code: 'invalidInteger',
-          severity: 'error',
-          message: '"&H" must be followed by hexadecimal digits, for example &HF7.',
-        },
-      ],
+      problems: [problem('invalidInteger', 'hexWithoutDigits')],
     });
     return i;
   }
   const unsigned = BigInt('0x' + digits);
   if (unsigned >= 2n ** 64n) {
     push('integer', start, i, {
-      problems: [
-        {
-          code: 'integerOutOfRange',
-          severity: 'error',
-          message: `&H${digits} has more than 64 bits.`,
-        },
-      ],
+      problems: [problem('integerOutOfRange', 'hexTooWide', { digits })],
     });
     return i;
   }

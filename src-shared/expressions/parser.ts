@@ -9,6 +9,7 @@ import type {
 } from './ast';
 import { internalDiagnostic, makeDiagnostic, type Diagnostic } from './diagnostics';
 import { ExpressionSyntaxError } from './errors';
+import { expressionMessage, type ExpressionMessageCode } from './expression-messages';
 import { tokenize } from './lexer';
 import { LineIndex, type SourceSpan } from './source-position';
 import type { ComparisonOperator, Token } from './tokens';
@@ -35,7 +36,7 @@ export function parseWithDiagnostics(text: string): ParseOutcome {
   for (const token of tokens) {
     for (const p of token.problems ?? []) {
       const span = p.start !== undefined && p.end !== undefined ? index.span(p.start, p.end) : token.span;
-      diagnostics.push(makeDiagnostic(p.code, span, p.message, p.severity));
+      diagnostics.push(makeDiagnostic(p.code, span, p.message, p.severity, p.detail));
       if (p.severity === 'error') lexicalErrors = true;
     }
   }
@@ -69,27 +70,20 @@ export function parseExpression(text: string): ExpressionNode {
   return outcome.tree;
 }
 
-function describe(token: Token | undefined): string {
-  if (!token) return 'the end of the expression';
+/** What the parser found, as the `found` phrase of a message: its template code and the token. */
+function found(token: Token): { foundCode: ExpressionMessageCode; token: string } {
   switch (token.kind) {
-    case 'openParen':
-      return '"("';
-    case 'closeParen':
-      return '")"';
-    case 'comma':
-      return '","';
-    case 'operator':
-      return `"${token.text}"`;
     case 'string':
-      return `the string ${token.text.length > 30 ? token.text.slice(0, 27) + '…"' : token.text}`;
+      return {
+        foundCode: 'tokenString',
+        token: token.text.length > 30 ? token.text.slice(0, 27) + '…"' : token.text,
+      };
     case 'attribute':
-      return `the attribute ${token.text}`;
+      return { foundCode: 'tokenAttribute', token: token.text };
     case 'integer':
-      return `the number ${token.text}`;
-    case 'name':
-      return `"${token.text}"`;
+      return { foundCode: 'tokenNumber', token: token.text };
     default:
-      return `"${token.text}"`;
+      return { foundCode: 'tokenSymbol', token: token.text };
   }
 }
 
@@ -105,20 +99,14 @@ class Parser {
 
   parseRoot(): ExpressionNode {
     if (this.tokens.length === 0) {
-      this.fail('emptyExpression', this.index.span(0, this.text.length), 'The expression is empty.');
+      this.fail('emptyExpression', this.index.span(0, this.text.length), 'emptyExpression');
     }
     const root = this.parseOperand(0);
     const next = this.peek();
     if (next?.kind === 'operator') {
-      this.fail(
-        'comparisonAtRoot',
-        next.span,
-        `A comparison cannot be the whole expression; wrap it, for example CBool(a ${next.text} b) or IIF(a ${next.text} b, "yes", "no").`,
-      );
+      this.fail('comparisonAtRoot', next.span, 'comparisonAtRoot', { operator: next.text });
     }
-    if (next) {
-      this.fail('syntax', next.span, `Unexpected ${describe(next)} after the end of the expression.`);
-    }
+    if (next) this.fail('syntax', next.span, 'unexpectedAfterEnd', found(next));
     return root;
   }
 
@@ -126,8 +114,14 @@ class Parser {
     return this.tokens[this.pos + offset];
   }
 
-  private fail(code: Diagnostic['code'], span: SourceSpan, message: string): never {
-    this.errors.push(makeDiagnostic(code, span, message));
+  private fail(
+    code: Diagnostic['code'],
+    span: SourceSpan,
+    message: ExpressionMessageCode,
+    params: Record<string, string> = {},
+  ): never {
+    const said = expressionMessage(message, params);
+    this.errors.push(makeDiagnostic(code, span, said.text, 'error', said.detail));
     throw new Stop();
   }
 
@@ -138,11 +132,7 @@ class Parser {
   private parseOperand(depth: number): OperandNode {
     const token = this.peek();
     if (!token) {
-      this.fail(
-        'syntax',
-        this.endSpan(),
-        'Expected a value (a function call, [attribute], "string" or number) but the expression ended.',
-      );
+      this.fail('syntax', this.endSpan(), 'valueExpectedAtEnd');
     }
     switch (token.kind) {
       case 'name': {
@@ -167,17 +157,9 @@ class Parser {
         };
       }
       case 'openParen':
-        return this.fail(
-          'syntax',
-          token.span,
-          'Parentheses cannot group values; they only follow a function name.',
-        );
+        return this.fail('syntax', token.span, 'parenthesesGroup');
       default:
-        return this.fail(
-          'syntax',
-          token.span,
-          `Expected a value (a function call, [attribute], "string" or number) but found ${describe(token)}.`,
-        );
+        return this.fail('syntax', token.span, 'valueExpected', found(token));
     }
   }
 
@@ -185,11 +167,7 @@ class Parser {
     const nameToken = this.tokens[this.pos] as Token;
     const open = this.tokens[this.pos + 1] as Token;
     if (depth >= MAX_NESTING_DEPTH) {
-      this.fail(
-        'tooDeep',
-        nameToken.span,
-        `Function calls are nested more than ${MAX_NESTING_DEPTH} levels deep.`,
-      );
+      this.fail('tooDeep', nameToken.span, 'tooDeep', { limit: String(MAX_NESTING_DEPTH) });
     }
     this.pos += 2;
     const args: SlotNode[] = [];
@@ -201,11 +179,7 @@ class Parser {
     for (;;) {
       const next = this.peek();
       if (!next) {
-        this.fail(
-          'syntax',
-          this.endSpan(),
-          `The call to ${nameToken.text}( opened at line ${open.line}, column ${open.column} has no closing ")".`,
-        );
+        this.failUnclosed(nameToken, open);
       }
       if (next.kind === 'comma' || next.kind === 'closeParen') {
         const empty: EmptySlotNode = { kind: 'empty', span: this.index.span(slotStart, next.start) };
@@ -224,18 +198,18 @@ class Parser {
         return this.callNode(nameToken, sep, args);
       }
       if (!sep) {
-        this.fail(
-          'syntax',
-          this.endSpan(),
-          `The call to ${nameToken.text}( opened at line ${open.line}, column ${open.column} has no closing ")".`,
-        );
+        this.failUnclosed(nameToken, open);
       }
-      this.fail(
-        'syntax',
-        sep.span,
-        `Expected "," or ")" in the call to ${nameToken.text} but found ${describe(sep)}.`,
-      );
+      this.fail('syntax', sep.span, 'separatorExpected', { name: nameToken.text, ...found(sep) });
     }
+  }
+
+  private failUnclosed(nameToken: Token, open: Token): never {
+    return this.fail('syntax', this.endSpan(), 'callNotClosed', {
+      name: nameToken.text,
+      line: String(open.line),
+      column: String(open.column),
+    });
   }
 
   private callNode(nameToken: Token, close: Token, args: SlotNode[]): CallNode {
@@ -256,11 +230,7 @@ class Parser {
     const right = this.parseOperand(depth + 1);
     const after = this.peek();
     if (after?.kind === 'operator') {
-      this.fail(
-        'chainedComparison',
-        after.span,
-        'Comparisons cannot be chained; compare two values per argument and nest IIF calls for more.',
-      );
+      this.fail('chainedComparison', after.span, 'chainedComparison');
     }
     const node: ComparisonNode = {
       kind: 'comparison',

@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from './diagnostics';
+import type { DiagnosticCode, DiagnosticDetail } from './diagnostics';
 import type { SourceSpan } from './source-position';
 
 export type TokenKind =
@@ -9,6 +9,8 @@ export type ComparisonOperator = '=' | '<>' | '<' | '<=' | '>' | '>=';
 export interface TokenProblem {
   readonly code: DiagnosticCode;
   readonly message: string;
+  /** The message as `expr.<code>` + params (syntax-messages.ts), for the admin's language. */
+  readonly detail: DiagnosticDetail;
   readonly severity: 'error' | 'warning';
   /** Where the problem is, when narrower than the token (an escape inside a string). */
   readonly start?: number;

@@ -133,7 +133,8 @@ function checkFormatDateTime(call: CallNode, report: Report): void {
     if (slot?.kind !== 'string') continue;
     const compiled = compileDateFormat(slot.value);
     if (!compiled.ok) {
-      report('invalidDateFormat', slot.span, `FormatDateTime: ${compiled.message}`);
+      const { code, params } = compiled.problem;
+      say(report, slot.span, 'dateFormatProblem', { ...params, problemCode: code }, 'error', 'invalidDateFormat');
     } else if (i === 2 && hasHour12WithoutMarker(compiled.tokens)) {
       say(report, slot.span, 'hour12WithoutMarker', {}, 'warning', 'invalidDateFormat');
     }

@@ -14,6 +14,7 @@
  * threads count too).
  */
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface ProbeReport {
@@ -38,15 +39,27 @@ if (out) {
   };
   setInterval(note, 100).unref();
   const busy: [number, number][] = [];
+  // With ROSTER_BENCH_PROFILE, busy gaps over 20 ms are also kept on the monotonic clock the V8
+  // profile uses (µs), so profile-summary.mjs --turns can say what ran in each long turn.
+  const profileDir = process.env['ROSTER_BENCH_PROFILE'];
+  const longTurns: [number, number, number][] = [];
+  const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
   let lastTick = performance.now();
+  let lastTickUs = monotonicUs();
+  // One getrusage per tick (the difference is taken here): the probe's own CPU counts in the figure.
   let lastCpu = process.cpuUsage();
   setInterval(() => {
     const now = performance.now();
-    const cpu = process.cpuUsage(lastCpu);
-    const cpuMs = Math.min((cpu.user + cpu.system) / 1000, now - lastTick);
+    const cpuNow = process.cpuUsage();
+    const cpuMs = Math.min(
+      (cpuNow.user - lastCpu.user + cpuNow.system - lastCpu.system) / 1000,
+      now - lastTick,
+    );
     if (cpuMs > 5) busy.push([Date.now(), Math.round(cpuMs * 10) / 10]);
+    if (profileDir && cpuMs > 20) longTurns.push([lastTickUs, monotonicUs(), Math.round(cpuMs * 10) / 10]);
     lastTick = now;
-    lastCpu = process.cpuUsage();
+    if (profileDir) lastTickUs = monotonicUs();
+    lastCpu = cpuNow;
   }, 5).unref();
   process.on('exit', () => {
     note();
@@ -54,5 +67,6 @@ if (out) {
     const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
     const report: ProbeReport = { windows, maxRssKb: usage.maxRSS, cpuMs, busy };
     writeFileSync(out, JSON.stringify(report));
+    if (profileDir) writeFileSync(join(profileDir, `turns-${process.pid}.json`), JSON.stringify(longTurns));
   });
 }

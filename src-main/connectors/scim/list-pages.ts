@@ -18,7 +18,7 @@ import type { ScimHttpClient } from './http-client';
 import { parseAttributePath } from './paths';
 import { requireListResponse, requireResource, toObjectState } from './resources';
 
-/** Asked per page; a server may answer fewer. */
+/** Asked per page unless the server declares a smaller `filter.maxResults`; a server may answer fewer. */
 export const listPageSize = 500;
 
 /** Clients whose server refused `attributes=` once: their lists ask for whole resources. */
@@ -53,9 +53,10 @@ export async function* listPages(
   endpoint: 'Users' | 'Groups',
   query: QueryParameters,
   paths: readonly string[],
+  pageSize: number = listPageSize,
 ): AsyncGenerator<TargetPage, void, undefined> {
   if (refusesAttributes.has(client)) {
-    yield* listAllPages(client, endpoint, query, paths);
+    yield* listAllPages(client, endpoint, query, paths, pageSize);
     return;
   }
   // `attributes` names everything that comes back, so an `excludedAttributes` beside it has nothing to do.
@@ -63,14 +64,14 @@ export async function* listPages(
     ...query.filter(([name]) => name !== 'excludedAttributes'),
     ['attributes', listedAttributes(endpoint, paths).join(',')],
   ];
-  const pages = listAllPages(client, endpoint, selecting, paths);
+  const pages = listAllPages(client, endpoint, selecting, paths, pageSize);
   let first: IteratorResult<TargetPage, void>;
   try {
     first = await pages.next();
   } catch (error) {
     if (!refusedSelection(error)) throw error;
     refusesAttributes.add(client);
-    yield* listAllPages(client, endpoint, query, paths);
+    yield* listAllPages(client, endpoint, query, paths, pageSize);
     return;
   }
   if (first.done) return;
@@ -83,6 +84,7 @@ async function* listAllPages(
   endpoint: 'Users' | 'Groups',
   query: QueryParameters,
   paths: readonly string[],
+  pageSize: number,
 ): AsyncGenerator<TargetPage, void, undefined> {
   const seen = new Set<string>();
   let startIndex = 1;
@@ -97,7 +99,7 @@ async function* listAllPages(
     const response = await client.send({
       method: 'GET',
       segments: [endpoint],
-      query: [...query, ['startIndex', String(startIndex)], ['count', String(listPageSize)]],
+      query: [...query, ['startIndex', String(startIndex)], ['count', String(pageSize)]],
       notFound: 'endpoint',
       idempotent: true,
     });

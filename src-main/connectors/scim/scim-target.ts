@@ -16,7 +16,7 @@ import {
   type TargetDiscovery,
   type TargetObjectState,
 } from '../connector';
-import { capabilitiesFromConstraints, groupMembersReadable } from './app-constraints';
+import { capabilitiesFromConstraints, documentedFilterable, groupMembersReadable } from './app-constraints';
 import type { ScimSecrets } from './auth';
 import { buildCreateBody, buildReplacementBody, type ScimProfile } from './bodies';
 import { testScimConnection } from './connection-test';
@@ -34,7 +34,8 @@ import {
   type PatchOperation,
 } from './patch-builder';
 import { parseAttributePath, readPathValue } from './paths';
-import { listPages } from './list-pages';
+import { listPages, listPageSize } from './list-pages';
+import { createListMatcher } from './list-match';
 import { defaultRequestLimits } from './rate-limit';
 import {
   readListResponse,
@@ -45,6 +46,7 @@ import {
   type ScimResource,
 } from './resources';
 import { defaultRetryOptions, type RetryOptions } from './retry';
+import { readServerConfig, type ServerConfigRead } from './server-config';
 
 export interface ScimTargetOptions {
   settings: ScimSettings;
@@ -125,6 +127,20 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
         ? settings.timeoutSeconds
         : 60;
   let discovered: Partial<TargetCapabilities> = {};
+  let serverConfig: Promise<ServerConfigRead> | null = null;
+
+  /**
+   * /ServiceProviderConfig, read once, before the first request whose shape it decides (a cycle with
+   * nothing to send reads nothing). What the server declares fills only what the connection and the
+   * manual overrides leave open (capabilities() below); a failed read keeps the configured settings.
+   */
+  function declared(): Promise<ServerConfigRead> {
+    serverConfig ??= readServerConfig(client).then((read) => {
+      discovered = { ...read.capabilities, ...discovered };
+      return read;
+    });
+    return serverConfig;
+  }
 
   function capabilities(): TargetCapabilities {
     const merged: TargetCapabilities = {
@@ -141,6 +157,22 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
     };
     return { ...merged, maxOperations: Math.max(1, Math.floor(merged.maxOperations)) };
   }
+
+  /** Lists ask for no more than the server says one answer may hold. */
+  function pageSize(): number {
+    const { maxResults } = capabilities();
+    return maxResults !== null && maxResults > 0 ? Math.min(listPageSize, maxResults) : listPageSize;
+  }
+
+  /** A filter on `path` is sent only where the app can answer it; the app's own list of attributes wins. */
+  function canFilter(type: ObjectType, path: string): boolean {
+    return documentedFilterable(settings, type, path) ?? capabilities().filter;
+  }
+
+  const listed = createListMatcher({
+    list: (type, paths) => listPages(client, endpointOf(type), readQuery(type), paths, pageSize()),
+    get: async (type, id, paths) => toObjectState(await readFull(type, id, readQuery(type)), paths),
+  });
 
   async function readFull(type: ObjectType, id: string, query: QueryParameters): Promise<ScimResource> {
     const segments = [endpointOf(type), id];
@@ -196,6 +228,7 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
     remove: readonly string[],
   ): Promise<void> {
     if (add.length === 0 && remove.length === 0) return;
+    await declared();
     if (!capabilities().patch) {
       const members = memberIdsOf(await readFull('Group', groupId, []));
       const removed = new Set(remove);
@@ -230,6 +263,8 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
     },
 
     async find(type, path, value, paths): Promise<TargetObjectState[]> {
+      await declared();
+      if (!canFilter(type, path)) return listed.find(type, path, value, paths);
       const endpoint = endpointOf(type);
       const response = await client.send({
         method: 'GET',
@@ -245,7 +280,10 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
         .map((resource) => toObjectState(resource, paths));
     },
 
-    listAll: (type, paths) => listPages(client, endpointOf(type), readQuery(type), paths),
+    async *listAll(type, paths) {
+      await declared();
+      yield* listPages(client, endpointOf(type), readQuery(type), paths, pageSize());
+    },
 
     async get(type, id, paths): Promise<TargetObjectState> {
       return toObjectState(await readFull(type, id, readQuery(type)), paths);
@@ -253,21 +291,31 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
 
     async create(type, values): Promise<TargetObjectState> {
       const endpoint = endpointOf(type);
-      const response = await client.send({
-        method: 'POST',
-        segments: [endpoint],
-        body: buildCreateBody(type, values, profile),
-        notFound: 'endpoint',
-        // A create sent twice creates twice: never retried unless the server proved it did nothing.
-        idempotent: false,
-      });
-      const resource = requireCreated(response.body, 'POST', `/${endpoint}`, response.status);
-      return toObjectState(resource, Object.keys(values));
+      let created: TargetObjectState;
+      try {
+        const response = await client.send({
+          method: 'POST',
+          segments: [endpoint],
+          body: buildCreateBody(type, values, profile),
+          notFound: 'endpoint',
+          // A create sent twice creates twice: never retried unless the server proved it did nothing.
+          idempotent: false,
+        });
+        const resource = requireCreated(response.body, 'POST', `/${endpoint}`, response.status);
+        created = toObjectState(resource, Object.keys(values));
+      } catch (error) {
+        // A conflict or a lost answer: the engine looks the object up live next, so no stale list answers.
+        listed.forget(type);
+        throw error;
+      }
+      listed.created(type, created);
+      return created;
     },
 
     async update(type, id, changes): Promise<void> {
       const memberChanges = changes.filter((change) => isMembersChange(type, change));
       const attributeChanges = changes.filter((change) => !isMembersChange(type, change));
+      await declared();
       if (attributeChanges.length > 0) {
         if (capabilities().patch) {
           const operations = buildAttributeOperations(attributeChanges, {
@@ -290,6 +338,7 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
     },
 
     async setActive(type, id, active): Promise<void> {
+      await declared();
       if (capabilities().patch) {
         await patch(type, id, [activeOperation(active, profile)]);
         return;

@@ -1,6 +1,7 @@
 import type { AccountAction, AccountActOutcome, AccountRow } from '@shared/domain/accounts';
 import { RosterError } from '@shared/domain/errors';
 import type { ObjectType } from '@shared/domain/schema';
+import { say } from '@shared/domain/log-messages';
 import { isConnectorError, type SourceConnector, type TargetConnector } from '../../connectors/connector';
 import type { LeaseOwner } from '../../store/leases-repo';
 import type { Store } from '../../store/store';
@@ -180,9 +181,7 @@ async function disableAccount(ctx: AccountActionContext, row: AccountRow): Promi
     const cannot = isConnectorError(error) && error.code === 'DisableNotConfigured';
     log.step('export', 'failure', message);
     log.fail(isConnectorError(error) ? error.code : 'InternalError', message, {
-      recommendedAction: gone
-        ? 'Run account discovery again: the account is no longer in the target.'
-        : 'Check the target’s answer, then try again.',
+      recommendedAction: say(gone ? 'adviceAccountGone' : 'adviceCheckTargetAnswer'),
     });
     outcome = refused(
       row.objectType,

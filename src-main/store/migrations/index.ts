@@ -11,6 +11,7 @@ import { migration009LogSeqIndexes } from './009-log-seq-indexes';
 import { migration010LogFilterIndexes } from './010-log-filter-indexes';
 import { migration011PreviewJobs } from './011-preview-jobs';
 import { migration012SourceStateEpochs } from './012-source-state-epochs';
+import { migration013LogMessageCodes } from './013-log-message-codes';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   migration010LogFilterIndexes,
   migration011PreviewJobs,
   migration012SourceStateEpochs,
+  migration013LogMessageCodes,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

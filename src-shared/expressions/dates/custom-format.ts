@@ -1,3 +1,5 @@
+import { expressionMessage, type ExpressionMessageCode } from '../expression-messages';
+
 /** A .NET custom date format string split into fields and literals (expressions.md §8.3). */
 export type FieldLetter = 'y' | 'M' | 'd' | 'h' | 'H' | 'm' | 's' | 'f' | 'F' | 't' | 'z' | 'K';
 
@@ -7,7 +9,19 @@ export type FormatToken =
   /** The letter Z: written literally, and on parse it must match "Z" and marks the value as UTC. */
   | { readonly kind: 'utc' };
 
-export type CompiledFormat = { ok: true; tokens: readonly FormatToken[] } | { ok: false; message: string };
+/** Why a format cannot be used, as a phrase code of syntax-messages.ts with its parameters. */
+export interface DateFormatProblem {
+  readonly code: ExpressionMessageCode;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+export type CompiledFormat =
+  | { ok: true; tokens: readonly FormatToken[] }
+  | { ok: false; message: string; problem: DateFormatProblem };
+
+function rejected(code: ExpressionMessageCode, params: Record<string, string> = {}): CompiledFormat {
+  return { ok: false, message: expressionMessage(code, params).text, problem: { code, params } };
+}
 
 const FIELD_LETTERS = new Set<string>(['y', 'M', 'd', 'h', 'H', 'm', 's', 'f', 'F', 't', 'z', 'K']);
 
@@ -32,14 +46,11 @@ export function compileDateFormat(format: string): CompiledFormat {
 }
 
 function compileUncached(format: string): CompiledFormat {
-  if (format.length === 0) return { ok: false, message: 'The date format is empty.' };
+  if (format.length === 0) return rejected('dateFormatEmpty');
   if (format.length === 1) {
     const standard = STANDARD_FORMATS[format];
     if (standard !== undefined) return compileUncached(standard);
-    return {
-      ok: false,
-      message: `"${format}" is a single-character .NET standard format, which Roster supports only for "o", "s" and "u"; write a custom format such as "yyyy-MM-dd" (or "%${format}" for the single field).`,
-    };
+    return rejected('dateFormatSingleLetter', { format });
   }
   const tokens: FormatToken[] = [];
   let literal = '';
@@ -52,23 +63,21 @@ function compileUncached(format: string): CompiledFormat {
     const ch = format[i] as string;
     if (ch === "'" || ch === '"') {
       const close = findClosingQuote(format, i + 1, ch);
-      if (close < 0)
-        return { ok: false, message: `The date format has an opening ${ch} with no closing ${ch}.` };
+      if (close < 0) return rejected('dateFormatOpenQuote', { quote: ch });
       literal += format.slice(i + 1, close).replace(/\\(.)/g, '$1');
       i = close + 1;
       continue;
     }
     if (ch === '\\') {
       const next = format[i + 1];
-      if (next === undefined) return { ok: false, message: 'The date format ends with a lone backslash.' };
+      if (next === undefined) return rejected('dateFormatLoneBackslash');
       literal += next;
       i += 2;
       continue;
     }
     if (ch === '%') {
       const next = format[i + 1];
-      if (next === undefined || next === '%')
-        return { ok: false, message: 'A "%" in a date format must be followed by one format letter.' };
+      if (next === undefined || next === '%') return rejected('dateFormatLonePercent');
       flush();
       if (FIELD_LETTERS.has(next)) tokens.push({ kind: 'field', letter: next as FieldLetter, count: 1 });
       else if (next === 'Z') tokens.push({ kind: 'utc' });
@@ -86,7 +95,7 @@ function compileUncached(format: string): CompiledFormat {
       let count = 1;
       while (format[i + count] === ch) count++;
       if ((ch === 'f' || ch === 'F') && count > 7) {
-        return { ok: false, message: `"${ch.repeat(count)}" asks for more than 7 fraction digits.` };
+        return rejected('dateFormatFractionDigits', { field: ch.repeat(count) });
       }
       flush();
       tokens.push({ kind: 'field', letter: ch as FieldLetter, count });
