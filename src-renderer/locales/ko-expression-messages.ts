@@ -1,4 +1,5 @@
 import type { enExpressionMessages } from './en-expression-messages';
+import { koSyntaxMessages } from './ko-syntax-messages';
 
 /** 식 검사기 메시지 코드의 한국어 문구 (ko.ts에 `expressionMessages`로 합쳐집니다). */
 export const koExpressionMessages: typeof enExpressionMessages = {
@@ -55,4 +56,5 @@ export const koExpressionMessages: typeof enExpressionMessages = {
   notADate:
     'CDate: “{value}”은(는) 날짜가 아닙니다(2021-08-24, 2009-06-15T01:45:30-07:00, 8/25/2021 5:41:18 PM 같은 형식이어야 합니다).',
   notAFiletime: 'DateFromNum: {value}은(는) 1601년부터 9999년 말 사이의 FILETIME이 아닙니다.',
+  ...koSyntaxMessages,
 };

@@ -134,7 +134,14 @@ function checkFormatDateTime(call: CallNode, report: Report): void {
     const compiled = compileDateFormat(slot.value);
     if (!compiled.ok) {
       const { code, params } = compiled.problem;
-      say(report, slot.span, 'dateFormatProblem', { ...params, problemCode: code }, 'error', 'invalidDateFormat');
+      say(
+        report,
+        slot.span,
+        'dateFormatProblem',
+        { ...params, problemCode: code },
+        'error',
+        'invalidDateFormat',
+      );
     } else if (i === 2 && hasHour12WithoutMarker(compiled.tokens)) {
       say(report, slot.span, 'hour12WithoutMarker', {}, 'warning', 'invalidDateFormat');
     }

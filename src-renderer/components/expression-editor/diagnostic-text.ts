@@ -1,4 +1,5 @@
-import type { Diagnostic } from '@shared/expressions/diagnostics';
+import type { Diagnostic, DiagnosticDetail } from '@shared/expressions/diagnostics';
+import { withPhrases } from '@shared/expressions/expression-messages';
 
 /** What a translation needs from vue-i18n. */
 export interface DiagnosticTranslator {
@@ -8,11 +9,30 @@ export interface DiagnosticTranslator {
 }
 
 /**
+ * An `expr.<code>` detail in the locale's words, or undefined when this version has no text for it.
+ * A phrase parameter given by its code (`foundCode: 'tokenString'`, `hintCode`, `problemCode`) is
+ * said first, in the same language, so no English phrase ends up inside a Korean sentence.
+ */
+export function expressionDetailText(
+  detail: DiagnosticDetail,
+  i18n: Pick<DiagnosticTranslator, 't' | 'te'>,
+): string | undefined {
+  if (!detail.code.startsWith('expr.')) return undefined;
+  const key = `expressionMessages.${detail.code.slice('expr.'.length)}`;
+  if (!i18n.te(key)) return undefined;
+  const params = withPhrases(detail.params, (code, values) => {
+    const phrase = `expressionMessages.${code}`;
+    return i18n.te(phrase) ? i18n.t(phrase, { ...values }) : undefined;
+  });
+  return i18n.t(key, params);
+}
+
+/**
  * The words of a diagnostic (after "Line 3, column 12: ") in the admin's language. A diagnostic
- * with a coded detail is translated from it: the checker's own sentences (`expr.unknownFunction`)
- * from `expressionMessages.<code>`; a regex problem (`regex.nothingToRepeat`) from
- * `regexProblems.<code>`, keeping the function name the English text starts with ("Replace: ").
- * The parser's and the literal checks' messages have no code yet and stay English.
+ * with a coded detail is translated from it: the lexer's, the parser's and the checker's sentences
+ * (`expr.unknownFunction`) from `expressionMessages.<code>`; a regex problem
+ * (`regex.nothingToRepeat`) from `regexProblems.<code>`, keeping the function name the English text
+ * starts with ("Replace: "). English keeps the text as the checker wrote it (the CLI's words).
  */
 export function diagnosticText(
   text: string,
@@ -21,10 +41,7 @@ export function diagnosticText(
 ): string {
   const detail = diagnostic.detail;
   if (i18n.locale === 'en' || !detail) return text;
-  if (detail.code.startsWith('expr.')) {
-    const key = `expressionMessages.${detail.code.slice('expr.'.length)}`;
-    return i18n.te(key) ? i18n.t(key, { ...detail.params }) : text;
-  }
+  if (detail.code.startsWith('expr.')) return expressionDetailText(detail, i18n) ?? text;
   if (!detail.code.startsWith('regex.')) return text;
   const key = `regexProblems.${detail.code.slice('regex.'.length)}`;
   if (!i18n.te(key)) return text;

@@ -107,6 +107,26 @@ describe('expression editor', () => {
     expect(wrapper.find('.problem.error').text()).toContain('1줄 1열:');
   });
 
+  it('says a syntax error in Korean, with what it found in Korean too', async () => {
+    const wrapper = mountEditor({ modelValue: 'Join(" ", [givenName] [surname])' }, 'ko');
+    await flushPromises();
+    expect(wrapper.find('.problem.error').text()).toBe(
+      '1줄 23열: Join 호출에서 "," 또는 ")"가 와야 하는데 특성 [surname]이(가) 있습니다.',
+    );
+    await wrapper.setProps({ modelValue: 'Left([givenName], 1.5)' });
+    expect(wrapper.find('.problem.error').text()).toBe(
+      '1줄 19열: "1.5"은(는) 정수가 아닙니다. 이 언어에는 소수나 지수 표기가 없습니다.',
+    );
+  });
+
+  it('says the same syntax error in English exactly as the CLI does', async () => {
+    const wrapper = mountEditor({ modelValue: 'Join(" ", [givenName] [surname])' });
+    await flushPromises();
+    expect(wrapper.find('.problem.error').text()).toBe(
+      'Line 1, column 23: Expected "," or ")" in the call to Join but found the attribute [surname].',
+    );
+  });
+
   it('emits the diagnostics, including an empty expression it does not paint', async () => {
     const wrapper = mountEditor();
     const first = wrapper.emitted<[Diagnostic[]]>('diagnostics')?.[0]?.[0];

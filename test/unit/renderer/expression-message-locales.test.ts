@@ -3,12 +3,18 @@ import {
   expressionMessage,
   expressionMessageCodes,
   expressionMessageParameters,
+  isExpressionMessageCode,
 } from '@shared/expressions/expression-messages';
+import { syntaxPhraseTemplates, syntaxTemplates } from '@shared/expressions/syntax-messages';
 import { validateExpression } from '@shared/expressions/validate';
 import { createRosterI18n } from '../../../src-renderer/locales';
 import { en } from '../../../src-renderer/locales/en';
 import { ko } from '../../../src-renderer/locales/ko';
-import { diagnosticText } from '../../../src-renderer/components/expression-editor/diagnostic-text';
+import {
+  diagnosticText,
+  expressionDetailText,
+} from '../../../src-renderer/components/expression-editor/diagnostic-text';
+import { syntaxCases } from './expression-syntax-cases';
 
 function translator(locale: 'en' | 'ko') {
   const { t, te } = createRosterI18n(locale).global;
@@ -37,6 +43,68 @@ describe('expression checker messages', () => {
     const params = Object.fromEntries(expressionMessageParameters.map((name) => [name, `<${name} | @x>`]));
     for (const code of expressionMessageCodes)
       expect(t(`expressionMessages.${code}`, params), code).toBe(expressionMessage(code, params).text);
+  });
+
+  it('says every code in Korean with every parameter it is given', () => {
+    const { t } = translator('ko');
+    for (const code of expressionMessageCodes) {
+      const names = [
+        ...new Set([...en.expressionMessages[code].matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')),
+      ];
+      const params = Object.fromEntries(names.map((name) => [name, `<${name}>`]));
+      const said = t(`expressionMessages.${code}`, params);
+      expect(said, code).not.toBe('');
+      for (const name of names) expect(said, `${code} {${name}}`).toContain(`<${name}>`);
+    }
+  });
+
+  it('gives every syntax diagnostic a code whose English is the message the CLI prints', () => {
+    const en = translator('en');
+    const seen = new Set<string>();
+    for (const expression of syntaxCases) {
+      const diagnostics = validateExpression(expression);
+      expect(diagnostics.length, expression).toBeGreaterThan(0);
+      for (const d of diagnostics) {
+        expect(d.detail?.code, `${expression}: ${d.message}`).toMatch(/^expr\./);
+        if (!d.detail) continue;
+        seen.add(d.detail.code.slice('expr.'.length));
+        for (const [name, value] of Object.entries(d.detail.params))
+          if (name.endsWith('Code')) seen.add(value);
+        expect(expressionDetailText(d.detail, en), expression).toBe(words(d.message));
+        const code = d.detail.code.slice('expr.'.length);
+        if (!isExpressionMessageCode(code)) throw new Error(`unknown code ${code}`);
+        expect(expressionMessage(code, d.detail.params).text).toBe(words(d.message));
+      }
+    }
+    const every = [...Object.keys(syntaxTemplates), ...Object.keys(syntaxPhraseTemplates)];
+    expect(every.filter((code) => !seen.has(code))).toEqual([]);
+  });
+
+  it('says syntax diagnostics in Korean, phrases included', () => {
+    const ko = translator('ko');
+    const korean = (expression: string): string[] =>
+      validateExpression(expression).map((d) => diagnosticText(words(d.message), d, ko));
+    expect(korean('Trim([a] "abcdefghijklmnopqrstuvwxyz0123456789")')).toEqual([
+      'Trim 호출에서 "," 또는 ")"가 와야 하는데 문자열 "abcdefghijklmnopqrstuvwxyz…"이(가) 있습니다.',
+    ]);
+    expect(korean('[a] [b]')).toEqual(['식이 끝난 뒤에 예상하지 못한 특성 [b]이(가) 있습니다.']);
+    expect(korean('Join(",", \u201cx\u201d)')[0]).toBe(
+      '예상하지 못한 "\u201c" (U+201C): 둥근 따옴표입니다. 문자열에는 곧은 큰따옴표(")를 쓰세요.',
+    );
+    expect(korean('{[a]}')[0]).toBe('예상하지 못한 "{" (U+007B): "{"입니다. 이 언어에는 중괄호가 없습니다.');
+    expect(korean('Join(",",\n  Append("a", "b")')).toEqual([
+      '1행 5열에서 연 Join( 호출에 닫는 ")"가 없습니다.',
+    ]);
+    expect(korean('FormatDateTime([a], , "yyyy ffffffff", "yyyy")')).toEqual([
+      'FormatDateTime: "ffffffff"은(는) 소수 자릿수를 7자리보다 많이 요구합니다.',
+    ]);
+    expect(korean('Join(",", "a\\q")')).toEqual([
+      '"\\q"는 백슬래시가 그대로 남습니다. 그럴 의도라면 "\\\\q"로 분명히 쓰세요.',
+    ]);
+    // No English phrase is left inside a Korean sentence.
+    for (const expression of syntaxCases)
+      for (const text of korean(expression))
+        expect(text, expression).not.toMatch(/\b(the (string|attribute|number)|a curly|The date format)\b/);
   });
 
   it('says the checker’s diagnostics in Korean by code, English as the checker wrote them', () => {
