@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RosterError } from '@shared/domain/errors';
+import { onDemandMessageEnglish, type OnDemandMessageCode } from '@shared/domain/on-demand-messages';
 import type { Lease, LeaseOwner, LeasesRepo } from '../store/leases-repo';
 
 /**
@@ -30,6 +31,17 @@ export interface OnDemandLockOptions {
   pollMs?: number;
 }
 
+/** The lock refused: its English message, and the same under its code for the app to translate. */
+export class OnDemandLockRefused extends RosterError {
+  constructor(
+    readonly messageCode: Extract<OnDemandMessageCode, 'jobBusy' | 'jobBusyWaited' | 'cancelledWhileWaiting'>,
+    readonly messageParams: Record<string, string>,
+    details?: unknown,
+  ) {
+    super('conflict', onDemandMessageEnglish(messageCode, messageParams), details);
+  }
+}
+
 export interface HeldLock {
   /** Aborted when the lease is lost (not renewed in time, taken over): the run must stop. */
   signal: AbortSignal;
@@ -50,11 +62,7 @@ export async function acquireOnDemandLock(options: OnDemandLockOptions): Promise
       options.onWait(taken.holder, until);
     }
     await sleep(options.pollMs ?? 500, undefined, { signal: options.signal }).catch(() => undefined);
-    if (options.signal.aborted)
-      throw new RosterError(
-        'conflict',
-        'Provision on demand was cancelled while it waited for the running cycle.',
-      );
+    if (options.signal.aborted) throw new OnDemandLockRefused('cancelledWhileWaiting', {});
   }
 
   const lost = new AbortController();
@@ -79,12 +87,17 @@ export async function acquireOnDemandLock(options: OnDemandLockOptions): Promise
 }
 
 /** The refusal when the job stayed busy: who holds it, since when, and what to do. */
-function busy(jobName: string, holder: Lease, waitMs: number): RosterError {
-  const waited = waitMs > 0 ? ` Waited ${Math.round(waitMs / 1000)} s for it to finish.` : '';
-  return new RosterError(
-    'conflict',
-    `${jobName} is being run by ${holder.label} (process ${holder.pid} on host ${holder.host}) since ` +
-      `${holder.acquiredAt}.${waited} Try again when it has finished, or cancel that cycle first.`,
+function busy(jobName: string, holder: Lease, waitMs: number): OnDemandLockRefused {
+  const params = {
+    job: jobName,
+    holder: holder.label,
+    pid: String(holder.pid),
+    host: holder.host,
+    since: holder.acquiredAt,
+  };
+  return new OnDemandLockRefused(
+    waitMs > 0 ? 'jobBusyWaited' : 'jobBusy',
+    waitMs > 0 ? { ...params, seconds: String(Math.round(waitMs / 1000)) } : params,
     {
       holder: {
         label: holder.label,

@@ -292,6 +292,12 @@ export function errorOf(entry: ProvisioningLogEntry): OnDemandError | undefined 
     message: info.reason,
     ...(info.reasonCode ? { reasonCode: info.reasonCode, reasonParams: info.reasonParams ?? {} } : {}),
     ...adviceOf(info.errorCode, info.recommendedAction),
+    ...(info.recommendedActionCode
+      ? {
+          recommendedActionCode: info.recommendedActionCode,
+          recommendedActionParams: info.recommendedActionParams ?? {},
+        }
+      : {}),
     ...(info.additionalDetails ? { additionalDetails: info.additionalDetails } : {}),
   };
 }

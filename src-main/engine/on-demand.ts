@@ -20,7 +20,7 @@ import { matchingLookups } from './matching';
 import { syncMemberships } from './membership-phase';
 import { decisionFacts, processObject } from './object-processor';
 import { matchingMappings, sourceAttributesFor } from './object-mappings';
-import { acquireOnDemandLock, type HeldLock } from './on-demand-lock';
+import { acquireOnDemandLock, OnDemandLockRefused, type HeldLock } from './on-demand-lock';
 import { resolveObject, searchFields } from './on-demand-search';
 import { readWholeSource, scopeEverything, type Assignment } from './on-demand-source';
 import {
@@ -141,7 +141,9 @@ export async function provisionOnDemand(
     if (!(error instanceof RosterError)) throw error;
     return finish('failure', {
       code: 'JobBusy',
-      message: error.message,
+      ...(error instanceof OnDemandLockRefused
+        ? coded(error.messageCode, error.messageParams)
+        : { message: error.message }),
       ...action('jobBusy'),
     });
   }
@@ -160,7 +162,13 @@ export async function provisionOnDemand(
     if (error instanceof RunFailure) return finish('failure', error.info);
     const message = error instanceof Error ? error.message : String(error);
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'InternalError';
-    return finish('failure', { code, message, ...action(adviceCodeFor(code)) });
+    // The exception's own words stay the message (the CLI prints them); the app says in the
+    // admin's language that something unforeseen stopped the run, and shows them as the detail.
+    return finish('failure', {
+      code,
+      ...coded('unexpected', { error: message }),
+      ...action(adviceCodeFor(code)),
+    });
   } finally {
     await source?.close?.().catch(() => undefined);
     await rawTarget?.close?.().catch(() => undefined);
@@ -264,7 +272,7 @@ class OnDemandRun {
     if (result.ok || result.error?.kind === 'transient') return;
     const error: OnDemandError = {
       code: result.error?.code ?? 'ConnectionCheckFailed',
-      message: `${this.opened.targetName}: ${result.summary}`,
+      ...coded('connectionFailed', { target: this.opened.targetName, summary: result.summary }),
       ...action(result.error?.kind === 'credentials' ? 'checkCredentials' : 'checkReachability'),
     };
     this.stream.add(connectionStep(this.opened.targetName, result.summary, error));

@@ -28,6 +28,21 @@ function clauseList(clauses: readonly ClauseOutcome[]): string {
     .join('; ');
 }
 
+/**
+ * Why the filters left an object out, in the same words, each failing clause after the filter it
+ * failed (its number, and its title when it has one): `#2 "Sales only": department EQUALS "Sales"
+ * → false ("Engineering")`. The English sentence names the filter too; this is what other
+ * languages show of it.
+ */
+function failedClauseList(explanation: ScopingExplanation): string {
+  return explanation.decidingClauses
+    .map((c) => {
+      const title = explanation.filters[c.filterIndex]?.title;
+      return `#${c.filterIndex + 1}${title ? ` "${title}"` : ''}: ${clauseList([c])}`;
+    })
+    .join('; ');
+}
+
 /** A verdict keeps its English sentence as it always read; the code carries it to other languages. */
 function verdict(
   inScope: boolean,
@@ -90,9 +105,16 @@ export function scopeObject(
       : verdict(false, 'notAssigned', 'The group is not assigned to the job', 'scopeNotAssignedGroup');
   }
   const explanation = explainScoping(mapping.scope.filters, object.attributes);
-  const clauses = clauseList(explanation.decidingClauses);
   if (!explanation.inScope)
-    return verdict(false, 'filteredOut', explanation.summary, 'scopeFilteredOut', { clauses }, explanation);
+    return verdict(
+      false,
+      'filteredOut',
+      explanation.summary,
+      'scopeFilteredOut',
+      { clauses: failedClauseList(explanation) },
+      explanation,
+    );
+  const clauses = clauseList(explanation.decidingClauses);
   if (object.softDeleted)
     return verdict(
       false,

@@ -160,9 +160,8 @@ const flatSelect = `SELECT l.at, l.job_id, l.cycle_id, l.action, l.status, l.err
 export function createLogRepo(db: Database): LogRepo {
   // Databases before migration 013 (the migration tests) have no column for the message codes.
   const withCodes =
-    db
-      .prepare("SELECT 1 FROM pragma_table_info('log_entries') WHERE name = 'error_messages_json'")
-      .get() !== undefined;
+    db.prepare("SELECT 1 FROM pragma_table_info('log_entries') WHERE name = 'error_messages_json'").get() !==
+    undefined;
   const insert = db.prepare(
     `INSERT INTO log_entries (id, job_id, cycle_id, change_id, at, action, status, error_code, error_category, reason,
        additional_details, recommended_action, duration_ms, initiated_by_type, initiated_by_name, identity_type,

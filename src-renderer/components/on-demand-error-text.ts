@@ -1,4 +1,5 @@
 import type { OnDemandError } from '@shared/domain/on-demand';
+import { logText, type Translator } from './log-message';
 
 /** What the translation needs from vue-i18n (a test passes the real instance). */
 export interface OnDemandTranslator {
@@ -17,9 +18,25 @@ export function onDemandMessageText(error: OnDemandError, i18n: OnDemandTranslat
   return i18n.t(key, { ...error.messageParams });
 }
 
-/** The advice in the admin's language; the app's English when it has no code this version knows. */
+/**
+ * The advice in the admin's language: provision on demand's own by its code, a log entry's by its
+ * log code; the app's English when it has no code this version knows.
+ */
 export function onDemandActionText(error: OnDemandError, i18n: OnDemandTranslator): string {
+  if (i18n.locale === 'en') return error.recommendedAction;
   const key = `onDemandMessages.actions.${error.actionCode ?? ''}`;
-  if (i18n.locale === 'en' || !error.actionCode || !i18n.te(key)) return error.recommendedAction;
-  return i18n.t(key, {});
+  if (error.actionCode && i18n.te(key)) return i18n.t(key, {});
+  if (!error.recommendedActionCode) return error.recommendedAction;
+  const logTranslator: Translator = {
+    locale: i18n.locale,
+    t: (name, params) =>
+      i18n.t(name, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))),
+    te: (name) => i18n.te(name),
+  };
+  return logText(
+    error.recommendedAction,
+    error.recommendedActionCode,
+    error.recommendedActionParams,
+    logTranslator,
+  );
 }

@@ -22,7 +22,8 @@ export const enEditingCodes = {
       'Another source object has the same matching value: neither is matched or created',
     Scope: {
       notAssigned: 'Not assigned to the job, directly or through an assigned group',
-      filteredOut: 'Out of scope: a scoping filter leaves it out',
+      // The detail names the filter and the clause that failed (as the log's scoping step does).
+      filteredOut: '{detail}',
       disabledInSource: 'Disabled in the source',
       softDeletedInSource: 'Soft-deleted in the source',
       inScope: 'In scope',

@@ -19,7 +19,7 @@ export const koEditingCodes: typeof enEditingCodes = {
     DuplicateSourceEntries: '다른 원본 개체와 일치 값이 같아 어느 쪽도 일치시키거나 만들지 않습니다',
     Scope: {
       notAssigned: '작업에 직접 또는 할당된 그룹을 통해 할당되지 않았습니다',
-      filteredOut: '범위 밖: 범위 지정 필터가 제외합니다',
+      filteredOut: '{detail}',
       disabledInSource: '원본에서 비활성화되었습니다',
       softDeletedInSource: '원본에서 일시 삭제되었습니다',
       inScope: '범위 안',

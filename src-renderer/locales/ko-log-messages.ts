@@ -73,7 +73,7 @@ export const koLogMessages: Record<LogMessageCode, string> = {
   adviceRequiredMissing: '매핑에 기본값을 주거나 원본 데이터를 고치세요.',
   adviceEntryConflict: '일치 특성을 확인하세요. 대상에 이 값 중 하나를 가진 개체가 이미 있습니다.',
   adviceResetLink:
-    '이 개체의 연결을 초기화하세요(또는 `roster reset <job> --full` 실행). 그러면 Roster가 다시 일치시키거나 새로 만듭니다.',
+    '이 개체의 연결을 초기화하세요(또는 `roster reset <작업> --full` 실행). 그러면 Roster가 다시 일치시키거나 새로 만듭니다.',
   adviceDuplicateTarget: '대상에서 일치 특성이 고유하도록 하거나, 일치 특성을 바꾸세요.',
   adviceTooManyDeletes:
     '왜 이렇게 많은 개체가 범위를 벗어났는지 확인하세요. 의도한 것이라면 “삭제 허용”을 쓰고, 아니라면 원인을 고친 뒤 다시 시작하세요.',

@@ -14,6 +14,13 @@ export const koOnDemandMessages: typeof enOnDemandMessages = {
       '{source}의 {group} 구성원 중에 “{query}”이(가) 없습니다. 이것을 찾으셨나요: {suggestions}?',
     unsettledWrite: '중단된 실행이 대상에 보낸 쓰기를 확인할 수 없어서 이 개체는 그대로 둡니다.',
     tooManyDeletes: '비활성화 또는 삭제 {count}건이 작업의 삭제 임계값 {threshold}을(를) 넘습니다.',
+    jobBusy:
+      '{since}부터 {holder}(호스트 {host}의 프로세스 {pid})이(가) {job}을(를) 실행하고 있습니다. 끝난 뒤 다시 시도하거나, 먼저 그 주기를 취소하세요.',
+    jobBusyWaited:
+      '{since}부터 {holder}(호스트 {host}의 프로세스 {pid})이(가) {job}을(를) 실행하고 있습니다. 끝나기를 {seconds}초 기다렸습니다. 끝난 뒤 다시 시도하거나, 먼저 그 주기를 취소하세요.',
+    cancelledWhileWaiting: '실행 중인 주기를 기다리는 동안 주문형 프로비저닝이 취소되었습니다.',
+    connectionFailed: '{target}: {summary}',
+    unexpected: '예기치 않은 오류로 주문형 프로비저닝이 멈췄습니다. 오류 원문: {error}',
   },
   actions: {
     jobBusy: '주기가 끝난 뒤 다시 실행하거나, 먼저 주기를 취소하세요.',
@@ -33,5 +40,6 @@ export const koOnDemandMessages: typeof enOnDemandMessages = {
     tooManyRequests: '대상이 Roster의 요청을 제한하고 있습니다. 1분 뒤 다시 실행하세요.',
     sourceObjectDisabled: '프로비저닝해야 하는 개체라면 원본에서 사용하도록 설정하세요.',
     general: '이유와 세부 정보를 읽고 원본, 매핑 또는 대상에서 원인을 고친 뒤 다시 실행하세요.',
+    runAgain: '다시 실행하세요. 또 실패하면 작업과 연결을 확인하세요.',
   },
 };

@@ -91,7 +91,8 @@ export const logMessageTemplates = {
     'Check the matching attributes: the target already has an object with one of these values.',
   adviceResetLink:
     'Reset the link of this object (or run `roster reset <job> --full`) so that Roster matches or creates it again.',
-  adviceDuplicateTarget: 'Make the matching attribute unique in the target, or change the matching attributes.',
+  adviceDuplicateTarget:
+    'Make the matching attribute unique in the target, or change the matching attributes.',
   adviceTooManyDeletes:
     'Check why so many objects left scope. If it is intended, use "Allow deletes"; otherwise fix the cause and restart.',
   adviceAccountGone: 'Run account discovery again: the account is no longer in the target.',

@@ -16,6 +16,14 @@ const messages = {
   unsettledWrite:
     'A write an interrupted run sent to the target could not be checked: the object is left alone.',
   tooManyDeletes: "{count} disables or deletes exceed the job's deletion threshold of {threshold}.",
+  jobBusy:
+    '{job} is being run by {holder} (process {pid} on host {host}) since {since}. Try again when it has finished, or cancel that cycle first.',
+  jobBusyWaited:
+    '{job} is being run by {holder} (process {pid} on host {host}) since {since}. Waited {seconds} s for it to finish. Try again when it has finished, or cancel that cycle first.',
+  cancelledWhileWaiting: 'Provision on demand was cancelled while it waited for the running cycle.',
+  connectionFailed: '{target}: {summary}',
+  /** An exception nobody foresaw: its own (English) text is the message; other languages say so around it. */
+  unexpected: '{error}',
 } as const;
 
 /** What to do about a failure, by kind (no parameters: the message above names the particulars). */
@@ -41,6 +49,7 @@ const actions = {
   sourceObjectDisabled: 'Enable the object in the source if it should be provisioned.',
   general:
     'Read the reason and the details, fix the cause in the source, the mappings or the target, then run it again.',
+  runAgain: 'Run it again; if it fails again, check the job and its connections.',
 } as const;
 
 export type OnDemandMessageCode = keyof typeof messages;
@@ -57,6 +66,14 @@ export const onDemandMessageParameters = [
   'suggestions',
   'group',
   'threshold',
+  'holder',
+  'pid',
+  'host',
+  'since',
+  'seconds',
+  'target',
+  'summary',
+  'error',
 ] as const;
 
 /** The English of a message; only known `{name}` parameters are filled. */

@@ -86,6 +86,9 @@ export interface OnDemandError {
   recommendedAction: string;
   /** The advice under its code, when it is one of provision on demand's own (the app translates it). */
   actionCode?: OnDemandActionCode;
+  /** The advice under its log code, when the log entry it comes from carries one (log-messages.ts). */
+  recommendedActionCode?: LogMessageCode;
+  recommendedActionParams?: Record<string, LogMessageParam>;
   additionalDetails?: string;
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RosterError } from '@shared/domain/errors';
 import type { OnDemandResult } from '@shared/domain/on-demand';
+import { onDemandActionTexts, onDemandMessageEnglish } from '@shared/domain/on-demand-messages';
 import { mappingsOf } from '../../engine/cycle-setup';
 import { linkKey } from '../../engine/cycle-context';
 import { searchFields, searchObjects, toCandidates } from '../../engine/on-demand-search';
@@ -86,8 +87,11 @@ export function onDemandHandlers(ctx: AppContext): HandlerGroup<OnDemandCommands
           steps: [],
           error: {
             code: error instanceof RosterError ? error.code : 'InternalError',
-            message: error instanceof Error ? error.message : String(error),
-            recommendedAction: 'Run it again; if it fails again, check the job and its connections.',
+            message: onDemandMessageEnglish('unexpected', { error: messageOf(error) }),
+            messageCode: 'unexpected',
+            messageParams: { error: messageOf(error) },
+            recommendedAction: onDemandActionTexts.runAgain,
+            actionCode: 'runAgain',
           },
         }))
         .then((result) => {
@@ -104,4 +108,8 @@ export function onDemandHandlers(ctx: AppContext): HandlerGroup<OnDemandCommands
       return { cancelled: controller !== undefined };
     },
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -44,4 +44,17 @@ describe('an impact item’s scope detail in the admin’s language', () => {
       `비활성화: 범위 밖: ${summary.slice('Out of scope: '.length)}`,
     );
   });
+
+  it('says which filter and clause left an out-of-scope object out, in Korean as in English', () => {
+    const failed = `#1 "Sales only": ${clauses}`;
+    const item = {
+      reason: summary,
+      reasonCode: 'Scope.filteredOut',
+      reasonParams: { detail: summary, detailCode: 'scopeFilteredOut', 'detail.clauses': failed },
+    };
+    const ko = translator('ko');
+    expect(impactReasonText(item, ko.i18n, ko.logText)).toBe(`범위 밖: ${failed}`);
+    const en = translator('en');
+    expect(impactReasonText(item, en.i18n, en.logText)).toBe(summary);
+  });
 });
