@@ -2,6 +2,7 @@ import type { SourceObject } from '../connectors/connector';
 import type { LinkRecord } from '../store/links-repo';
 import { runBounded } from './bounded-pool';
 import { linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
+import { loopBudget } from './event-loop-budget';
 import { logFor, type LogBuilder } from './log-builder';
 import { endsCycle, mayHaveApplied } from './object-failure';
 import { plan } from './plan';
@@ -15,8 +16,9 @@ function desiredMemberIds(ctx: CycleContext, group: SourceObject): string[] {
   const ids: string[] = [];
   const visited = new Set<string>([group.anchor]);
   const queue = [...(group.members ?? [])];
-  while (queue.length > 0) {
-    const anchor = queue.shift() as string;
+  // An index, not shift(): shift() moves the whole array, quadratic for a group of thousands.
+  for (let next = 0; next < queue.length; next++) {
+    const anchor = queue[next] as string;
     if (ctx.users.has(anchor)) {
       const link = ctx.links.get(linkKey('User', anchor));
       if (link && ctx.verdicts.get(linkKey('User', anchor))?.inScope) ids.push(link.targetId);
@@ -62,11 +64,16 @@ export async function syncMemberships(
   only?: ReadonlySet<string>,
 ): Promise<void> {
   if (!ctx.mappings.Group) return;
+  // A group whose members did not change needs no request, so without pauses the workers would
+  // walk every group (and its members) in one turn of the event loop: 60–100 ms at 10k users.
+  const budget = loopBudget();
   await runBounded(
     ctx.groups.values(),
     ctx.settings.maxConcurrency,
     async (group) => {
-      if (only && !only.has(group.anchor)) return;
+      const paused = budget.pause();
+      if (paused) await paused;
+      if (ctx.signal.aborted || (only && !only.has(group.anchor))) return;
       const key = linkKey('Group', group.anchor);
       const link = ctx.links.get(key);
       if (!link || !ctx.verdicts.get(key)?.inScope || ctx.unsettled.has(key)) return;

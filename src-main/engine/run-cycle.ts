@@ -32,7 +32,7 @@ import { recoverIntents } from './recover-intents';
 import { configDigest } from './config-digest';
 import { checkUnchangedSource } from './unchanged-source';
 import { loadCycleState } from './load-cycle-state';
-import { loopBudget } from './event-loop-budget';
+import { loopBudget, type LoopBudget } from './event-loop-budget';
 import { assignedUserAnchors, scopeObject, type ScopeVerdict } from './scope';
 
 export interface RunCycleOptions {
@@ -285,7 +285,8 @@ export async function runCycle(
         else counters.unchanged++;
       }
     }
-    markDuplicateSourceValues(ctx, work);
+    await markDuplicateSourceValuesPaced(ctx, work, budget);
+    throwIfCancelled(ctx);
 
     // ── users, then groups: match → plan → apply → record ──
     const changedUsers: SourceObject[] = [];
@@ -511,6 +512,28 @@ export function markDuplicateSourceValues(
   ctx: Pick<CycleContext, 'mappings' | 'links' | 'verdicts'>,
   work: { object: SourceObject; verdict: ScopeVerdict }[],
 ): void {
+  const steps = duplicateMarking(ctx, work);
+  while (!steps.next().done);
+}
+
+/** The same, letting the event loop run on the budget (a cycle's work list can be 100,000 long). */
+async function markDuplicateSourceValuesPaced(
+  ctx: Pick<CycleContext, 'mappings' | 'links' | 'verdicts'>,
+  work: { object: SourceObject; verdict: ScopeVerdict }[],
+  budget: LoopBudget,
+): Promise<void> {
+  const steps = duplicateMarking(ctx, work);
+  while (!steps.next().done) {
+    const paused = budget.pause();
+    if (paused) await paused;
+  }
+}
+
+/** Yields after each object it looks at, so that a caller can pace the walk. */
+function* duplicateMarking(
+  ctx: Pick<CycleContext, 'mappings' | 'links' | 'verdicts'>,
+  work: { object: SourceObject; verdict: ScopeVerdict }[],
+): Generator<void, void, undefined> {
   for (const type of ['User', 'Group'] as const) {
     const mapping = type === 'User' ? ctx.mappings.User : ctx.mappings.Group;
     const first = mapping?.attributeMappings
@@ -519,6 +542,7 @@ export function markDuplicateSourceValues(
     if (!first) continue;
     const byValue = new Map<string, SourceObject[]>();
     for (const { object, verdict } of work) {
+      yield;
       if (object.type !== type || !verdict.inScope || ctx.links.has(linkKey(type, object.anchor))) continue;
       const value = object.attributes[first.source];
       if (typeof value !== 'string' || value === '') continue;
@@ -527,6 +551,7 @@ export function markDuplicateSourceValues(
       byValue.set(value.toLowerCase(), list);
     }
     for (const [value, objects] of byValue) {
+      yield;
       if (objects.length < 2) continue;
       const anchors = objects.map((o) => o.anchor).join(', ');
       for (const object of objects) {

@@ -21,6 +21,12 @@ import type { Store } from '../store/store';
  * its many indexes. Then: outcomes rode along with the next intent's commit, which still rewrote
  * those pages once per object (a third of the cycle's busy time in the profile). Now: an intent's
  * commit touches the intents table alone, and the log's pages are written once per batch.
+ *
+ * A batch's commit is synchronous, so its size bounds a turn of the event loop (issue 11: none over
+ * 50 ms; the UI and the scheduler share the process). 200 outcomes took 65–75 ms of CPU at 10k users
+ * (a log row with its indexes, a link, a state row each), so the batch is sized by time: after each
+ * commit the limit becomes what fits in `maxCommitMs` at the cost per outcome just measured, between
+ * `minQueued` and `maxQueued`.
  */
 export interface WriteBehind {
   /** Queues one outcome's writes; they run inside a later transaction, in queue order. */
@@ -39,12 +45,23 @@ interface PendingIntent {
 
 export interface WriteBehindOptions {
   maxQueued?: number;
+  /** The fewest outcomes a batch is allowed to shrink to, however slow the last commit was. */
+  minQueued?: number;
   maxDelayMs?: number;
+  /** The time one commit of outcomes should take; the batch size follows it. */
+  maxCommitMs?: number;
+  /** Milliseconds on a monotonic clock (tests give their own). */
+  now?: () => number;
 }
 
 export function createWriteBehind(store: Store, options: WriteBehindOptions = {}): WriteBehind {
   const maxQueued = options.maxQueued ?? 200;
+  const minQueued = Math.min(options.minQueued ?? 16, maxQueued);
   const maxDelayMs = options.maxDelayMs ?? 1000;
+  const maxCommitMs = options.maxCommitMs ?? 15;
+  const now = options.now ?? (() => performance.now());
+  /** How many queued outcomes trigger a commit: `maxQueued` until a commit's cost says otherwise. */
+  let limit = maxQueued;
   let writes: (() => void)[] = [];
   let intents: PendingIntent[] = [];
   let immediate: NodeJS.Immediate | null = null;
@@ -66,11 +83,13 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
     intents = [];
     if (batch.length === 0 && waiting.length === 0) return;
     let ids: number[];
+    const started = now();
     try {
       ids = store.transaction(() => {
         for (const write of batch) write();
         return waiting.map((w) => store.intents.begin(w.intent));
       });
+      if (batch.length > 0) limit = batchLimit(batch.length, now() - started);
     } catch (error) {
       failure ??= error instanceof Error ? error : new Error(String(error));
       for (const w of waiting) w.reject(error);
@@ -79,10 +98,16 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
     waiting.forEach((w, i) => w.resolve(ids[i] as number));
   }
 
+  /** What fits in `maxCommitMs` at the cost per outcome of a commit of `size` that took `ms`. */
+  function batchLimit(size: number, ms: number): number {
+    const fits = ms > 0 ? Math.floor((maxCommitMs * size) / ms) : maxQueued;
+    return Math.max(minQueued, Math.min(maxQueued, fits));
+  }
+
   return {
     queue(write) {
       writes.push(write);
-      if (writes.length >= maxQueued) commit(true);
+      if (writes.length >= limit) commit(true);
       else timer ??= setTimeout(() => commit(true), maxDelayMs).unref();
     },
     beginIntent(intent) {

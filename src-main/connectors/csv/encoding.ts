@@ -7,6 +7,7 @@
  *   3. otherwise CP949 or Windows-1252, by a deliberate heuristic (see chooseLegacyEncoding).
  * The admin can force any encoding; a forced encoding that does not fit fails with the row.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import { type CsvEncodingOption } from './csv-options';
 import { csvError } from './csv-errors';
 
@@ -248,10 +249,12 @@ export function detectEncoding(
       [fileName],
     );
   }
-  if (!sample.some((b) => b >= 0x80)) return { encoding: 'utf8', bomLength: 0, evidence: 'ascii' };
+  // node:buffer's native checks first: a script loop over the 1 MiB sample held the event loop for
+  // tens of milliseconds every cycle (issue 11). The script scan still decides a cut-off sequence.
+  if (isAscii(sample)) return { encoding: 'utf8', bomLength: 0, evidence: 'ascii' };
   // A sequence cut at the end counts as UTF-8 even when the sample is the whole file: a UTF-8 export
   // cut off mid-character must be reported as truncated, not re-read as Windows-1252.
-  if (firstInvalidUtf8(sample, true) === -1) {
+  if (isUtf8(sample) || firstInvalidUtf8(sample, true) === -1) {
     return { encoding: 'utf8', bomLength: 0, evidence: 'validUtf8' };
   }
   const legacy = chooseLegacyEncoding(legacyByteStats(sample));

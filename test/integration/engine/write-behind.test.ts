@@ -98,6 +98,51 @@ describe('write-behind', () => {
     expect(store.sourceState.forJob('j').size).toBe(4);
   });
 
+  it('sizes batches by the time a commit took, between minQueued and maxQueued', () => {
+    // A clock that each outcome's write advances by 1 ms: a batch of n takes n ms.
+    let clock = 0;
+    const writes = createWriteBehind(open(), {
+      maxQueued: 40,
+      minQueued: 4,
+      maxCommitMs: 10,
+      now: () => clock,
+    });
+    const slow = (anchor: string) => () => {
+      clock += 1;
+      state(anchor)();
+    };
+    const queueSlow = (from: number, count: number) => {
+      for (let i = from; i < from + count; i++) writes.queue(slow(`u${i}`));
+    };
+    queueSlow(0, 39);
+    expect(store.sourceState.forJob('j').size).toBe(0);
+    queueSlow(39, 1);
+    // 40 outcomes took 40 ms: the next batch is what fits in 10 ms, 10 outcomes.
+    expect(store.sourceState.forJob('j').size).toBe(40);
+    queueSlow(40, 9);
+    expect(store.sourceState.forJob('j').size).toBe(40);
+    queueSlow(49, 1);
+    expect(store.sourceState.forJob('j').size).toBe(50);
+    // Cheap commits grow the batch back, never past maxQueued; a very slow one never below minQueued.
+    clock = 0;
+    for (let i = 50; i < 60; i++) writes.queue(state(`u${i}`));
+    expect(store.sourceState.forJob('j').size).toBe(60);
+    for (let i = 60; i < 99; i++) writes.queue(state(`u${i}`));
+    expect(store.sourceState.forJob('j').size).toBe(60);
+    writes.queue(state('u99'));
+    expect(store.sourceState.forJob('j').size).toBe(100);
+    const verySlow = (anchor: string) => () => {
+      clock += 100;
+      state(anchor)();
+    };
+    for (let i = 100; i < 140; i++) writes.queue(verySlow(`u${i}`));
+    expect(store.sourceState.forJob('j').size).toBe(140);
+    for (let i = 140; i < 143; i++) writes.queue(state(`u${i}`));
+    expect(store.sourceState.forJob('j').size).toBe(140);
+    writes.queue(state('u143'));
+    expect(store.sourceState.forJob('j').size).toBe(144);
+  });
+
   it('keeps a failed commit: its intents are refused and the next flush throws, so the cycle fails', async () => {
     const writes = createWriteBehind(open(), { maxQueued: 2 });
     const asked = writes.beginIntent(intent('a'));
