@@ -65,6 +65,7 @@ export const enConnectionTest = {
   },
   values: {
     emptyListAnswered: 'answered a query that finds nothing with an empty list',
+    listAnswered: 'answered a list query (the server declares it cannot filter)',
     detected: '{value} (detected)',
     asSet: '{value} (as set)',
     keyRecognised: '{value} (recognised by its name)',

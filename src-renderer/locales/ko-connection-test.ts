@@ -63,6 +63,7 @@ export const koConnectionTest: typeof enConnectionTest = {
   },
   values: {
     emptyListAnswered: '아무것도 찾지 않는 쿼리에 빈 목록으로 응답함',
+    listAnswered: '목록 쿼리에 응답함 (서버가 필터를 지원하지 않는다고 밝힘)',
     detected: '{value} (감지됨)',
     asSet: '{value} (설정값)',
     keyRecognised: '{value} (이름으로 인식함)',

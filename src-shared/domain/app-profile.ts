@@ -313,9 +313,9 @@ export function baseUrlPlaceholders(baseUrl: string): string[] {
 }
 
 /** The documented filterable attributes, as the connection's `filterableAttributes` (none: any). */
-function filterableSettings(
-  filterable: AppProfile['capabilities']['filterableAttributes'],
-): { filterableAttributes?: { users?: string[]; groups?: string[] } } {
+function filterableSettings(filterable: AppProfile['capabilities']['filterableAttributes']): {
+  filterableAttributes?: { users?: string[]; groups?: string[] };
+} {
   const lists = {
     ...(filterable.users === notDocumented ? {} : { users: [...filterable.users] }),
     ...(filterable.groups === notDocumented ? {} : { groups: [...filterable.groups] }),

@@ -26,6 +26,13 @@ import { readListResponse } from './resources';
 
 export interface ConnectionCheck {
   userMatchPath: string;
+  /** What the Groups probe filters on; default displayName. */
+  groupMatchPath?: string;
+  /**
+   * The server declares it cannot filter (`filter.supported: false`): each probe lists one object
+   * instead, and an answer with objects in it is what such a server should give.
+   */
+  unfiltered?: boolean;
   groups: boolean;
   /** Retry transient failures before giving the verdict (the start of a cycle). */
   retry?: boolean;
@@ -38,6 +45,8 @@ interface Probe {
   endpoint: 'Users' | 'Groups';
   path: string;
   query: (readonly [string, string])[];
+  /** False: a one-object list of a server that cannot filter; any ListResponse passes. */
+  filtered: boolean;
 }
 
 type ProbeOutcome =
@@ -238,6 +247,8 @@ async function runProbe(
       kind: 'incompatible',
     };
   }
+  if (!probe.filtered)
+    return { ok: true, detail: 'answered a list query (the server declares it cannot filter)' };
   if (list.totalResults > 0 || list.resources.length > 0) {
     const count = Math.max(list.totalResults, list.resources.length);
     return {
@@ -262,23 +273,26 @@ export async function testScimConnection(
   const details: ConnectionTestDetail[] = [
     { label: 'Tenant URL', labelCode: 'tenantUrl', value: client.display },
   ];
+  const filtered = check.unfiltered !== true;
+  const probeQuery = (path: string): [string, string] =>
+    filtered ? ['filter', eqFilter(path, randomId())] : ['count', '1'];
+  const groupPath = check.groupMatchPath ?? 'displayName';
   const probes: Probe[] = [
     {
       label: 'Users',
       endpoint: 'Users',
       path: check.userMatchPath,
-      query: [['filter', eqFilter(check.userMatchPath, randomId())]],
+      query: [probeQuery(check.userMatchPath)],
+      filtered,
     },
   ];
   if (check.groups) {
     probes.push({
       label: 'Groups',
       endpoint: 'Groups',
-      path: 'displayName',
-      query: [
-        ['excludedAttributes', 'members'],
-        ['filter', eqFilter('displayName', randomId())],
-      ],
+      path: groupPath,
+      query: [['excludedAttributes', 'members'], probeQuery(groupPath)],
+      filtered,
     });
   }
   for (const probe of probes) {
@@ -297,7 +311,7 @@ export async function testScimConnection(
       label: probe.label,
       labelCode: probe.endpoint === 'Users' ? 'users' : 'groups',
       value: outcome.detail,
-      valueCode: 'emptyListAnswered',
+      valueCode: filtered ? 'emptyListAnswered' : 'listAnswered',
     });
   }
   return {

@@ -59,6 +59,11 @@ export interface ScimTargetOptions {
   maxConcurrency?: number;
   /** Member values per membership request; default 100 (§17.4). */
   maxMembersPerPatch?: number;
+  /**
+   * false: never read /ServiceProviderConfig, keep the configured settings only (transport tests that
+   * script every answer the server gives). Default true.
+   */
+  readServerConfig?: boolean;
   /** Manual settings that win over defaults and discovery. */
   capabilityOverrides?: Partial<TargetCapabilities>;
   userAgent?: string;
@@ -130,11 +135,12 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
   let serverConfig: Promise<ServerConfigRead> | null = null;
 
   /**
-   * /ServiceProviderConfig, read once, before the first request whose shape it decides (a cycle with
-   * nothing to send reads nothing). What the server declares fills only what the connection and the
+   * /ServiceProviderConfig, read once, before the first request this connector sends but the connection
+   * check (a cycle with nothing to send reads nothing). What the server declares fills only what the connection and the
    * manual overrides leave open (capabilities() below); a failed read keeps the configured settings.
    */
   function declared(): Promise<ServerConfigRead> {
+    if (options.readServerConfig === false) return Promise.resolve({ capabilities: {}, problem: null });
     serverConfig ??= readServerConfig(client).then((read) => {
       discovered = { ...read.capabilities, ...discovered };
       return read;
@@ -169,12 +175,25 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
     return documentedFilterable(settings, type, path) ?? capabilities().filter;
   }
 
+  /**
+   * What the connection check filters on for `path`: the path itself, the app's first filterable
+   * attribute when the app cannot filter on it (the check is about the endpoint, not the mapping), or
+   * null when the server declares it cannot filter at all.
+   */
+  function probePath(type: ObjectType, path: string): string | null {
+    const documented = documentedFilterable(settings, type, path);
+    if (documented === false)
+      return settings.filterableAttributes?.[type === 'User' ? 'users' : 'groups']?.[0] ?? path;
+    return documented === true || capabilities().filter ? path : null;
+  }
+
   const listed = createListMatcher({
     list: (type, paths) => listPages(client, endpointOf(type), readQuery(type), paths, pageSize()),
     get: async (type, id, paths) => toObjectState(await readFull(type, id, readQuery(type)), paths),
   });
 
   async function readFull(type: ObjectType, id: string, query: QueryParameters): Promise<ScimResource> {
+    await declared();
     const segments = [endpointOf(type), id];
     const response = await client.send({ method: 'GET', segments, query, idempotent: true });
     const path = `/${segments.join('/')}`;
@@ -245,8 +264,22 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
   return {
     capabilities,
 
-    testConnection(check): Promise<ConnectionTestResult> {
-      return testScimConnection(client, check, timeoutSeconds);
+    async testConnection(check): Promise<ConnectionTestResult> {
+      // At a cycle's start (retry) the server's declaration is read first: a server that says it
+      // cannot filter would otherwise fail the probe for answering a filter with everything it has.
+      if (check.retry) await declared();
+      const userPath = probePath('User', check.userMatchPath);
+      const groupPath = probePath('Group', 'displayName');
+      return testScimConnection(
+        client,
+        {
+          ...check,
+          userMatchPath: userPath ?? check.userMatchPath,
+          groupMatchPath: groupPath ?? 'displayName',
+          unfiltered: userPath === null,
+        },
+        timeoutSeconds,
+      );
     },
 
     async discover(): Promise<TargetDiscovery> {
@@ -290,6 +323,7 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
     },
 
     async create(type, values): Promise<TargetObjectState> {
+      await declared();
       const endpoint = endpointOf(type);
       let created: TargetObjectState;
       try {
@@ -347,6 +381,7 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
     },
 
     async delete(type, id): Promise<void> {
+      await declared();
       try {
         // A repeated DELETE finds the object gone (404), which counts as done.
         await client.send({ method: 'DELETE', segments: [endpointOf(type), id], idempotent: true });

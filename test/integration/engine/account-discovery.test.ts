@@ -87,8 +87,11 @@ describe('account discovery against a real SCIM server (scimmy)', () => {
       warnings: [],
       error: null,
     });
-    // Lists only: every request is a page of /Users or /Groups, none a per-account filter or read.
-    const requests = kit.peer.requests;
+    // Lists only: every request is a page of /Users or /Groups, none a per-account filter or read —
+    // beside the one read of what the server declares (page size, filtering), once per run.
+    const declared = kit.peer.requests.filter((r) => r.path === '/ServiceProviderConfig');
+    expect(declared).toHaveLength(1);
+    const requests = kit.peer.requests.filter((r) => r.path !== '/ServiceProviderConfig');
     expect(requests.every((r) => r.method === 'GET' && (r.path === '/Users' || r.path === '/Groups'))).toBe(
       true,
     );

@@ -146,7 +146,7 @@ describe('app gallery', { timeout: 30_000 }, () => {
         authType: 'bearer',
         requestShape: 'scim2',
         app: 'aws-iam-identity-center',
-        updateMethod: 'patch',
+        // AWS does not document PATCH or PUT: the server's /ServiceProviderConfig decides per cycle.
         groupReadsIncludeMembers: false,
         userDisable: 'activeFalse',
       },

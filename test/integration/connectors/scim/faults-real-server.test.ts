@@ -35,6 +35,7 @@ afterEach(async () => {
 
 function connect(baseUrl: string, timeoutMs = 2000): TargetConnector {
   const target = createScimTarget({
+    readServerConfig: false,
     settings: scimSettingsSchema.parse({ baseUrl, authType: 'bearer' }),
     secrets: { bearerToken: peer.token },
     timeoutMs,

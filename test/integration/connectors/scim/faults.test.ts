@@ -31,6 +31,7 @@ async function serve(answer: Answer): Promise<TinyServer> {
 function connect(server: TinyServer, options: Partial<ScimTargetOptions> = {}) {
   const slept: number[] = [];
   const target = createScimTarget({
+    readServerConfig: false,
     settings: scimSettingsSchema.parse({ baseUrl: `${server.origin}/scim`, authType: 'bearer' }),
     secrets: { bearerToken: 'secret-token-Zq9' },
     timeoutMs: 2000,

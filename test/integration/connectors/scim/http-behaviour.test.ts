@@ -24,6 +24,7 @@ function connect(
   settings: Record<string, unknown> = {},
 ): TargetConnector {
   const target = createScimTarget({
+    readServerConfig: false,
     settings: scimSettingsSchema.parse({ baseUrl, authType: 'bearer', ...settings }),
     secrets: { bearerToken: 'secret-token-Zq9' },
     retry: { backoffBaseMs: 10, backoffMaxMs: 40, defaultRetryAfterMs: 20 },
@@ -200,7 +201,11 @@ describe('SCIM transport: wire details', () => {
     // The settings form refuses this URL too; the connector checks again rather than trusting its caller.
     const settings = { ...scimSettingsSchema.parse({ baseUrl: 'https://scim.example.com/scim' }) };
     settings.baseUrl = 'http://scim.example.com/scim';
-    const target = createScimTarget({ settings, secrets: { bearerToken: 'secret-token-Zq9' } });
+    const target = createScimTarget({
+      readServerConfig: false,
+      settings,
+      secrets: { bearerToken: 'secret-token-Zq9' },
+    });
     targets.push(target);
     const error = await failure(target.find('User', 'userName', 'x', []));
     expect(error).toMatchObject({ errorClass: 'stopCycle', code: 'InsecureUrl' });
@@ -212,6 +217,7 @@ describe('SCIM transport: wire details', () => {
   it('sends HTTP Basic credentials when the connection uses basic authentication', async () => {
     const server = await serve((_hit, response) => sendJson(response, 200, emptyList));
     const target = createScimTarget({
+      readServerConfig: false,
       settings: scimSettingsSchema.parse({
         baseUrl: `${server.origin}/scim`,
         authType: 'basic',
@@ -240,6 +246,7 @@ describe('SCIM transport: wire details', () => {
       else sendJson(response, 200, emptyList);
     });
     const target = createScimTarget({
+      readServerConfig: false,
       settings: scimSettingsSchema.parse({
         baseUrl: `${server.origin}/scim`,
         authType: 'oauth2',
