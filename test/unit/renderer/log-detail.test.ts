@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
+import { say } from '@shared/domain/log-messages';
 import type { ProvisioningLogEntry } from '@shared/domain/provisioning';
 import LogDetail from '../../../src-renderer/views/logs/parts/log-detail.vue';
 import { createRosterI18n } from '../../../src-renderer/locales';
@@ -110,5 +111,38 @@ describe('log entry detail', () => {
     expect(wrapper.find('[data-test="step-matching"]').text()).toContain('2. 일치');
     expect(wrapper.find('[data-test="step-referenceResolution"]').text()).toContain('실패');
     expect(wrapper.text()).toContain('해야 할 일:');
+  });
+
+  it('says the engine’s advice in Korean from its code, and an entry written before codes in its English', () => {
+    const advice = say('adviceResetLink');
+    const gone: ProvisioningLogEntry = {
+      ...entry,
+      status: 'failure',
+      provisioningAction: 'update',
+      errorInformation: {
+        errorCode: 'InvalidAnchor',
+        reason: 'The linked target object scim-77 no longer exists in Slack.',
+        errorCategory: 'NonServiceFailure',
+        recommendedAction: advice.text,
+        recommendedActionCode: advice.code,
+        recommendedActionParams: advice.params,
+      },
+    };
+    const mountEntry = (e: ProvisioningLogEntry, language: 'en' | 'ko') =>
+      mount(LogDetail, { props: { entry: e }, global: { plugins: [createRosterI18n(language)] } });
+    const adviceOf = (e: ProvisioningLogEntry, language: 'en' | 'ko') =>
+      mountEntry(e, language).find('[data-test="detail-advice"]').text();
+
+    expect(adviceOf(gone, 'ko')).toBe(
+      '해야 할 일: 이 개체의 연결을 초기화하세요(또는 `roster reset <작업> --full` 실행). ' +
+        '그러면 Roster가 다시 일치시키거나 새로 만듭니다.',
+    );
+    expect(adviceOf(gone, 'en')).toBe(`What to do: ${advice.text}`);
+    const {
+      recommendedActionCode: _code,
+      recommendedActionParams: _params,
+      ...withoutCode
+    } = gone.errorInformation ?? { errorCode: '', reason: '', errorCategory: '' };
+    expect(adviceOf({ ...gone, errorInformation: withoutCode }, 'ko')).toBe(`해야 할 일: ${advice.text}`);
   });
 });
