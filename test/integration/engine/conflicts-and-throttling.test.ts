@@ -56,6 +56,34 @@ describe('the engine when the target conflicts or throttles', () => {
     expect(JSON.stringify(entry?.provisioningSteps)).toContain('409');
   });
 
+  it('tells the admin to reset the link, under its advice code, when the linked account is gone from the target', async () => {
+    peer = await startScimmyServer();
+    proxy = await startScimProxy(peer.baseUrl, {});
+    kit = new EngineKit({ ...peer, baseUrl: proxy.baseUrl });
+    await kit.start([employee(1)]);
+    await kit.sync();
+    // Someone deletes the account in the target; then HR changes the employee's title.
+    const gone = await fetch(`${peer.baseUrl}/Users/${kit.targetIdOf('E0001')}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${peer.token}` },
+    });
+    expect(gone.ok).toBe(true);
+    kit.writeCsv([employee(1, { jobTitle: 'Manager' })]);
+    const cycle = await kit.sync();
+    expect(cycle.counters.failed).toBe(1);
+    const entry = kit.app.store.log
+      .page({ jobId: kit.jobId, cycleId: cycle.id, limit: 10 })
+      .entries.find((e) => e.sourceIdentity.id === 'E0001');
+    // Read back from the store: the English as the log always held it, and the code beside it.
+    expect(entry?.errorInformation).toMatchObject({
+      errorCode: 'InvalidAnchor',
+      recommendedAction:
+        'Reset the link of this object (or run `roster reset <job> --full`) so that Roster matches or creates it again.',
+      recommendedActionCode: 'adviceResetLink',
+      recommendedActionParams: {},
+    });
+  });
+
   it('waits as long as Retry-After says when the target answers 429, then succeeds', async () => {
     peer = await startScimmyServer();
     let throttled = 0;
