@@ -2,6 +2,7 @@ import { enAlerts } from './en-alerts';
 import { enAccounts } from './en-accounts';
 import { enOnDemand } from './en-on-demand';
 import { enEscrow } from './en-escrow';
+import { enCycleErrors } from './en-cycle-errors';
 import { enConnectionForm } from './en-connection-form';
 import { enAuditDiff } from './en-audit-diff';
 import { enUx } from './en-ux';
@@ -251,6 +252,7 @@ export const en = {
   alerts: enAlerts,
   onDemand: enOnDemand,
   escrow: enEscrow,
+  cycleErrors: enCycleErrors,
   accounts: enAccounts,
   connectionForm: enConnectionForm,
   auditDiff: enAuditDiff,

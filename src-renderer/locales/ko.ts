@@ -3,6 +3,7 @@ import { koAccounts } from './ko-accounts';
 import { koAlerts } from './ko-alerts';
 import { koOnDemand } from './ko-on-demand';
 import { koEscrow } from './ko-escrow';
+import { koCycleErrors } from './ko-cycle-errors';
 import { koConnectionForm } from './ko-connection-form';
 import { koAuditDiff } from './ko-audit-diff';
 import { koUx } from './ko-ux';
@@ -246,6 +247,7 @@ export const ko: MessageSchema = {
   alerts: koAlerts,
   onDemand: koOnDemand,
   escrow: koEscrow,
+  cycleErrors: koCycleErrors,
   accounts: koAccounts,
   connectionForm: koConnectionForm,
   auditDiff: koAuditDiff,
