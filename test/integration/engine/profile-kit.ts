@@ -49,7 +49,12 @@ export class ProfileKit {
     return result.value;
   }
 
-  async start(rows: readonly Employee[], settings: Partial<JobSettings> = {}): Promise<void> {
+  /** `configure` changes the job the profile made before it is saved (a test's own matching, say). */
+  async start(
+    rows: readonly Employee[],
+    settings: Partial<JobSettings> = {},
+    configure: (config: JobConfig) => JobConfig = (config) => config,
+  ): Promise<void> {
     this.writeCsv(rows);
     this.app = createApp({
       dataDir: join(this.dir.path, 'data'),
@@ -80,7 +85,7 @@ export class ProfileKit {
       secrets: { bearerToken: this.peer.token },
     });
     const { config } = await profileJobDefaults(this.app.context, this.profile, 'HR → App', 'HR', 'App');
-    this.config = { ...config, settings: { ...config.settings, ...settings } };
+    this.config = configure({ ...config, settings: { ...config.settings, ...settings } });
     this.jobId = createJob(this.app.context, this.config).id;
   }
 
