@@ -1,3 +1,5 @@
+import { enScopingSummary } from './en-scoping-summary';
+
 /** English messages of the expression editor and the playground (merged into en.ts as `expressions`). */
 export const enExpressions = {
   playgroundTitle: 'Expression playground',
@@ -62,5 +64,7 @@ export const enExpressions = {
     invalid: 'These filters cannot be used',
     needSample: 'Fix the sample object to test the filters.',
     warnings: 'Warnings',
+    /** The explanation's one sentence, from the same templates as the log's (explain-messages.ts). */
+    sentence: enScopingSummary,
   },
 };

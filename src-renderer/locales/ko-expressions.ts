@@ -1,4 +1,5 @@
 import type { enExpressions } from './en-expressions';
+import { koScopingSummary } from './ko-scoping-summary';
 
 /** 식 편집기와 플레이그라운드의 한국어 메시지 (ko.ts에 `expressions`로 합쳐집니다). */
 export const koExpressions: typeof enExpressions = {
@@ -65,5 +66,7 @@ export const koExpressions: typeof enExpressions = {
     invalid: '이 필터는 사용할 수 없습니다',
     needSample: '필터를 시험하려면 예제 개체를 먼저 고치세요.',
     warnings: '경고',
+    /** The explanation's one sentence, from the same templates as the log's (explain-messages.ts). */
+    sentence: koScopingSummary,
   },
 };

@@ -1,4 +1,5 @@
 import { evaluateClause } from './evaluate';
+import { sayClause, sayScopingSummary } from './explain-messages';
 import type { ScopingClause, ScopingFilter } from './schema';
 import { lookupAttribute } from './source-value';
 
@@ -33,29 +34,16 @@ export interface ScopingExplanation {
   readonly filters: readonly FilterOutcome[];
   /** Warnings for the scoping step of the log (non-integer values for numeric operators…). */
   readonly warnings: readonly string[];
-  /** One sentence for the log and the UI. */
+  /**
+   * One sentence for the log and the CLI, in English; the app says it in the admin's language from
+   * the same structure (explain-messages.ts `sayScopingSummary`).
+   */
   readonly summary: string;
 }
 
-function describeValue(v: unknown): string {
-  if (v === undefined) return 'absent';
-  if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'symbol' || typeof v === 'function') return typeof v;
-  try {
-    return JSON.stringify(v) ?? typeof v;
-  } catch {
-    return typeof v;
-  }
-}
-
+/** One clause's outcome in English, as `roster scope` prints it. */
 export function describeClause(c: ClauseOutcome): string {
-  const value = c.value === undefined ? '' : ` "${c.value}"`;
-  const why = c.reason ? `; ${c.reason}` : '';
-  return `${c.attribute} ${c.operator}${value} is ${c.result ? 'true' : 'false'} (actual value: ${describeValue(c.actual)}${why})`;
-}
-
-function filterName(f: FilterOutcome): string {
-  return f.title ? `filter ${f.index + 1} "${f.title}"` : `filter ${f.index + 1}`;
+  return sayClause(c);
 }
 
 /** Evaluates every clause of every filter and says which clauses decided the outcome for this object. */
@@ -93,7 +81,7 @@ export function explainScoping(
       decidingClauses: [],
       filters: [],
       warnings,
-      summary: 'In scope: there are no scoping filters.',
+      summary: sayScopingSummary({ filters: [] }),
     };
   }
   const passing = outcomes.find((f) => f.passed);
@@ -104,24 +92,18 @@ export function explainScoping(
       passingFilter: passing,
       filters: outcomes,
       warnings,
-      summary: `In scope: ${filterName(passing)} passed because ${passing.clauses.map(describeClause).join(', and ')}.`,
+      summary: sayScopingSummary({ filters: outcomes, passingFilter: passing }),
     };
   }
   const failing = outcomes.flatMap((f) => {
     const first = f.clauses.find((c) => !c.result);
     return first ? [first] : [];
   });
-  const reasons = outcomes.map((f) => {
-    const first = f.clauses.find((c) => !c.result);
-    return first
-      ? `${filterName(f)} failed because ${describeClause(first)}`
-      : `${filterName(f)} has no clauses`;
-  });
   return {
     inScope: false,
     decidingClauses: failing,
     filters: outcomes,
     warnings,
-    summary: `Out of scope: ${reasons.join('; ')}.`,
+    summary: sayScopingSummary({ filters: outcomes }),
   };
 }
