@@ -308,6 +308,12 @@ export async function runCycle(
         items,
         job.config.settings.maxConcurrency,
         async (item) => {
+          // An object's mapping, diff and log run synchronously up to its first request, and the
+          // workers start together: the first objects (code not yet optimised) and every object that
+          // needs no request would otherwise share one turn of the event loop (116 ms measured).
+          const paused = budget.pause();
+          if (paused) await paused;
+          if (ctx.signal.aborted) return;
           const result = await processObject(ctx, item.object, item.verdict, mapping, item.stateHash);
           if (type === 'User' && result !== 'failed') changedUsers.push(item.object);
           ctx.progress({ processed: ++done });
