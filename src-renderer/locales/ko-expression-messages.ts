@@ -56,5 +56,6 @@ export const koExpressionMessages: typeof enExpressionMessages = {
   notADate:
     'CDate: “{value}”은(는) 날짜가 아닙니다(2021-08-24, 2009-06-15T01:45:30-07:00, 8/25/2021 5:41:18 PM 같은 형식이어야 합니다).',
   notAFiletime: 'DateFromNum: {value}은(는) 1601년부터 9999년 말 사이의 FILETIME이 아닙니다.',
+  internalError: 'Roster가 이 식을 검사하지 못했습니다({error}).',
   ...koSyntaxMessages,
 };

@@ -1,3 +1,4 @@
+import { expressionMessage } from './expression-messages';
 import type { SourceSpan } from './source-position';
 
 /** Every problem the language reports before evaluation. A closed union so the UI can key on it. */
@@ -47,8 +48,9 @@ export interface Diagnostic {
   readonly severity: Severity;
   readonly code: DiagnosticCode;
   /**
-   * The message's words as a code with parameters, where the language has them (a regex problem:
-   * `regex.<RegexProblemCode>`), so the app can say it in the admin's language; `message` is English.
+   * The message's words as a code with parameters (`expr.<code>` from expression-messages.ts for
+   * the lexer's, parser's and checker's sentences; `regex.<RegexProblemCode>` for a regex problem),
+   * so the app can say it in the admin's language; `message` is English.
    */
   readonly detail?: DiagnosticDetail;
 }
@@ -79,15 +81,16 @@ export function makeDiagnostic(
 
 /** A diagnostic for an unexpected failure, so that a bug never escapes as a foreign exception. */
 export function internalDiagnostic(e: unknown): Diagnostic {
-  const detail = e instanceof Error ? e.message : String(e);
+  const said = expressionMessage('internalError', { error: e instanceof Error ? e.message : String(e) });
   return {
-    message: `Line 1, column 1: Roster could not check this expression (${detail}).`,
+    message: `Line 1, column 1: ${said.text}`,
     line: 1,
     column: 1,
     start: 0,
     end: 0,
     severity: 'error',
     code: 'internal',
+    detail: said.detail,
   };
 }
 

@@ -62,6 +62,8 @@ const templates = {
   notADate:
     'CDate: "{value}" is not a date (expected forms like 2021-08-24, 2009-06-15T01:45:30-07:00 or 8/25/2021 5:41:18 PM).',
   notAFiletime: 'DateFromNum: {value} is not a FILETIME between 1601 and the end of 9999.',
+  /** A bug in Roster; `{error}` is the exception's own (English) text. */
+  internalError: 'Roster could not check this expression ({error}).',
   ...syntaxTemplates,
   ...syntaxPhraseTemplates,
 } as const;
@@ -86,6 +88,7 @@ const checkerParameters = [
   'names',
   'known',
   'sum',
+  'error',
 ] as const;
 export const expressionMessageParameters: readonly string[] = [
   ...new Set<string>([...checkerParameters, ...syntaxMessageParameters]),

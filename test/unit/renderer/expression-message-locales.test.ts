@@ -5,6 +5,7 @@ import {
   expressionMessageParameters,
   isExpressionMessageCode,
 } from '@shared/expressions/expression-messages';
+import { internalDiagnostic } from '@shared/expressions/diagnostics';
 import { syntaxPhraseTemplates, syntaxTemplates } from '@shared/expressions/syntax-messages';
 import { validateExpression } from '@shared/expressions/validate';
 import { createRosterI18n } from '../../../src-renderer/locales';
@@ -101,6 +102,9 @@ describe('expression checker messages', () => {
     expect(korean('Join(",", "a\\q")')).toEqual([
       '"\\q"는 백슬래시가 그대로 남습니다. 그럴 의도라면 "\\\\q"로 분명히 쓰세요.',
     ]);
+    const bug = internalDiagnostic(new Error('boom'));
+    expect(bug.message).toBe('Line 1, column 1: Roster could not check this expression (boom).');
+    expect(diagnosticText(words(bug.message), bug, ko)).toBe('Roster가 이 식을 검사하지 못했습니다(boom).');
     // No English phrase is left inside a Korean sentence.
     for (const expression of syntaxCases)
       for (const text of korean(expression))
