@@ -255,6 +255,38 @@ describe('mapping editor', { timeout: 30_000 }, () => {
     expect(users(update.config).map((m) => m.target)).toEqual(['userName', 'externalId', 'active']);
   });
 
+  it('on the job page, keeps a refused save beside the editor with each problem said from its code', async () => {
+    const { transport } = recordingTransport({
+      'jobs.update': () => ({
+        ok: false,
+        error: {
+          code: 'invalidInput',
+          message:
+            'The job "HR" has 1 problem(s): settings.onSourceDelete: The target cannot disable accounts.',
+          details: {
+            issues: [
+              {
+                path: 'settings.onSourceDelete',
+                message: 'The target cannot disable accounts.',
+                code: 'targetCannotDisable',
+                params: {},
+              },
+            ],
+          },
+        },
+      }),
+    });
+    useTransport(transport);
+    mountEditor('job');
+    await flushPromises();
+    await click('[data-test="mapping-delete-displayName"]');
+    await click('[data-test="mapping-save"]');
+    await click('[data-test="impact-confirm"]');
+    const alert = find('[data-test="save-failure"]');
+    expect(alert?.textContent).toContain('settings.onSourceDelete');
+    expect(alert?.querySelectorAll('li')).toHaveLength(1);
+  });
+
   it('restores the default mappings after a confirmation that says a full cycle follows', async () => {
     const defaults = baseConfig();
     defaults.objectMappings[0]!.attributeMappings = [

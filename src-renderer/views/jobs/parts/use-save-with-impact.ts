@@ -14,6 +14,13 @@ export interface SaveFailure {
   issues: ConfigProblem[];
 }
 
+/** What jobs.update's refusal says, for the alert beside the editor (save-failure-alert.vue). */
+export function saveFailureOf(error: unknown): SaveFailure {
+  return error instanceof ApiError
+    ? { code: error.code, message: error.message, issues: saveFailureIssues(error.details) }
+    : { code: 'internal', message: String(error), issues: [] };
+}
+
 /**
  * Save a changed job configuration the one way every job-page editor does: show its impact first
  * (the impact dialog), and store it with jobs.update only when the admin confirms there.
@@ -42,14 +49,7 @@ export function useSaveWithImpact(jobId: () => string, onSaved: (detail: JobDeta
       return true;
     } catch (error) {
       showImpact.value = false;
-      failure.value =
-        error instanceof ApiError
-          ? {
-              code: error.code,
-              message: error.message,
-              issues: saveFailureIssues(error.details),
-            }
-          : { code: 'internal', message: String(error), issues: [] };
+      failure.value = saveFailureOf(error);
       return false;
     } finally {
       saving.value = false;
