@@ -1,3 +1,4 @@
+import type { ConnectionTestResult } from '@shared/domain/connection-test';
 import type {
   MatchQuery,
   OnDemandError,
@@ -78,12 +79,22 @@ export function waitStep(holder: Lease, until: Date): StepDraft {
   };
 }
 
-export function connectionStep(target: string, summary: string, error: OnDemandError): StepDraft {
+export function connectionStep(
+  target: string,
+  result: Pick<ConnectionTestResult, 'summary' | 'summaryCode' | 'summaryParams'>,
+  error: OnDemandError,
+): StepDraft {
+  const { summary, summaryCode, summaryParams } = result;
   return {
     object: null,
     status: 'failure',
     summary: `Test connection to ${target} failed: ${summary}`,
-    detail: { kind: 'connection', target, summary },
+    detail: {
+      kind: 'connection',
+      target,
+      summary,
+      ...(summaryCode ? { summaryCode, summaryParams: summaryParams ?? {} } : {}),
+    },
     error,
   };
 }

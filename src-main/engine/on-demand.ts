@@ -1,4 +1,5 @@
 import { RosterError } from '@shared/domain/errors';
+import type { ConnectionTestResult } from '@shared/domain/connection-test';
 import type { ObjectMapping } from '@shared/domain/jobs';
 import type { MatchQuery, OnDemandError, OnDemandResult, OnDemandStep } from '@shared/domain/on-demand';
 import {
@@ -76,6 +77,20 @@ function coded(
   params: Record<string, string>,
 ): Pick<OnDemandError, 'message' | 'messageCode' | 'messageParams'> {
   return { message: onDemandMessageEnglish(code, params), messageCode: code, messageParams: params };
+}
+
+/**
+ * The connection test's own code for its summary, as parameters of the message that quotes it
+ * (`summaryCode`, and each of its parameters as `summary.<name>`), so the app can say the summary in
+ * the admin's language too; none when the summary has no code.
+ */
+function summaryCodeParams(result: ConnectionTestResult): Record<string, string> {
+  if (!result.summaryCode) return {};
+  const params = Object.entries(result.summaryParams ?? {}).map(([name, value]) => [
+    `summary.${name}`,
+    value,
+  ]);
+  return { summaryCode: result.summaryCode, ...Object.fromEntries(params) };
 }
 
 /** Advice of provision on demand's own: its English and its code. */
@@ -272,10 +287,14 @@ class OnDemandRun {
     if (result.ok || result.error?.kind === 'transient') return;
     const error: OnDemandError = {
       code: result.error?.code ?? 'ConnectionCheckFailed',
-      ...coded('connectionFailed', { target: this.opened.targetName, summary: result.summary }),
+      ...coded('connectionFailed', {
+        target: this.opened.targetName,
+        summary: result.summary,
+        ...summaryCodeParams(result),
+      }),
       ...action(result.error?.kind === 'credentials' ? 'checkCredentials' : 'checkReachability'),
     };
-    this.stream.add(connectionStep(this.opened.targetName, result.summary, error));
+    this.stream.add(connectionStep(this.opened.targetName, result, error));
     throw new RunFailure(error);
   }
 

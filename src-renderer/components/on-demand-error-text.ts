@@ -15,7 +15,24 @@ export interface OnDemandTranslator {
 export function onDemandMessageText(error: OnDemandError, i18n: OnDemandTranslator): string | null {
   const key = `onDemandMessages.messages.${error.messageCode ?? ''}`;
   if (i18n.locale === 'en' || !error.messageCode || !i18n.te(key)) return null;
-  return i18n.t(key, { ...error.messageParams });
+  const params: Record<string, string> = { ...error.messageParams };
+  if (params['summary'] !== undefined) params['summary'] = quotedSummary(params, i18n);
+  return i18n.t(key, params);
+}
+
+/**
+ * A connection test's summary quoted in a message (`connectionFailed`): by its own code
+ * (`summaryCode`, parameters as `summary.<name>`) when the app sent one this version knows, else
+ * the English it sent.
+ */
+function quotedSummary(params: Readonly<Record<string, string>>, i18n: OnDemandTranslator): string {
+  const english = params['summary'] ?? '';
+  const key = `connectionTest.summaries.${params['summaryCode'] ?? ''}`;
+  if (!params['summaryCode'] || !i18n.te(key)) return english;
+  const values = Object.entries(params)
+    .filter(([name]) => name.startsWith('summary.'))
+    .map(([name, value]) => [name.slice('summary.'.length), value]);
+  return i18n.t(key, Object.fromEntries(values) as Record<string, string>);
 }
 
 /**

@@ -131,7 +131,14 @@ export type OnDemandStepDetail =
       /** When the run gives up waiting. */
       until: string;
     }
-  | { kind: 'connection'; target: string; summary: string }
+  | {
+      kind: 'connection';
+      target: string;
+      /** The connection test's English; the app says `summaryCode` (connectionTest.summaries) instead. */
+      summary: string;
+      summaryCode?: string;
+      summaryParams?: Record<string, string>;
+    }
   | {
       kind: 'import';
       source: string;

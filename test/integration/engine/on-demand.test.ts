@@ -158,6 +158,9 @@ describe('provision on demand against a real SCIM server (scimmy)', () => {
     expect(kit.writes()).toHaveLength(0);
     const entries = kit.app.store.log.page({ jobId: kit.jobId, cycleId: result.runId, limit: 10 }).entries;
     expect(entries.map((e) => e.status)).toEqual(['skipped']);
+    // Read back from the store with its reason's code (migration 013), not only its English.
+    expect(entries[0]?.errorInformation?.reasonCode).toBe('errorOutOfScope');
+    expect(action.error?.actionCode).toBe('outOfScope');
   });
 
   it('says when nobody matches, and suggests who was meant', async () => {
@@ -211,6 +214,12 @@ describe('provision on demand against a real SCIM server (scimmy)', () => {
     expect(refused.result.status).toBe('failure');
     expect(refused.result.error?.code).toBe('JobBusy');
     expect(refused.result.error?.message).toMatch(/is being run by .*process \d+ on host/);
+    // The same sentence under its code, for the app to say in the admin's language.
+    expect(refused.result.error).toMatchObject({
+      messageCode: 'jobBusy',
+      messageParams: { job: 'HR → App' },
+      actionCode: 'jobBusy',
+    });
 
     const waited = await provision(kit, { kind: 'user', query: 'E0005', waitMs: 60_000 });
     const finished = await cycle;

@@ -107,4 +107,41 @@ describe('provision-on-demand step', () => {
     expect(render(read)).toContain('HR에서 Jane Doe(E100)을(를) 읽었습니다: 속성 2개');
     expect(render(read, 'en')).toContain('Read Jane Doe (E100) from HR: 2 attribute(s)');
   });
+
+  it('says a failed connection check in Korean, the test’s summary from its own code', () => {
+    const where = 'https://slack.example.com/scim/v2';
+    const summary = `The SCIM server at ${where} refused the credentials (HTTP 401). Check the secret token, or create a new one in the app.`;
+    const connection: OnDemandStep = {
+      ...base,
+      seq: 1,
+      object: null,
+      status: 'failure',
+      summary: `Test connection to Slack failed: ${summary}`,
+      detail: {
+        kind: 'connection',
+        target: 'Slack',
+        summary,
+        summaryCode: 'scim401',
+        summaryParams: { where },
+      },
+      error: {
+        code: 'Unauthorized',
+        message: `Slack: ${summary}`,
+        messageCode: 'connectionFailed',
+        messageParams: { target: 'Slack', summary, summaryCode: 'scim401', 'summary.where': where },
+        recommendedAction: 'Check the credentials of the target connection (Connections → Test connection).',
+        actionCode: 'checkCredentials',
+      },
+    };
+    const korean401 = `${where}의 SCIM 서버가 자격 증명을 거부했습니다(HTTP 401). 비밀 토큰을 확인하거나 앱에서 새 토큰을 만드세요.`;
+    const ko = render(connection);
+    expect(ko).toContain(`Slack 연결 테스트 실패: ${korean401}`);
+    expect(ko).toContain(`Slack: ${korean401}`);
+    expect(ko).toContain('대상 연결의 자격 증명을 확인하세요');
+    expect(ko).not.toContain('refused the credentials');
+
+    const en = render(connection, 'en');
+    expect(en).toContain(`Test connection to Slack failed: ${summary}`);
+    expect(en).toContain(`Slack: ${summary}`);
+  });
 });
