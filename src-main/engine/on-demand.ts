@@ -86,11 +86,9 @@ function coded(
  */
 function summaryCodeParams(result: ConnectionTestResult): Record<string, string> {
   if (!result.summaryCode) return {};
-  const params = Object.entries(result.summaryParams ?? {}).map(([name, value]) => [
-    `summary.${name}`,
-    value,
-  ]);
-  return { summaryCode: result.summaryCode, ...Object.fromEntries(params) };
+  const params: Record<string, string> = { summaryCode: result.summaryCode };
+  for (const [name, value] of Object.entries(result.summaryParams ?? {})) params[`summary.${name}`] = value;
+  return params;
 }
 
 /** Advice of provision on demand's own: its English and its code. */
