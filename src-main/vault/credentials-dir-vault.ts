@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VaultStatus } from '@shared/domain/app-info';
 import { RosterError } from '@shared/domain/errors';
+import { vaultProblemEnglish } from '@shared/domain/vault-problem-texts';
 import { describePrivacyProblem, privacyProblem, readPrivateFile, secretText } from './private-file';
 import { rememberSecret } from './redact';
 import { secretFileName } from './secret-file-names';
@@ -88,8 +89,7 @@ export function createCredentialsDirVault(directory: CredentialsDirectory): Cred
         backend,
         problem: {
           kind: 'credentialsDirectory',
-          message: 'Roster cannot use the credentials directory it was given.',
-          remedy: problem,
+          ...vaultProblemEnglish('credentialsDirectory', problem),
           detail: directory.dir,
         },
       };

@@ -3,6 +3,7 @@ import { enAccounts } from './en-accounts';
 import { enOnDemand } from './en-on-demand';
 import { enEscrow } from './en-escrow';
 import { enCycleErrors } from './en-cycle-errors';
+import { enVaultProblems } from './en-vault-problems';
 import { enConnectionForm } from './en-connection-form';
 import { enAuditDiff } from './en-audit-diff';
 import { enUx } from './en-ux';
@@ -253,6 +254,7 @@ export const en = {
   onDemand: enOnDemand,
   escrow: enEscrow,
   cycleErrors: enCycleErrors,
+  vaultProblems: enVaultProblems,
   accounts: enAccounts,
   connectionForm: enConnectionForm,
   auditDiff: enAuditDiff,

@@ -4,6 +4,7 @@ import { koAlerts } from './ko-alerts';
 import { koOnDemand } from './ko-on-demand';
 import { koEscrow } from './ko-escrow';
 import { koCycleErrors } from './ko-cycle-errors';
+import { koVaultProblems } from './ko-vault-problems';
 import { koConnectionForm } from './ko-connection-form';
 import { koAuditDiff } from './ko-audit-diff';
 import { koUx } from './ko-ux';
@@ -248,6 +249,7 @@ export const ko: MessageSchema = {
   onDemand: koOnDemand,
   escrow: koEscrow,
   cycleErrors: koCycleErrors,
+  vaultProblems: koVaultProblems,
   accounts: koAccounts,
   connectionForm: koConnectionForm,
   auditDiff: koAuditDiff,
