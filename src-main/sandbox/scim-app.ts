@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import SCIMMYRouters, { SCIMMY } from 'scimmy-routers';
+import { selectInAnswer, takeSelection, type AttributeSelection } from './attribute-selection';
 import { hasSandboxToken } from './bearer-auth';
 import { normalizePatchBody, normalizeUserBody } from './entra-compat';
 import { FilterLiteralError, protectFilterLiterals } from './filter-literals';
@@ -27,6 +28,7 @@ export interface ScimAppOptions {
 export function createScimApp(options: ScimAppOptions): express.Express {
   declareSandboxResources();
   const filterLiterals = new WeakMap<Request, string[]>();
+  const selections = new WeakMap<Request, AttributeSelection>();
   const authorized = (req: Request) => hasSandboxToken(req, options.token);
 
   const scim = express.Router();
@@ -47,6 +49,7 @@ export function createScimApp(options: ScimAppOptions): express.Express {
       }
     }
     const type = resourceTypeOf(req.path);
+    if (type) selectAnswer(req, res, selections);
     if (type && req.method === 'PATCH') req.body = normalizePatchBody(req.body, type);
     else if (type === 'User' && (req.method === 'POST' || req.method === 'PUT'))
       req.body = normalizeUserBody(req.body);
@@ -67,6 +70,7 @@ export function createScimApp(options: ScimAppOptions): express.Express {
         store: options.store,
         baseUrl: options.origin() + scimMountPath,
         literals: filterLiterals.get(req) ?? [],
+        ...(selections.has(req) ? { selection: selections.get(req) } : {}),
         method: req.method,
         now: () => new Date().toISOString(),
       }),
@@ -94,6 +98,18 @@ export function createScimApp(options: ScimAppOptions): express.Express {
     sendScimError(res, status, status === 400 ? 'invalidSyntax' : undefined, errorMessage(error));
   });
   return app;
+}
+
+/**
+ * `attributes` / `excludedAttributes` are taken off the query before SCIMMY sees it (its own selection
+ * fails on URN-qualified names) and applied to the successful answer (attribute-selection.ts).
+ */
+function selectAnswer(req: Request, res: Response, selections: WeakMap<Request, AttributeSelection>): void {
+  const selection = takeSelection(req.query);
+  if (!selection) return;
+  selections.set(req, selection);
+  const send = res.json.bind(res);
+  res.json = (body: unknown) => send(res.statusCode < 300 ? selectInAnswer(body, selection) : body);
 }
 
 function resourceTypeOf(path: string): 'User' | 'Group' | undefined {

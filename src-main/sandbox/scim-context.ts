@@ -1,4 +1,5 @@
 import { SCIMMY } from 'scimmy-routers';
+import type { AttributeSelection } from './attribute-selection';
 import type { SandboxStore } from './sandbox-store';
 
 /**
@@ -15,6 +16,8 @@ export interface ScimContext {
   /** Only a GET may leave group members out: a PATCH must see them all to write them back. */
   method: string;
   now: () => string;
+  /** The request's `attributes` / `excludedAttributes`, applied to the answer (attribute-selection.ts). */
+  selection?: AttributeSelection;
 }
 
 export function contextOf(ctx: unknown): ScimContext {

@@ -9,6 +9,7 @@ import {
   type MemberType,
   type Page,
 } from './records';
+import { selectsMembers } from './attribute-selection';
 import { membershipChanges, type MembershipChange } from './member-patch';
 import { contextOf, scimError, type ScimContext } from './scim-context';
 import { filterBranches, listResponse, pageRequest, scanPage } from './scim-list';
@@ -67,7 +68,7 @@ function listGroups(resource: GroupResource, context: ScimContext) {
   const page = pageRequest(resource.constraints);
   const branches = filterBranches(resource.filter, context.literals);
   const plan = planFilter(branches, groupIndexedAttributes);
-  const withMembers = membersWanted(resource, context);
+  const withMembers = membersWanted(context);
   let found: Page<JsonObject>;
   if (plan.kind === 'scan' && branches !== undefined) {
     // A scan may filter on members, so it always sees them.
@@ -93,7 +94,7 @@ export function egressGroup(resource: GroupResource, ctx: unknown): JsonObject {
   if (!resource.id) throw scimError(500, undefined, 'Group lists are read by SandboxGroupResource');
   const group = context.store.groups.get(resource.id);
   if (!group) throw scimError(404, undefined, `Group ${resource.id} not found`);
-  const members = membersWanted(resource, context) ? context.store.groups.members(group.id) : [];
+  const members = membersWanted(context) ? context.store.groups.members(group.id) : [];
   return toScimGroup(group, members, context.baseUrl);
 }
 
@@ -190,18 +191,8 @@ function memberKind(memberId: string, groupId: string, { store }: ScimContext): 
  * Reading members of a large group is the slow part of a group read, so a GET that excludes them
  * (`excludedAttributes=members`, or `attributes=` without members) skips it.
  */
-function membersWanted(resource: GroupResource, context: ScimContext): boolean {
-  if (context.method !== 'GET' || resource.attributes === undefined) return true;
-  const [branch] = JSON.parse(JSON.stringify(resource.attributes)) as unknown[];
-  if (typeof branch !== 'object' || branch === null) return true;
-  const entries = Object.entries(branch as JsonObject);
-  const members = entries.find(([name]) => name.toLowerCase() === 'members');
-  if (members) return !isExpression(members[1], 'np');
-  return !entries.every(([, expression]) => isExpression(expression, 'pr'));
-}
-
-function isExpression(expression: unknown, operator: 'pr' | 'np'): boolean {
-  return Array.isArray(expression) && expression.length === 1 && expression[0] === operator;
+function membersWanted(context: ScimContext): boolean {
+  return context.method !== 'GET' || selectsMembers(context.selection);
 }
 
 function acceptedAttributes(instance: unknown): JsonObject {

@@ -25,10 +25,10 @@ function matchOnWorkEmail(config: JobConfig): JobConfig {
         ? mapping
         : {
             ...mapping,
-            attributeMappings: mapping.attributeMappings.map((m) => {
-              const { matchingPriority: _dropped, ...rest } = m;
-              return m.target === workEmail ? { ...rest, matchingPriority: 1 } : rest;
-            }),
+            attributeMappings: mapping.attributeMappings.map((m) => ({
+              ...m,
+              matchingPriority: m.target === workEmail ? 1 : 0,
+            })),
           },
     ),
   };
