@@ -64,6 +64,7 @@ export const enExpressions = {
     invalid: 'These filters cannot be used',
     needSample: 'Fix the sample object to test the filters.',
     warnings: 'Warnings',
+    clauseWarning: '{condition}: {reason}, so the clause counts as false.',
     /** The explanation's one sentence, from the same templates as the log's (explain-messages.ts). */
     sentence: enScopingSummary,
   },

@@ -66,6 +66,7 @@ export const koExpressions: typeof enExpressions = {
     invalid: '이 필터는 사용할 수 없습니다',
     needSample: '필터를 시험하려면 예제 개체를 먼저 고치세요.',
     warnings: '경고',
+    clauseWarning: '{condition}: 이 조건은 거짓으로 처리됩니다({reason}).',
     /** The explanation's one sentence, from the same templates as the log's (explain-messages.ts). */
     sentence: koScopingSummary,
   },

@@ -70,17 +70,23 @@ function actualValue(v: unknown, say: SayScoping): string {
   }
 }
 
+/** A clause's condition as written in the filters: `department EQUALS "Sales"`. */
+export function sayCondition(
+  c: Pick<ClauseOutcome, 'attribute' | 'operator' | 'value'>,
+  say: SayScoping = sayScopingEnglish,
+): string {
+  return c.value === undefined
+    ? say('condition', { attribute: c.attribute, operator: c.operator })
+    : say('conditionWithValue', { attribute: c.attribute, operator: c.operator, value: c.value });
+}
+
 export function sayClause(
   c: ClauseOutcome,
   say: SayScoping = sayScopingEnglish,
   reasonText: ClauseReasonText = englishReason,
 ): string {
-  const condition =
-    c.value === undefined
-      ? say('condition', { attribute: c.attribute, operator: c.operator })
-      : say('conditionWithValue', { attribute: c.attribute, operator: c.operator, value: c.value });
   const params = {
-    condition,
+    condition: sayCondition(c, say),
     result: say(c.result ? 'resultTrue' : 'resultFalse'),
     actual: actualValue(c.actual, say),
   };

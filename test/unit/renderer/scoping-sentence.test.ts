@@ -10,6 +10,7 @@ import {
 import { createRosterI18n } from '../../../src-renderer/locales';
 import {
   clauseOutcomeText,
+  clauseWarnings,
   scopingSentence,
 } from '../../../src-renderer/views/playground/parts/scoping-sentence';
 import ScopingTester from '../../../src-renderer/views/playground/parts/scoping-tester.vue';
@@ -71,6 +72,22 @@ describe('the scoping explanation in the admin’s language', () => {
       'employeeId Greater_Than "100" 조건이 거짓(실제 값: "x12", 값이 정수가 아님)',
       'accountEnabled IS TRUE 조건이 거짓(실제 값: "maybe", 값이 참/거짓이 아님)',
     ]);
+  });
+
+  it('says the evaluator’s warnings in Korean, and in English as the log does', () => {
+    const out = explainScoping(filters, sources[1] ?? {});
+    expect(out.warnings).toEqual([
+      'Scoping clause employeeId Greater_Than 100: the attribute value "x12" is not an integer; the clause is false.',
+    ]);
+    expect(clauseWarnings(out, translator('en'))).toEqual(out.warnings);
+    expect(clauseWarnings(out, translator('ko'))).toEqual([
+      'employeeId Greater_Than "100": 이 조건은 거짓으로 처리됩니다(값이 정수가 아님).',
+    ]);
+    const several = explainScoping(filters, sources[4] ?? {});
+    expect(clauseWarnings(several, translator('ko'))).toEqual([
+      'department EQUALS "Engineering": 이 조건은 거짓으로 처리됩니다(특성에 값이 여러 개 있음).',
+    ]);
+    expect(clauseWarnings(explainScoping(filters, sources[0] ?? {}), translator('ko'))).toEqual([]);
   });
 
   it('shows the tester’s verdict, sentence and deciding clauses in Korean', async () => {

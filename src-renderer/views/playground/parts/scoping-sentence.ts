@@ -1,11 +1,12 @@
 import type { ClauseOutcome, ScopingExplanation } from '@shared/scoping';
 import {
   sayClause,
+  sayCondition,
   sayScopingSummary,
   type ClauseReasonText,
   type SayScoping,
 } from '@shared/scoping/explain-messages';
-import { falseReason } from '../../jobs/parts/scoping-editor/explanation-model';
+import { falseReason, type FalseReason } from '../../jobs/parts/scoping-editor/explanation-model';
 
 /** What the sentence needs from vue-i18n (a test passes the real instance). */
 export interface ScopingSentenceTranslator {
@@ -40,4 +41,39 @@ export function scopingSentence(
 /** One clause's outcome ("department EQUALS "Sales" is false (actual value: …)") in the admin's language. */
 export function clauseOutcomeText(clause: ClauseOutcome, i18n: ScopingSentenceTranslator): string {
   return sayClause(clause, sayIn(i18n), reasonIn(i18n));
+}
+
+/** The reasons for which the evaluator also writes a warning into the scoping step (scoping/evaluate.ts). */
+const WARNED: ReadonlySet<FalseReason> = new Set<FalseReason>([
+  'unknownOperator',
+  'multiValued',
+  'unsupportedValue',
+  'valueNotInteger',
+  'notInteger',
+  'invalidPattern',
+]);
+
+/**
+ * The evaluator's warnings (a clause that could not be evaluated and counts as false) in the admin's
+ * language. English keeps the log's words; another language says them again from each clause's
+ * reason, and falls back to the log's words should the two ever disagree on how many there are.
+ */
+export function clauseWarnings(
+  explanation: Pick<ScopingExplanation, 'filters' | 'warnings'>,
+  i18n: ScopingSentenceTranslator,
+): string[] {
+  if (i18n.locale === 'en') return [...explanation.warnings];
+  const said = explanation.filters.flatMap((filter) =>
+    filter.clauses.flatMap((clause) => {
+      const reason = falseReason(clause);
+      if (reason === null || !WARNED.has(reason)) return [];
+      return [
+        i18n.t('expressions.scoping.clauseWarning', {
+          condition: sayCondition(clause, sayIn(i18n)),
+          reason: i18n.t(`scopingEditor.why.reasons.${reason}`),
+        }),
+      ];
+    }),
+  );
+  return said.length === explanation.warnings.length ? said : [...explanation.warnings];
 }
