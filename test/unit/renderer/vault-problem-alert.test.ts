@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import VaultProblemAlert from '../../../src-renderer/components/vault-problem-alert.vue';
 import { createRosterI18n } from '../../../src-renderer/locales';
-import { diagnoseKeychainError } from '../../../src-main/vault/keychain-problems';
+import type { VaultStatus } from '@shared/domain/app-info';
 import { vaultCommands, vaultProblemEnglish } from '../../../src-shared/domain/vault-problem-texts';
 import { vaultProblemKinds } from './vault-problem-kinds';
 
-function render(status: ReturnType<typeof diagnoseKeychainError>, locale: 'en' | 'ko') {
+function render(status: VaultStatus, locale: 'en' | 'ko') {
   const wrapper = mount(VaultProblemAlert, {
     props: { status },
     global: { plugins: [createRosterI18n(locale)] },
@@ -17,10 +17,16 @@ function render(status: ReturnType<typeof diagnoseKeychainError>, locale: 'en' |
 }
 
 describe('the keychain problem alert', () => {
-  const noBus = diagnoseKeychainError(
-    new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'),
-    'Secret Service',
-  );
+  // What keychain-problems.ts makes of keytar's "Cannot autolaunch D-Bus without X11 $DISPLAY".
+  const noBus: VaultStatus = {
+    available: false,
+    backend: 'Secret Service',
+    problem: {
+      kind: 'noSessionBus',
+      ...vaultProblemEnglish('noSessionBus'),
+      detail: 'Cannot autolaunch D-Bus without X11 $DISPLAY',
+    },
+  };
 
   it('says in English exactly what the main process (and the CLI) says', () => {
     const shown = render(noBus, 'en');
