@@ -16,8 +16,7 @@ export interface DateFormatProblem {
 }
 
 export type CompiledFormat =
-  | { ok: true; tokens: readonly FormatToken[] }
-  | { ok: false; message: string; problem: DateFormatProblem };
+  { ok: true; tokens: readonly FormatToken[] } | { ok: false; message: string; problem: DateFormatProblem };
 
 function rejected(code: ExpressionMessageCode, params: Record<string, string> = {}): CompiledFormat {
   return { ok: false, message: expressionMessage(code, params).text, problem: { code, params } };
