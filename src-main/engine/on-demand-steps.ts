@@ -9,7 +9,12 @@ import type {
   OnDemandStepStatus,
   ScopeClauseLine,
 } from '@shared/domain/on-demand';
-import { actionCodeOf, adviceCodeFor, onDemandActionTexts } from '@shared/domain/on-demand-messages';
+import {
+  actionCodeOf,
+  adviceCodeFor,
+  onDemandActionTexts,
+  onDemandMessageTemplates,
+} from '@shared/domain/on-demand-messages';
 import type { ProvisioningLogEntry, ProvisioningStep } from '@shared/domain/provisioning';
 import type { ScopingExplanation } from '@shared/scoping/index';
 import type { SourceObject } from '../connectors/connector';
@@ -119,8 +124,11 @@ export function importStep(
   if (importSkipped)
     draft.error = {
       code: 'ImportSkipped',
-      message: 'The object has no value for any matching attribute, so it cannot be matched safely.',
-      recommendedAction: 'Fill in the source attribute of the first matching attribute, then run it again.',
+      message: onDemandMessageTemplates.importSkipped,
+      messageCode: 'importSkipped',
+      messageParams: {},
+      recommendedAction: onDemandActionTexts.importSkipped,
+      actionCode: 'importSkipped',
     };
   return draft;
 }

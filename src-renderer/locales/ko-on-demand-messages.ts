@@ -19,6 +19,7 @@ export const koOnDemandMessages: typeof enOnDemandMessages = {
     jobBusyWaited:
       '{since}부터 {holder}(호스트 {host}의 프로세스 {pid})이(가) {job}을(를) 실행하고 있습니다. 끝나기를 {seconds}초 기다렸습니다. 끝난 뒤 다시 시도하거나, 먼저 그 주기를 취소하세요.',
     cancelledWhileWaiting: '실행 중인 주기를 기다리는 동안 주문형 프로비저닝이 취소되었습니다.',
+    importSkipped: '이 개체는 일치 특성 값이 하나도 없어 안전하게 일치시킬 수 없습니다.',
     connectionFailed: '{target}: {summary}',
     unexpected: '예기치 않은 오류로 주문형 프로비저닝이 멈췄습니다. 오류 원문: {error}',
   },

@@ -21,6 +21,7 @@ const messages = {
   jobBusyWaited:
     '{job} is being run by {holder} (process {pid} on host {host}) since {since}. Waited {seconds} s for it to finish. Try again when it has finished, or cancel that cycle first.',
   cancelledWhileWaiting: 'Provision on demand was cancelled while it waited for the running cycle.',
+  importSkipped: 'The object has no value for any matching attribute, so it cannot be matched safely.',
   connectionFailed: '{target}: {summary}',
   /** An exception nobody foresaw: its own (English) text is the message; other languages say so around it. */
   unexpected: '{error}',

@@ -167,4 +167,24 @@ describe('provision on demand’s own messages', () => {
     expect(onDemandActionText(error, translator('ko'))).toMatch(/^이 개체의 연결을 초기화하세요/);
     expect(onDemandActionText(error, translator('en'))).toBe(error.recommendedAction);
   });
+
+  it('says an import that cannot be matched safely, and what to fill in, in Korean', () => {
+    const error: OnDemandError = {
+      code: 'ImportSkipped',
+      message: onDemandMessageTemplates.importSkipped,
+      messageCode: 'importSkipped',
+      messageParams: {},
+      recommendedAction: onDemandActionTexts.importSkipped,
+      actionCode: 'importSkipped',
+    };
+    expect(error.message).toBe(
+      'The object has no value for any matching attribute, so it cannot be matched safely.',
+    );
+    expect(onDemandMessageText(error, translator('ko'))).toBe(
+      '이 개체는 일치 특성 값이 하나도 없어 안전하게 일치시킬 수 없습니다.',
+    );
+    expect(onDemandActionText(error, translator('ko'))).toBe(
+      '첫 번째 일치 특성의 원본 특성 값을 채운 뒤 다시 실행하세요.',
+    );
+  });
 });
