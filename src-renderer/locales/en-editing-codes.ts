@@ -4,6 +4,8 @@
  * `details.messageCode`. The English sentence the app sends stays the fallback for a code not here.
  */
 export const enEditingCodes = {
+  /** A skip's reason after the scope verdict that led to it (the English the app sends reads so). */
+  impactSkipDetail: '{detail}; {reason}',
   impact: {
     Create: 'Not linked yet: created',
     CreateUnlessMatched:

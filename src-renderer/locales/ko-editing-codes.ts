@@ -2,6 +2,7 @@ import type { enEditingCodes } from './en-editing-codes';
 
 /** 작업 편집 결과와 함께 오는 메시지 코드의 한국어 문구 (ko.ts에 `editingCodes`로 합쳐집니다). */
 export const koEditingCodes: typeof enEditingCodes = {
+  impactSkipDetail: '{detail}. {reason}',
   impact: {
     Create: '아직 연결되지 않음: 새로 만듭니다',
     CreateUnlessMatched:

@@ -52,8 +52,14 @@ export function impactReasonText(
   const key = item.reasonCode ? `editingCodes.impact.${item.reasonCode}` : '';
   if (!key || !i18n.te(key)) return logText(item.reason);
   const params: Record<string, string> = { ...item.reasonParams };
-  if (params['detail']) params['detail'] = detailText(params, logText);
-  return i18n.t(key, params);
+  if (!params['detail']) return i18n.t(key, params);
+  params['detail'] = detailText(params, logText);
+  const sentence = i18n.t(key, params);
+  // A skipped out-of-scope object reads "<why it is out of scope>; <why it is left as it is>" in
+  // English; its Korean sentence says only the second half, so the first is put before it.
+  return item.reasonCode?.startsWith('Skip.')
+    ? i18n.t('editingCodes.impactSkipDetail', { detail: params['detail'], reason: sentence })
+    : sentence;
 }
 
 /** A problem that blocks saving, in the admin's language (its English sentence when it has no code). */

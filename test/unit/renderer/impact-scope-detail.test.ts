@@ -57,4 +57,19 @@ describe('an impact item’s scope detail in the admin’s language', () => {
     const en = translator('en');
     expect(impactReasonText(item, en.i18n, en.logText)).toBe(summary);
   });
+
+  it('puts the scope verdict before the reason of a skipped out-of-scope object, as the English does', () => {
+    const item = {
+      reason: `${summary}; The target cannot disable, and the job says disable: the account is left as it is`,
+      reasonCode: 'Skip.TargetCannotDisable',
+      reasonParams: { detail: summary, detailCode: 'scopeFilteredOut', 'detail.clauses': clauses },
+    };
+    const ko = translator('ko');
+    expect(impactReasonText(item, ko.i18n, ko.logText)).toBe(
+      `범위 밖: ${clauses}. 범위 밖이지만 대상이 비활성화할 수 없고 작업이 비활성화로 설정되어 있어 그대로 둡니다`,
+    );
+    // A skip with no scope verdict (create turned off) says only its reason.
+    const createOff = { reason: 'Create is turned off', reasonCode: 'Skip.CreateDisabled' };
+    expect(impactReasonText(createOff, ko.i18n, ko.logText)).toBe('이 개체 매핑에서 만들기가 꺼져 있습니다');
+  });
 });
