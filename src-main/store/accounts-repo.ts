@@ -22,8 +22,41 @@ export interface AccountRowFilter {
   search?: string | undefined;
 }
 
+/** The process running a job's account discovery (migration 014); `runnerId` is random per app instance. */
+export interface DiscoveryRunner {
+  runnerId: string;
+  /** How the runner was started, in words an admin recognises: "the Roster app", "roster accounts". */
+  label: string;
+  pid: number;
+  host: string;
+}
+
+export interface DiscoveryHolder extends DiscoveryRunner {
+  since: string;
+  /** When the runner last said it is still at work. */
+  heardAt: string;
+}
+
+export type ClaimResult = { claimed: true } | { claimed: false; holder: DiscoveryHolder };
+
 export interface AccountsRepo {
   report(jobId: string): AccountReport | null;
+  /**
+   * Replaces the job's report and rows with an empty running one held by `runner` — in one IMMEDIATE
+   * transaction, so two processes cannot both take it — unless another runner holds a running report
+   * and `isGone` says it still works there: then nothing changes and the holder is returned.
+   */
+  claimReport(
+    jobId: string,
+    runner: DiscoveryRunner,
+    at: string,
+    by: string,
+    isGone: (holder: DiscoveryHolder) => boolean,
+  ): ClaimResult;
+  /** The runner still holds the report: records that it was heard from at `at`; false when it lost it. */
+  heard(jobId: string, runnerId: string, at: string): boolean;
+  /** Who runs the job's discovery, when its report is running and names a runner. */
+  runner(jobId: string): DiscoveryHolder | null;
   /** Replaces the job's report and rows with an empty running one. */
   startReport(jobId: string, at: string, by: string): void;
   progress(jobId: string, listed: number, expected: number | null, counts: AccountCounts): void;
@@ -67,6 +100,23 @@ interface ReportRow {
   counts_json: string;
   warnings_json: string;
   error_json: string | null;
+  runner_id: string | null;
+  runner_label: string | null;
+  runner_pid: number | null;
+  runner_host: string | null;
+  heard_at: string | null;
+}
+
+function holderOf(row: ReportRow | undefined): DiscoveryHolder | null {
+  if (!row || row.status !== 'running' || row.runner_id === null) return null;
+  return {
+    runnerId: row.runner_id,
+    label: row.runner_label ?? 'a Roster process',
+    pid: row.runner_pid ?? 0,
+    host: row.runner_host ?? '',
+    since: row.started_at,
+    heardAt: row.heard_at ?? row.started_at,
+  };
 }
 
 interface RowRow {
@@ -205,6 +255,41 @@ export function createAccountsRepo(db: Database): AccountsRepo {
      ON CONFLICT (job_id, object_type, target_id) DO UPDATE SET decision = excluded.decision,
        decided_at = excluded.decided_at, decided_by = excluded.decided_by`,
   );
+  const setRunner = db.prepare(
+    `UPDATE account_reports SET runner_id = @runner_id, runner_label = @runner_label, runner_pid = @runner_pid,
+       runner_host = @runner_host, heard_at = @at WHERE job_id = @job_id`,
+  );
+  const setHeard = db.prepare<[string, string, string]>(
+    "UPDATE account_reports SET heard_at = ? WHERE job_id = ? AND runner_id = ? AND status = 'running'",
+  );
+  const claim = db.transaction(
+    (
+      jobId: string,
+      runner: DiscoveryRunner,
+      at: string,
+      by: string,
+      isGone: (holder: DiscoveryHolder) => boolean,
+    ): ClaimResult => {
+      const holder = holderOf(getReport.get(jobId));
+      if (holder && holder.runnerId !== runner.runnerId && !isGone(holder)) return { claimed: false, holder };
+      deleteRows.run(jobId);
+      upsertReport.run({
+        job_id: jobId,
+        started_at: at,
+        started_by: by,
+        counts_json: JSON.stringify(emptyAccountCounts()),
+      });
+      setRunner.run({
+        job_id: jobId,
+        runner_id: runner.runnerId,
+        runner_label: runner.label,
+        runner_pid: runner.pid,
+        runner_host: runner.host,
+        at,
+      });
+      return { claimed: true };
+    },
+  );
   const classCounts = db.prepare<[string], { class: AccountClass; object_type: ObjectType; n: number }>(
     'SELECT class, object_type, COUNT(*) AS n FROM account_rows WHERE job_id = ? GROUP BY class, object_type',
   );
@@ -264,6 +349,10 @@ export function createAccountsRepo(db: Database): AccountsRepo {
       const row = getReport.get(jobId);
       return row ? reportOf(row) : null;
     },
+    // .immediate(): the write lock is taken before the holder is read, so two processes cannot both see it free.
+    claimReport: (jobId, runner, at, by, isGone) => claim.immediate(jobId, runner, at, by, isGone),
+    heard: (jobId, runnerId, at) => setHeard.run(at, jobId, runnerId).changes === 1,
+    runner: (jobId) => holderOf(getReport.get(jobId)),
     startReport: db.transaction((jobId: string, at: string, by: string) => {
       deleteRows.run(jobId);
       upsertReport.run({

@@ -4,6 +4,12 @@ import type { AccountReport } from '@shared/domain/accounts';
 import { RosterError } from '@shared/domain/errors';
 import { actOnAccounts } from '../../engine/discovery/account-actions';
 import { discoverAccounts } from '../../engine/discovery/discover-accounts';
+import {
+  claimDiscovery,
+  discoveryRefusal,
+  newDiscoveryRunner,
+  runnerIsGone,
+} from '../../engine/discovery/discovery-runner';
 import { defaultLeaseTtlMs } from '../../engine/engine';
 import { exportAccounts } from '../../reports/accounts-export';
 import type { JobRecord } from '../../store/jobs-repo';
@@ -38,6 +44,15 @@ const auditedAccounts = 100;
 export function accountsHandlers(ctx: AppContext): HandlerGroup<AccountCommands> {
   /** Discoveries running in this process, per job. */
   const running = new Map<string, AbortController>();
+  /** This app instance as the runner of its discoveries: another process is refused with these words. */
+  const runner = newDiscoveryRunner(ownerLabel(ctx));
+
+  /** Another process's discovery of the job that still runs, or null. */
+  function elsewhere(jobId: string) {
+    const holder = ctx.store.accounts.runner(jobId);
+    if (!holder || holder.runnerId === runner.runnerId) return null;
+    return runnerIsGone(holder, ctx.clock()) ? null : holder;
+  }
 
   function mustGet(jobId: string): JobRecord {
     const job = ctx.store.jobs.get(jobId);
@@ -49,7 +64,7 @@ export function accountsHandlers(ctx: AppContext): HandlerGroup<AccountCommands>
   /** A report left 'running' by a process that ended (a crash, a closed window) is shown as interrupted. */
   function reportOf(jobId: string): AccountReport | null {
     const report = ctx.store.accounts.report(jobId);
-    if (!report || report.status !== 'running' || running.has(jobId)) return report;
+    if (!report || report.status !== 'running' || running.has(jobId) || elsewhere(jobId)) return report;
     return {
       ...report,
       status: 'failed',
@@ -65,11 +80,13 @@ export function accountsHandlers(ctx: AppContext): HandlerGroup<AccountCommands>
           reason: 'discoveryRunning',
         });
       await startSandboxIfTarget(ctx, job.targetConnectionId);
+      // Refused here, with who holds it, when another process discovers this job.
+      claimDiscovery(ctx, job, runner, ctx.osUser);
       const controller = new AbortController();
       running.set(jobId, controller);
       // discoverAccounts stores the running report before its first await: the answer is that report.
       void discoverAccounts(
-        { store: ctx.store, connectors: ctx.connectors, clock: ctx.clock },
+        { store: ctx.store, connectors: ctx.connectors, clock: ctx.clock, runner },
         {
           jobId,
           startedBy: ctx.osUser,
@@ -105,6 +122,8 @@ export function accountsHandlers(ctx: AppContext): HandlerGroup<AccountCommands>
           `Accounts of ${job.name} are being discovered right now; act when the report is complete.`,
           { reason: 'discoveryRunning' },
         );
+      const holder = elsewhere(jobId);
+      if (holder) throw discoveryRefusal(job.name, holder);
       await startSandboxIfTarget(ctx, job.targetConnectionId);
       const runId = randomUUID();
       const outcomes = await actOnAccounts(

@@ -8,19 +8,22 @@ import {
   type SourceConnector,
   type TargetConnector,
 } from '../../connectors/connector';
-import type { NewAccountRow } from '../../store/accounts-repo';
+import type { DiscoveryRunner, NewAccountRow } from '../../store/accounts-repo';
 import type { Store } from '../../store/store';
 import type { ConnectorFactory } from '../connector-factory';
 import { mappingsOf, schemaIndex } from '../cycle-setup';
 import { MappingEvaluator } from '../mapping-evaluator';
 import { matchingMappings } from '../object-mappings';
 import { classifyAccount, type LinkedSource } from './classify';
+import { claimDiscovery, discoveryHeartbeatMs, newDiscoveryRunner } from './discovery-runner';
 import { buildSourceIndex } from './source-index';
 
 export interface DiscoveryDeps {
   store: Store;
   connectors: ConnectorFactory;
   clock: () => Date;
+  /** Who runs it, named to a second process that is refused (discovery-runner.ts); default a fresh one. */
+  runner?: DiscoveryRunner;
 }
 
 export interface DiscoveryRequest {
@@ -31,6 +34,14 @@ export interface DiscoveryRequest {
   /** The report as it grows, at most every `progressMs` (and once at the end). */
   onProgress?: (report: AccountReport) => void;
   progressMs?: number;
+}
+
+/** Another process took the report over (this one was silent past discoverySilenceMs). */
+export class DiscoveryTakenOver extends Error {
+  constructor() {
+    super('Another Roster process took this account discovery over; its report is the one shown.');
+    this.name = 'DiscoveryTakenOver';
+  }
 }
 
 export class DiscoveryCancelled extends Error {
@@ -47,7 +58,8 @@ export class DiscoveryCancelled extends Error {
  * page is asked for, so memory holds the source index and the links (they grow with the source),
  * one page of accounts, and the list's own set of ids seen — never the whole target.
  *
- * Discovery only reads: it takes no lease, so a cycle may run meanwhile. An account a cycle links
+ * Discovery only reads: it takes no job lease, so a cycle may run meanwhile; it holds the job's report
+ * instead (discovery-runner.ts), so a second process discovering the same job is refused. An account a cycle links
  * while the list is read is checked against the store's links as its page is classified, and the
  * actions on the report check everything again before they act.
  */
@@ -60,7 +72,13 @@ export async function discoverAccounts(
   if (!job) throw new RosterError('notFound', `There is no job with id ${request.jobId}.`);
   const jobId = job.id;
   const startedAt = clock().toISOString();
-  store.accounts.startReport(jobId, startedAt, request.startedBy);
+  const runner = deps.runner ?? newDiscoveryRunner();
+  // Before the first await: the caller reads the running report as soon as this returns its promise.
+  claimDiscovery(deps, job, runner, request.startedBy);
+  /** Whether this run still holds the report (false once another process took it over). */
+  const stillHolds = () => store.accounts.heard(jobId, runner.runnerId, clock().toISOString());
+  const heartbeat = setInterval(() => void stillHolds(), discoveryHeartbeatMs);
+  heartbeat.unref();
 
   const counts = emptyAccountCounts();
   const warnings: AccountReportWarning[] = [];
@@ -90,6 +108,7 @@ export async function discoverAccounts(
     const now = Date.now();
     if (!force && now - lastTold < (request.progressMs ?? 250)) return;
     lastTold = now;
+    if (!stillHolds()) throw new DiscoveryTakenOver();
     store.accounts.progress(jobId, listed, expected(), counts);
     request.onProgress?.(snapshot('running'));
   };
@@ -154,6 +173,8 @@ export async function discoverAccounts(
           if (page.total !== null) totals.set(type, page.total);
           else totalsKnown = false;
           const rows: NewAccountRow[] = page.objects.map((account) => classifyAccount(type, account, ctx));
+          // Rows go only into a report this run still holds, never into the one that took it over.
+          if (!stillHolds()) throw new DiscoveryTakenOver();
           store.accounts.insertRows(jobId, rows);
           for (const row of rows) {
             counts[row.accountClass]++;
@@ -185,6 +206,11 @@ export async function discoverAccounts(
     listed = final.users + final.groups;
     return finish(snapshot('completed'));
   } catch (error) {
+    if (error instanceof DiscoveryTakenOver) {
+      const report = snapshot('failed', { code: 'TakenOver', message: error.message });
+      request.onProgress?.(report);
+      return report;
+    }
     if (error instanceof DiscoveryCancelled || request.signal.aborted)
       return finish(
         snapshot('cancelled', { code: 'Cancelled', message: 'Account discovery was cancelled.' }),
@@ -197,12 +223,14 @@ export async function discoverAccounts(
     const message = error instanceof Error ? error.message : String(error);
     return finish(snapshot('failed', { code, message }));
   } finally {
+    clearInterval(heartbeat);
     await source?.close?.().catch(() => undefined);
     await target?.close?.().catch(() => undefined);
   }
 
   function finish(report: AccountReport): AccountReport {
-    store.accounts.finishReport(jobId, report);
+    // Another process that took the report over owns its end as well.
+    if (stillHolds()) store.accounts.finishReport(jobId, report);
     request.onProgress?.(report);
     return report;
   }

@@ -12,6 +12,7 @@ import { migration010LogFilterIndexes } from './010-log-filter-indexes';
 import { migration011PreviewJobs } from './011-preview-jobs';
 import { migration012SourceStateEpochs } from './012-source-state-epochs';
 import { migration013LogMessageCodes } from './013-log-message-codes';
+import { migration014AccountDiscoveryRunner } from './014-account-discovery-runner';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   migration011PreviewJobs,
   migration012SourceStateEpochs,
   migration013LogMessageCodes,
+  migration014AccountDiscoveryRunner,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

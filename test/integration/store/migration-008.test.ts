@@ -55,7 +55,8 @@ describe('migration 008 (account discovery: reports, rows, decisions)', () => {
   });
 
   it('keeps decisions across reports, skips an account listed twice, and drops everything with its job', () => {
-    const { db } = openDatabase({ path: join(dir.path, 'r.db'), migrations: upToV8 });
+    // The repository is today's: it reads the tables 008 made through today's schema (014 adds the runner).
+    const { db } = openDatabase({ path: join(dir.path, 'r.db'), migrations });
     db.exec(seed);
     const repo = createAccountsRepo(db);
     repo.startReport('j1', '2026-01-01T00:00:00.000Z', 'alice');
