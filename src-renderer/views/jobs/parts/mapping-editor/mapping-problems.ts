@@ -1,4 +1,5 @@
 import { validateExpression } from '@shared/expressions';
+import type { DiagnosticDetail } from '@shared/expressions/diagnostics';
 import { closestMatch } from '@shared/expressions/suggest';
 import type { AttributeMapping, JobConfig, ObjectMapping } from '@shared/domain/jobs';
 import type { TargetSchemaAttribute } from '@shared/domain/schema';
@@ -35,6 +36,11 @@ export interface MappingProblem {
   values: Record<string, string | number>;
   /** The attribute mapping's index in its object mapping, when the problem is about one. */
   index?: number;
+  /**
+   * An expression error's words as a code with parameters (`values.message` is their English), so
+   * the list says them in the admin's language too.
+   */
+  detail?: DiagnosticDetail;
 }
 
 /** What a mapping is checked against: its siblings, the target's attribute list and the source's names. */
@@ -129,12 +135,15 @@ function sourceProblems(mapping: AttributeMapping, ctx: MappingContext): Mapping
       const first = errors[0];
       if (first)
         return [
-          problem(ctx, 'expressionError', 'source', {
-            line: first.line,
-            column: first.column,
-            message: first.message.replace(/^Line \d+, column \d+: /, ''),
-            count: errors.length,
-          }),
+          {
+            ...problem(ctx, 'expressionError', 'source', {
+              line: first.line,
+              column: first.column,
+              message: first.message.replace(/^Line \d+, column \d+: /, ''),
+              count: errors.length,
+            }),
+            ...(first.detail ? { detail: first.detail } : {}),
+          },
         ];
       return unknownNamesInExpression(mapping.source, ctx.sourceNames).map((unknown) =>
         unknown.suggestion
