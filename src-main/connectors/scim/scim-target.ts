@@ -265,21 +265,26 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
     capabilities,
 
     async testConnection(check): Promise<ConnectionTestResult> {
-      // At a cycle's start (retry) the server's declaration is read first: a server that says it
-      // cannot filter would otherwise fail the probe for answering a filter with everything it has.
-      if (check.retry) await declared();
-      const userPath = probePath('User', check.userMatchPath);
-      const groupPath = probePath('Group', 'displayName');
-      return testScimConnection(
-        client,
-        {
+      const probes = () => {
+        const userPath = probePath('User', check.userMatchPath);
+        return {
           ...check,
           userMatchPath: userPath ?? check.userMatchPath,
-          groupMatchPath: groupPath ?? 'displayName',
+          groupMatchPath: probePath('Group', 'displayName') ?? 'displayName',
           unfiltered: userPath === null,
-        },
-        timeoutSeconds,
-      );
+        };
+      };
+      const before = probes();
+      const result = await testScimConnection(client, before, timeoutSeconds);
+      // The check is a cycle's first request (E5), so what the server declares is read only when the
+      // check fails as a server that cannot filter would (it answered everything, or refused the
+      // filter): if it says so, the check is run again the way such a server can answer.
+      if (result.ok || !check.retry || result.error?.kind !== 'incompatible') return result;
+      await declared();
+      const after = probes();
+      return after.unfiltered === before.unfiltered && after.userMatchPath === before.userMatchPath
+        ? result
+        : testScimConnection(client, after, timeoutSeconds);
     },
 
     async discover(): Promise<TargetDiscovery> {

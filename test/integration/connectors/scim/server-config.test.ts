@@ -49,8 +49,13 @@ describe('SCIM target: what the server declares, and what the app can filter on'
     peer = null;
   });
 
-  async function start(answer: Answer): Promise<ScimmyPeer> {
-    peer = await startScimmyServer({ layers: [declaring(answer)] });
+  async function start(answer: Answer, ignoresFilters = false): Promise<ScimmyPeer> {
+    // A server that cannot filter answers a filtered list with every resource it has.
+    const unfiltered = (request: Request, _response: Response, next: NextFunction) => {
+      if (ignoresFilters) delete (request.query as Record<string, unknown>)['filter'];
+      next();
+    };
+    peer = await startScimmyServer({ layers: [declaring(answer), unfiltered] });
     return peer;
   }
 
@@ -189,15 +194,14 @@ describe('SCIM target: what the server declares, and what the app can filter on'
     const app = connect(listed, { filterableAttributes: { users: ['userName'], groups: ['externalId'] } });
     const result = await app.testConnection({ userMatchPath: workEmail, groups: true, retry: true });
     expect(result.ok, result.summary).toBe(true);
-    expect(listed.requests.map((r) => r.query['filter']?.split(' ')[0])).toEqual([
-      undefined,
-      'userName',
-      'externalId',
-    ]);
+    // The check is the first request; the app's own list decides what it filters on.
+    expect(listed.requests.map((r) => r.query['filter']?.split(' ')[0])).toEqual(['userName', 'externalId']);
     await app.close?.();
     await listed.stop();
 
-    const blind = await start(config(true, false));
+    // A server that ignores filters answers the probe with everything: only then is what it declares
+    // read, and the check runs again as a list of one.
+    const blind = await start(config(true, false), true);
     await seed(blind, 2);
     const result2 = await connect(blind).testConnection({
       userMatchPath: 'userName',
@@ -206,6 +210,12 @@ describe('SCIM target: what the server declares, and what the app can filter on'
     });
     expect(result2.ok, result2.summary).toBe(true);
     expect(result2.details?.map((d) => d.valueCode)).toContain('listAnswered');
-    expect(blind.requests.some((r) => r.query['filter'] !== undefined)).toBe(false);
+    expect(blind.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /Users',
+      'GET /ServiceProviderConfig',
+      'GET /Users',
+      'GET /Groups',
+    ]);
+    expect(blind.requests.slice(2).map((r) => r.query['count'])).toEqual(['1', '1']);
   });
 });
