@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { RosterError } from '@shared/domain/errors';
+import { sayError } from '@shared/domain/error-messages';
 import type { CycleProgress, CycleSummary } from '@shared/domain/provisioning';
 import type { Lease, LeaseOwner } from '../store/leases-repo';
 import type { OnDemandResult } from '@shared/domain/on-demand';
@@ -84,31 +85,33 @@ export function createEngine(deps: EngineDeps & EngineOptions): Engine {
     const now = clock();
     const expires = new Date(holder.expiresAt);
     const seconds = Math.max(0, Math.ceil((expires.getTime() - now.getTime()) / 1000));
-    return new RosterError(
-      'conflict',
-      `${jobName(jobId)} is being run by ${holder.label} (process ${holder.pid} on host ${holder.host}) ` +
-        `since ${timeOfDay(new Date(holder.acquiredAt))}; wait for it to finish, or stop it. ` +
-        `If that process is gone without finishing, the job is free again when its lease expires at ` +
-        `${timeOfDay(expires)} (in ${seconds} s).`,
-      {
-        holder: {
-          label: holder.label,
-          pid: holder.pid,
-          host: holder.host,
-          cycleId: holder.cycleId,
-          since: holder.acquiredAt,
-          expiresAt: holder.expiresAt,
-        },
+    const said = sayError('jobHeldElsewhere', {
+      job: jobName(jobId),
+      label: holder.label,
+      pid: String(holder.pid),
+      host: holder.host,
+      sinceTime: timeOfDay(new Date(holder.acquiredAt)),
+      expiresTime: timeOfDay(expires),
+      seconds: String(seconds),
+    });
+    return new RosterError('conflict', said.message, {
+      said: said.said,
+      holder: {
+        label: holder.label,
+        pid: holder.pid,
+        host: holder.host,
+        cycleId: holder.cycleId,
+        since: holder.acquiredAt,
+        expiresAt: holder.expiresAt,
       },
-    );
+    });
   };
 
   const refusal = (jobId: string): RosterError | null => {
-    if (running.has(jobId))
-      return new RosterError(
-        'conflict',
-        'A cycle of this job is already running. Wait for it to finish, or cancel it.',
-      );
+    if (running.has(jobId)) {
+      const said = sayError('cycleAlreadyRunning');
+      return new RosterError('conflict', said.message, { said: said.said });
+    }
     const holder = store.leases.liveHolder(jobId, clock());
     return holder && holder.ownerId !== owner.ownerId ? heldElsewhere(jobId, holder) : null;
   };

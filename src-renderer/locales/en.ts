@@ -4,6 +4,7 @@ import { enOnDemand } from './en-on-demand';
 import { enEscrow } from './en-escrow';
 import { enCycleErrors } from './en-cycle-errors';
 import { enVaultProblems } from './en-vault-problems';
+import { enErrorMessages } from './en-error-messages';
 import { enConnectionForm } from './en-connection-form';
 import { enAuditDiff } from './en-audit-diff';
 import { enUx } from './en-ux';
@@ -255,6 +256,7 @@ export const en = {
   escrow: enEscrow,
   cycleErrors: enCycleErrors,
   vaultProblems: enVaultProblems,
+  errorMessages: enErrorMessages,
   accounts: enAccounts,
   connectionForm: enConnectionForm,
   auditDiff: enAuditDiff,

@@ -5,6 +5,7 @@ import { koOnDemand } from './ko-on-demand';
 import { koEscrow } from './ko-escrow';
 import { koCycleErrors } from './ko-cycle-errors';
 import { koVaultProblems } from './ko-vault-problems';
+import { koErrorMessages } from './ko-error-messages';
 import { koConnectionForm } from './ko-connection-form';
 import { koAuditDiff } from './ko-audit-diff';
 import { koUx } from './ko-ux';
@@ -250,6 +251,7 @@ export const ko: MessageSchema = {
   escrow: koEscrow,
   cycleErrors: koCycleErrors,
   vaultProblems: koVaultProblems,
+  errorMessages: koErrorMessages,
   accounts: koAccounts,
   connectionForm: koConnectionForm,
   auditDiff: koAuditDiff,

@@ -2,11 +2,14 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { ApiError } from '../api';
 import type { ErrorCode } from '@shared/domain/errors';
+import { saidOf, type SaidMessage } from '@shared/domain/error-messages';
 
 export interface ReportedError {
   id: number;
   code: ErrorCode;
   message: string;
+  /** The message's code and parameters when the app gave them, to say it in the admin's language. */
+  said?: SaidMessage;
   /** What the admin was doing ("Reading the file", "Saving HR export"), when the caller says. */
   context?: string;
 }
@@ -23,10 +26,12 @@ export const useErrorsStore = defineStore('errors', () => {
 
   function report(error: unknown, context?: string): void {
     const apiError = error instanceof ApiError ? error : null;
+    const said = apiError ? saidOf(apiError.details) : null;
     queue.value.push({
       id: nextId++,
       code: apiError?.code ?? 'internal',
       message: error instanceof Error ? error.message : String(error),
+      ...(said ? { said } : {}),
       ...(context ? { context } : {}),
     });
   }
