@@ -14,7 +14,7 @@ const t = (key: string) => labels[key] ?? key;
 function item(overrides: Partial<PlanItem>): PlanItem {
   return {
     seq: 1,
-    objectType: 'user',
+    objectType: 'User',
     anchor: 'E1001',
     displayName: 'Ada Lovelace',
     situation: 'unmatched',
