@@ -1,4 +1,5 @@
 import type { enExpressionMessages } from './en-expression-messages';
+import { koEvaluationMessages } from './ko-evaluation-messages';
 import { koSyntaxMessages } from './ko-syntax-messages';
 
 /** 식 검사기 메시지 코드의 한국어 문구 (ko.ts에 `expressionMessages`로 합쳐집니다). */
@@ -58,4 +59,5 @@ export const koExpressionMessages: typeof enExpressionMessages = {
   notAFiletime: 'DateFromNum: {value}은(는) 1601년부터 9999년 말 사이의 FILETIME이 아닙니다.',
   internalError: 'Roster가 이 식을 검사하지 못했습니다({error}).',
   ...koSyntaxMessages,
+  ...koEvaluationMessages,
 };

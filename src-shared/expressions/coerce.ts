@@ -1,22 +1,24 @@
 import { parseCDate } from './dates/cdate';
 import { formatDefaultDate } from './dates/default-format';
-import { dateTime, describeKind, type DateTimeValue, type ScalarValue, type Value } from './values';
+import { said, type Said } from './evaluation-messages';
+import { dateTime, type DateTimeValue, type ScalarValue, type Value } from './values';
 
-export type Fail = (message: string) => never;
+/** Fails the evaluation with a problem the caller places (argument, comparison). */
+export type Fail = (problem: Said) => never;
 
 const INTEGER_TEXT = /^-?[0-9]+$/;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-const REDUCE_HINT = 'wrap it in Item([x], n) or Join(separator, [x]) to use one value';
-
 /** The single value of v, or a failure naming what was found instead (expressions.md §3.7). */
 export function requireScalar(v: Value, fail: Fail): ScalarValue | null {
   if (v === null || typeof v === 'string' || typeof v === 'bigint') return v;
   if (v.kind === 'datetime') return v;
-  if (v.kind === 'multi') return fail(`got ${describeKind(v)} where one value is required; ${REDUCE_HINT}.`);
+  if (v.kind === 'multi') return fail(said('evalMultiValued', { count: String(v.items.length) }));
   if (v.kind === 'roleList' && v.roles.length === 0) return null;
-  return fail(`got ${describeKind(v)}, which only the app role functions can use.`);
+  return fail(
+    said('evalRoleValue', { kindCode: v.kind === 'roleList' ? 'evalKindRoleList' : 'evalKindRoleObjects' }),
+  );
 }
 
 /** The string form of one value (expressions.md §3.3). */
@@ -44,22 +46,19 @@ export function toIntegerValue(v: Value, fail: Fail): bigint | null {
   if (typeof s === 'string') {
     const n = parseIntegerText(s);
     if (n !== undefined) return n;
-    return fail(`"${clip(s)}" is not an integer (digits with an optional leading "-", at most 64 bits).`);
+    return fail(said('evalNotAnInteger', { value: clip(s) }));
   }
-  return fail('got a date where an integer is required.');
+  return fail(said('evalDateNotInteger'));
 }
 
 export function toDateValue(v: Value, fail: Fail): DateTimeValue | null {
   const s = requireScalar(v, fail);
   if (s === null) return null;
   if (typeof s === 'object') return s;
-  if (typeof s === 'bigint')
-    return fail(`the integer ${s} is not a date; use DateFromNum for FILETIME numbers.`);
+  if (typeof s === 'bigint') return fail(said('evalIntegerNotDate', { value: s.toString() }));
   const ticks = parseCDate(s);
   if (ticks === undefined) {
-    return fail(
-      `"${clip(s)}" is not a date (expected forms like 2021-08-24, 2009-06-15T01:45:30-07:00 or 8/25/2021 5:41:18 PM).`,
-    );
+    return fail(said('evalNotADate', { value: clip(s) }));
   }
   return dateTime(ticks);
 }

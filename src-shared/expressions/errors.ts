@@ -1,4 +1,5 @@
-import type { Diagnostic, DiagnosticCode } from './diagnostics';
+import type { Diagnostic, DiagnosticCode, DiagnosticDetail } from './diagnostics';
+import type { Said } from './evaluation-messages';
 import type { SourceSpan } from './source-position';
 
 /**
@@ -57,16 +58,22 @@ export class ExpressionEvaluationError extends ExpressionError {
   readonly code: EvaluationErrorCode;
   /** The function whose evaluation failed, when one did. */
   readonly functionName: string | undefined;
+  /**
+   * The message's words (after "Line 3, column 12: ") as `expr.<code>` + params
+   * (evaluation-templates.ts), so the app can say them in the admin's language; `message` is English.
+   */
+  readonly detail: DiagnosticDetail;
 
   constructor(
-    message: string,
+    said: Said,
     options: { span?: SourceSpan; code?: EvaluationErrorCode; functionName?: string } = {},
   ) {
     const where = options.span ? `Line ${options.span.line}, column ${options.span.column}: ` : '';
-    super(where + message, options.span);
+    super(where + said.text, options.span);
     this.name = 'ExpressionEvaluationError';
     this.code = options.code ?? 'ExpressionEvaluationFailed';
     this.functionName = options.functionName;
+    this.detail = said.detail;
   }
 }
 

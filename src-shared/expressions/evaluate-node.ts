@@ -3,15 +3,17 @@ import { requireScalar, toDateValue, toIntegerValue, toStringValue, type Fail } 
 import { compareValues } from './compare';
 import { getFunctionInfo, parameterAt } from './catalogue';
 import { ExpressionEvaluationError } from './errors';
+import { said, saidAt, type Said } from './evaluation-messages';
 import type { Frame, Runtime } from './functions/frame';
 import { getFunctionImpl } from './functions/registry';
+import type { SourceReadResult } from './source-values';
 import type { DateTimeValue, ScalarValue, Value } from './values';
 
 const ENUMS = new Set(['vbBinaryCompare', 'vbTextCompare']);
 
 /** Reads attributes for one object; errors name the attribute. */
 export interface AttributeReader {
-  read(name: string): { ok: true; value: Value } | { ok: false; problem: string };
+  read(name: string): SourceReadResult;
 }
 
 export interface NodeEvaluator {
@@ -32,23 +34,40 @@ export function createNodeEvaluator(runtime: Runtime, attributes: AttributeReade
           return node.value;
         case 'attribute': {
           const r = attributes.read(node.name);
-          if (!r.ok) throw new ExpressionEvaluationError(`[${node.name}] ${r.problem}.`, { span: node.span });
+          if (!r.ok)
+            throw new ExpressionEvaluationError(
+              said('evalAttribute', {
+                attribute: node.name,
+                problemCode: r.problemCode,
+                ...('type' in r ? { type: r.type } : {}),
+              }),
+              { span: node.span },
+            );
           return r.value;
         }
         case 'enum':
           if (ENUMS.has(node.name)) return node.name;
-          throw new ExpressionEvaluationError(`"${node.name}" is not a value.`, { span: node.span });
+          throw new ExpressionEvaluationError(said('evalNotAValue', { name: node.name }), {
+            span: node.span,
+          });
         case 'comparison': {
           const left = evaluator.evaluate(node.left);
           const right = evaluator.evaluate(node.right);
-          return compareValues(node.operator, left, right, (m) => {
-            throw new ExpressionEvaluationError(`Comparison "${node.operator}": ${m}`, { span: node.span });
+          return compareValues(node.operator, left, right, (problem) => {
+            throw new ExpressionEvaluationError(
+              saidAt('evalInComparison', { operator: node.operator }, problem),
+              {
+                span: node.span,
+              },
+            );
           });
         }
         case 'call': {
           const impl = getFunctionImpl(node.name);
           if (!impl) {
-            throw new ExpressionEvaluationError(`Unknown function ${node.name}.`, { span: node.nameSpan });
+            throw new ExpressionEvaluationError(said('unknownFunction', { name: node.name }), {
+              span: node.nameSpan,
+            });
           }
           const frame = evaluator.frame(node);
           if (!impl.lazy) for (let i = 0; i < frame.count; i++) if (frame.filled(i)) frame.value(i);
@@ -94,7 +113,7 @@ class CallFrame implements Frame {
   }
 
   private failer(index: number): Fail {
-    return (message) => this.fail(message, index);
+    return (problem) => this.fail(problem, index);
   }
 
   scalar(index: number): ScalarValue | null {
@@ -113,12 +132,22 @@ class CallFrame implements Frame {
     return toDateValue(this.value(index), this.failer(index));
   }
 
-  fail(message: string, index?: number): never {
+  fail(problem: Said, index?: number): never {
     const slot = index === undefined ? undefined : this.slot(index);
     const info = getFunctionInfo(this.call.name);
     const param = index === undefined || !info ? undefined : parameterAt(info, index);
-    const where = index === undefined ? '' : ` argument ${index + 1}${param ? ` (${param.name})` : ''}`;
-    throw new ExpressionEvaluationError(`${this.call.name}${where}: ${message}`, {
+    const functionName = this.call.name;
+    const placed =
+      index === undefined
+        ? saidAt('evalInFunction', { functionName }, problem)
+        : param
+          ? saidAt(
+              'evalInNamedArgument',
+              { functionName, position: String(index + 1), parameter: param.name },
+              problem,
+            )
+          : saidAt('evalInArgument', { functionName, position: String(index + 1) }, problem);
+    throw new ExpressionEvaluationError(placed, {
       span: slot && slot.kind !== 'empty' ? slot.span : this.call.span,
       functionName: this.call.name,
     });

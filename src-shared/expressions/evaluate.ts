@@ -3,6 +3,7 @@ import { scalarToString } from './coerce';
 import { ticksFromDate } from './dates/calendar';
 import { hasErrors } from './diagnostics';
 import { ExpressionError, ExpressionEvaluationError, ExpressionValidationError } from './errors';
+import { said } from './evaluation-messages';
 import type { Runtime } from './functions/frame';
 import { createNodeEvaluator, type AttributeReader, type NodeEvaluator } from './evaluate-node';
 import { parseExpression } from './parser';
@@ -57,7 +58,7 @@ function defaultRandomBytes(length: number): Uint8Array {
   const cryptoObject = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } })
     .crypto;
   if (!cryptoObject?.getRandomValues) {
-    throw new ExpressionEvaluationError('No cryptographically secure random source is available.');
+    throw new ExpressionEvaluationError(said('evalNoRandomSource'));
   }
   return cryptoObject.getRandomValues(new Uint8Array(length));
 }
@@ -71,8 +72,7 @@ function createRuntime(context: EvaluationContext, warnings: string[]): Runtime 
     },
     randomBytes(length) {
       const bytes = (context.randomBytes ?? defaultRandomBytes)(length);
-      if (bytes.length < length)
-        throw new ExpressionEvaluationError('The random source returned too few bytes.');
+      if (bytes.length < length) throw new ExpressionEvaluationError(said('evalTooFewRandomBytes'));
       return bytes;
     },
     warn(message) {
@@ -128,14 +128,11 @@ function* evaluateRoot(
       if (!taken) return { value: candidate, dropped: false };
     }
     if (candidates === 0) return { value: null, dropped: false };
-    throw new ExpressionEvaluationError(
-      `SelectUniqueValue: all ${candidates} candidate value(s) are already taken.`,
-      {
-        span: tree.span,
-        code: 'EntryConflict',
-        functionName: 'SelectUniqueValue',
-      },
-    );
+    throw new ExpressionEvaluationError(said('evalAllTaken', { count: String(candidates) }), {
+      span: tree.span,
+      code: 'EntryConflict',
+      functionName: 'SelectUniqueValue',
+    });
   }
   return { value: evaluator.evaluate(tree), dropped: false };
 }
@@ -143,7 +140,7 @@ function* evaluateRoot(
 function argument(call: CallNode, index: number): Exclude<CallNode['args'][number], { kind: 'empty' }> {
   const a = call.args[index];
   if (!a || a.kind === 'empty')
-    throw new ExpressionEvaluationError(`${call.name} needs an argument.`, { span: call.span });
+    throw new ExpressionEvaluationError(said('evalNeedsArgument', { name: call.name }), { span: call.span });
   return a;
 }
 
@@ -154,7 +151,7 @@ function isPromiseLike(v: unknown): v is PromiseLike<boolean> {
 function wrapUnexpected(e: unknown): ExpressionError {
   if (e instanceof ExpressionError) return e;
   const detail = e instanceof Error ? e.message : String(e);
-  const err = new ExpressionEvaluationError(`Evaluation failed unexpectedly: ${detail}`);
+  const err = new ExpressionEvaluationError(said('evalUnexpected', { error: detail }));
   (err as { cause?: unknown }).cause = e;
   return err;
 }
@@ -162,12 +159,9 @@ function wrapUnexpected(e: unknown): ExpressionError {
 function probeFailed(e: unknown): ExpressionEvaluationError {
   if (e instanceof ExpressionEvaluationError) return e;
   const detail = e instanceof Error ? e.message : String(e);
-  const err = new ExpressionEvaluationError(
-    `SelectUniqueValue: checking the target for a candidate failed: ${detail}`,
-    {
-      functionName: 'SelectUniqueValue',
-    },
-  );
+  const err = new ExpressionEvaluationError(said('evalProbeFailed', { error: detail }), {
+    functionName: 'SelectUniqueValue',
+  });
   (err as { cause?: unknown }).cause = e;
   return err;
 }
@@ -231,9 +225,7 @@ export function evaluateExpressionSync(
         throw probeFailed(e);
       }
       if (isPromiseLike(answer)) {
-        throw new ExpressionEvaluationError(
-          'SelectUniqueValue: the uniqueness probe is asynchronous; use evaluateExpression instead of evaluateExpressionSync.',
-        );
+        throw new ExpressionEvaluationError(said('evalProbeAsync'));
       }
       step = generator.next(answer ?? false);
     }

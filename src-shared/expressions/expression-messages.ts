@@ -1,4 +1,5 @@
 import type { DiagnosticDetail } from './diagnostics';
+import { evaluationMessageParameters, evaluationTemplates } from './evaluation-templates';
 import { syntaxMessageParameters, syntaxPhraseTemplates, syntaxTemplates } from './syntax-messages';
 
 /**
@@ -66,6 +67,7 @@ const templates = {
   internalError: 'Roster could not check this expression ({error}).',
   ...syntaxTemplates,
   ...syntaxPhraseTemplates,
+  ...evaluationTemplates,
 } as const;
 
 export type ExpressionMessageCode = keyof typeof templates;
@@ -91,7 +93,7 @@ const checkerParameters = [
   'error',
 ] as const;
 export const expressionMessageParameters: readonly string[] = [
-  ...new Set<string>([...checkerParameters, ...syntaxMessageParameters]),
+  ...new Set<string>([...checkerParameters, ...syntaxMessageParameters, ...evaluationMessageParameters]),
 ];
 
 export function isExpressionMessageCode(code: string): code is ExpressionMessageCode {

@@ -11,7 +11,11 @@ import {
 /** The virtual attribute that holds the object's app roles (expressions.md §1). */
 export const ROLE_ATTRIBUTE = 'appRoleAssignments';
 
-export type SourceReadResult = { ok: true; value: Value } | { ok: false; problem: string };
+/** A value that cannot be read names why as a phrase code of evaluation-templates.ts ("must be a list of role objects"). */
+export type SourceReadResult =
+  | { ok: true; value: Value }
+  | { ok: false; problemCode: 'evalRolesNotAList' | 'evalRolesBadEntry' }
+  | { ok: false; problemCode: 'evalUnsupportedEntry' | 'evalUnsupportedValue'; type: string };
 
 function scalarFromJson(v: unknown): ScalarValue | null | undefined {
   if (v === null || v === undefined) return null;
@@ -42,11 +46,11 @@ function roleFromJson(v: unknown): RoleAssignment | undefined {
 
 function readRoles(raw: unknown): SourceReadResult {
   if (raw === null || raw === undefined) return { ok: true, value: null };
-  if (!Array.isArray(raw)) return { ok: false, problem: 'must be a list of role objects' };
+  if (!Array.isArray(raw)) return { ok: false, problemCode: 'evalRolesNotAList' };
   const roles: RoleAssignment[] = [];
   for (const item of raw) {
     const role = roleFromJson(item);
-    if (!role) return { ok: false, problem: 'holds an entry that is not a role object with a "value"' };
+    if (!role) return { ok: false, problemCode: 'evalRolesBadEntry' };
     roles.push(role);
   }
   const value: RoleListValue = { kind: 'roleList', roles };
@@ -64,15 +68,13 @@ export function readSourceValue(name: string, raw: unknown): SourceReadResult {
     const items: ScalarValue[] = [];
     for (const item of raw) {
       const s = scalarFromJson(item);
-      if (s === undefined)
-        return { ok: false, problem: `holds a list entry of an unsupported type (${typeName(item)})` };
+      if (s === undefined) return { ok: false, problemCode: 'evalUnsupportedEntry', type: typeName(item) };
       if (s !== null) items.push(s);
     }
     return { ok: true, value: multi(items) };
   }
   const s = scalarFromJson(raw);
-  if (s === undefined)
-    return { ok: false, problem: `holds a value of an unsupported type (${typeName(raw)})` };
+  if (s === undefined) return { ok: false, problemCode: 'evalUnsupportedValue', type: typeName(raw) };
   return { ok: true, value: s };
 }
 

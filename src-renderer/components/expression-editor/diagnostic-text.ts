@@ -1,5 +1,10 @@
 import type { Diagnostic, DiagnosticDetail } from '@shared/expressions/diagnostics';
-import { isExpressionMessageCode, withPhrases } from '@shared/expressions/expression-messages';
+import { REGEX_PARAMETER_PREFIX } from '@shared/expressions/evaluation-messages';
+import {
+  expressionMessageTemplates,
+  isExpressionMessageCode,
+  type ExpressionMessageCode,
+} from '@shared/expressions/expression-messages';
 import { regexProblemTemplates } from '@shared/expressions/regex-problems';
 
 /** What a translation needs from vue-i18n. */
@@ -12,7 +17,10 @@ export interface DiagnosticTranslator {
 /**
  * An `expr.<code>` detail in the locale's words, or undefined when this version has no text for it.
  * A phrase parameter given by its code (`foundCode: 'tokenString'`, `hintCode`, `problemCode`) is
- * said first, in the same language, so no English phrase ends up inside a Korean sentence.
+ * said first, in the same language, so no English phrase ends up inside a Korean sentence. Phrases
+ * nest (an evaluation error's place → its problem → the kind of value it got), so a phrase is said
+ * once the phrases its own text needs are; a Replace pattern problem inside an evaluation error
+ * (`regexProblemCode`, its parameters as `regex.<name>`) is said from `regexProblems.<code>`.
  */
 export function expressionDetailText(
   detail: DiagnosticDetail,
@@ -21,11 +29,48 @@ export function expressionDetailText(
   if (!detail.code.startsWith('expr.')) return undefined;
   const key = `expressionMessages.${detail.code.slice('expr.'.length)}`;
   if (!i18n.te(key)) return undefined;
-  const params = withPhrases(detail.params, (code, values) => {
-    const phrase = `expressionMessages.${code}`;
-    return i18n.te(phrase) ? i18n.t(phrase, { ...values }) : undefined;
-  });
+  const params: Record<string, string> = { ...detail.params };
+  const regexCode = params['regexProblemCode'];
+  if (regexCode !== undefined && !('problem' in params) && i18n.te(`regexProblems.${regexCode}`))
+    params['problem'] = i18n.t(`regexProblems.${regexCode}`, regexParameters(detail.params));
+  let pending = phrasesToSay(params);
+  while (pending.length > 0) {
+    const waiting = new Set(pending.map((p) => p.phrase));
+    const ready = pending.filter((p) => !placeholders(p.code).some((name) => waiting.has(name)));
+    // A cycle cannot come from the templates; stop rather than loop if one ever does.
+    if (ready.length === 0) break;
+    for (const { phrase, code } of ready) {
+      const phraseKey = `expressionMessages.${code}`;
+      if (i18n.te(phraseKey)) params[phrase] = i18n.t(phraseKey, { ...params });
+    }
+    pending = pending.filter((p) => !ready.includes(p));
+  }
   return i18n.t(key, params);
+}
+
+/** The `<phrase>Code` parameters naming a phrase that is not given as text already. */
+function phrasesToSay(
+  params: Readonly<Record<string, string>>,
+): { phrase: string; code: ExpressionMessageCode }[] {
+  return Object.entries(params).flatMap(([name, code]) => {
+    const phrase = /^(\w+)Code$/.exec(name)?.[1];
+    return phrase !== undefined && !(phrase in params) && isExpressionMessageCode(code)
+      ? [{ phrase, code }]
+      : [];
+  });
+}
+
+function placeholders(code: ExpressionMessageCode): string[] {
+  return [...expressionMessageTemplates[code].matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+}
+
+/** A regex problem's own parameters, carried as `regex.<name>` beside an evaluation error's place. */
+function regexParameters(params: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params)
+      .filter(([name]) => name.startsWith(REGEX_PARAMETER_PREFIX))
+      .map(([name, value]) => [name.slice(REGEX_PARAMETER_PREFIX.length), value]),
+  );
 }
 
 /**

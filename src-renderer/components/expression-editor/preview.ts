@@ -1,11 +1,15 @@
 import {
   evaluateExpressionSync,
   ExpressionError,
+  ExpressionEvaluationError,
+  ExpressionSyntaxError,
+  ExpressionValidationError,
   probeFromExistingValues,
   toJsonResult,
   validateExpression,
   type ValidationOptions,
 } from '@shared/expressions';
+import type { DiagnosticDetail } from '@shared/expressions/diagnostics';
 import { locateMessage, type LocatedMessage } from './located-message';
 
 /** What the live preview shows under the editor. */
@@ -16,7 +20,8 @@ export type PreviewState =
   | { readonly status: 'invalid' }
   | { readonly status: 'value'; readonly json: string; readonly warnings: readonly string[] }
   | { readonly status: 'dropped'; readonly warnings: readonly string[] }
-  | { readonly status: 'error'; readonly error: LocatedMessage };
+  /** `detail` is the error's words as a code (`expr.<code>`), so the preview says them in the admin's language. */
+  | { readonly status: 'error'; readonly error: LocatedMessage; readonly detail?: DiagnosticDetail };
 
 export interface PreviewInput {
   readonly expression: string;
@@ -50,7 +55,15 @@ export function computePreview(input: PreviewInput): PreviewState {
     if (result.dropped) return { status: 'dropped', warnings: result.warnings };
     return { status: 'value', json: JSON.stringify(toJsonResult(result)), warnings: result.warnings };
   } catch (error) {
-    if (error instanceof ExpressionError) return { status: 'error', error: locateMessage(error.message) };
-    throw error;
+    if (!(error instanceof ExpressionError)) throw error;
+    const detail = errorDetail(error);
+    return { status: 'error', error: locateMessage(error.message), ...(detail ? { detail } : {}) };
   }
+}
+
+function errorDetail(error: ExpressionError): DiagnosticDetail | undefined {
+  if (error instanceof ExpressionEvaluationError) return error.detail;
+  if (error instanceof ExpressionSyntaxError || error instanceof ExpressionValidationError)
+    return error.diagnostics[0]?.detail;
+  return undefined;
 }

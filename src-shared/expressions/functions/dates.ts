@@ -6,13 +6,14 @@ import { formatDate } from '../dates/format-date';
 import { parseDateExact } from '../dates/parse-date';
 import { parseDateTimeStyles } from '../dates/styles';
 import { dateTime } from '../values';
+import { said } from '../evaluation-messages';
 import type { Frame, FunctionImpl } from './frame';
 
 function interval(f: Frame): DateInterval | null {
   const text = f.string(0);
   if (text === null) return null;
   const parsed = parseInterval(text);
-  if (parsed === undefined) f.fail(`"${clip(text)}" is not an interval; use ${INTERVAL_HELP}.`, 0);
+  if (parsed === undefined) f.fail(said('evalNotAnInterval', { value: clip(text), help: INTERVAL_HELP }), 0);
   return parsed;
 }
 
@@ -20,7 +21,7 @@ function format(f: Frame, index: number): readonly FormatToken[] | null {
   const text = f.string(index);
   if (text === null) return null;
   const compiled = compileDateFormat(text);
-  if (!compiled.ok) f.fail(compiled.message, index);
+  if (!compiled.ok) f.fail(said(compiled.problem.code, compiled.problem.params), index);
   return compiled.tokens;
 }
 
@@ -38,7 +39,7 @@ export const DATE_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
       const date = f.date(2);
       if (unit === null || amount === null || date === null) return null;
       const result = dateAdd(unit, amount, date.ticks);
-      if (result === undefined) f.fail('the result falls outside the years 1 to 9999.');
+      if (result === undefined) f.fail(said('evalDateOutOfRange'));
       return dateTime(result);
     },
   },
@@ -58,7 +59,7 @@ export const DATE_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
       // Roster decision: AD's "never" markers give null rather than a date.
       if (n === 0n || n === FILETIME_NEVER) return null;
       if (n < 0n || n > MAX_FILETIME) {
-        f.fail(`${n} is not a FILETIME between 1601 and the end of 9999.`, 0);
+        f.fail(said('evalNotAFiletime', { value: n.toString() }), 0);
       }
       return dateTime(ticksFromFileTime(n));
     },
@@ -68,7 +69,7 @@ export const DATE_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
       const d = f.date(0);
       if (d === null) return null;
       const n = fileTimeFromTicks(d.ticks);
-      if (n < 0n) f.fail('the date is before 1601-01-01, where FILETIME starts.', 0);
+      if (n < 0n) f.fail(said('evalBefore1601'), 0);
       return n;
     },
   },
@@ -82,10 +83,10 @@ export const DATE_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
       const input = format(f, 2);
       if (input === null) return null;
       const styles = parseDateTimeStyles(stylesText);
-      if (!styles.ok) f.fail(`unknown DateTimeStyles name(s): ${styles.unknown.join(', ')}.`, 1);
+      if (!styles.ok) f.fail(said('evalUnknownStyles', { names: styles.unknown.join(', ') }), 1);
       const text = scalarToString(source);
       const parsed = parseDateExact(text, input, styles.styles, f.runtime.nowTicks());
-      if (!parsed.ok) f.fail(`the value does not match the input format: ${parsed.reason}.`, 0);
+      if (!parsed.ok) f.fail(said('evalInputFormat', { reason: parsed.reason }), 0);
       return formatDate(parsed.ticks, output);
     },
   },

@@ -1,3 +1,4 @@
+import { said } from '../evaluation-messages';
 import type { Frame, FunctionImpl } from './frame';
 
 /** Root-only functions are handled by the evaluator at the root; reaching them here is misuse. */
@@ -5,7 +6,7 @@ function rootOnly(name: string): FunctionImpl {
   return {
     lazy: true,
     evaluate(f: Frame) {
-      return f.fail(`${name} may only be the outermost call of an expression.`);
+      return f.fail(said('rootOnly', { name }));
     },
   };
 }

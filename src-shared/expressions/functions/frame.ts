@@ -1,4 +1,5 @@
 import type { CallNode } from '../ast';
+import type { Said } from '../evaluation-messages';
 import type { DateTimeValue, ScalarValue, Value } from '../values';
 
 /** What a function sees of the evaluation: clock, randomness, warnings. One per object evaluated. */
@@ -27,8 +28,11 @@ export interface Frame {
   string(index: number): string | null;
   integer(index: number): bigint | null;
   date(index: number): DateTimeValue | null;
-  /** Fails the evaluation, pointing at argument `index` when given, otherwise at the call. */
-  fail(message: string, index?: number): never;
+  /**
+   * Fails the evaluation with a problem (evaluation-templates.ts), pointing at argument `index` when
+   * given, otherwise at the call; the message names the function and the argument.
+   */
+  fail(problem: Said, index?: number): never;
 }
 
 export interface FunctionImpl {

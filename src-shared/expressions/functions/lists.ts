@@ -1,4 +1,5 @@
 import { requireScalar, scalarToString } from '../coerce';
+import { said } from '../evaluation-messages';
 import { multi, type ScalarValue, type Value } from '../values';
 import type { Frame, FunctionImpl } from './frame';
 
@@ -8,9 +9,9 @@ function items(f: Frame, index: number): readonly ScalarValue[] | null {
   if (v === null) return null;
   if (typeof v === 'object' && v.kind === 'multi') return v.items;
   if (typeof v === 'object' && (v.kind === 'roleList' || v.kind === 'roleObjects')) {
-    return f.fail('app roles can only be used by the app role functions.', index);
+    return f.fail(said('evalRolesOnly'), index);
   }
-  const single = requireScalar(v, (m) => f.fail(m, index));
+  const single = requireScalar(v, (problem) => f.fail(problem, index));
   return single === null ? null : [single];
 }
 
@@ -53,7 +54,7 @@ export const LIST_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
       const source = f.string(0);
       const delimiter = f.string(1);
       if (source === null || delimiter === null) return null;
-      if (delimiter === '') f.fail('the delimiter must not be empty.', 1);
+      if (delimiter === '') f.fail(said('evalDelimiterEmpty'), 1);
       const pieces = source
         .split(delimiter)
         .map((p) => p.trim())

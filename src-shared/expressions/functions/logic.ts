@@ -1,4 +1,5 @@
 import { clip, isTrue, parseIntegerText, scalarToString } from '../coerce';
+import { said } from '../evaluation-messages';
 import { bool, FALSE, isNullish, isNullOrEmpty, isScalar, TRUE, type Value } from '../values';
 import type { Frame, FunctionImpl } from './frame';
 
@@ -15,7 +16,7 @@ export const LOGIC_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
   IIF: {
     lazy: true,
     evaluate(f: Frame) {
-      const condition = isTrue(f.value(0), (m) => f.fail(m, 0));
+      const condition = isTrue(f.value(0), (problem) => f.fail(problem, 0));
       return f.value(condition ? 1 : 2);
     },
   },
@@ -49,13 +50,13 @@ export const LOGIC_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
       if (lower === 'true') return TRUE;
       if (lower === 'false') return FALSE;
       const n = typeof v === 'string' ? parseIntegerText(v) : undefined;
-      if (n === undefined) f.fail(`"${clip(text)}" is neither "True", "False" nor an integer.`, 0);
+      if (n === undefined) f.fail(said('evalNotBoolean', { value: clip(text) }), 0);
       return bool(n !== 0n);
     },
   },
   Not: {
     evaluate(f: Frame) {
-      return bool(!isTrue(f.value(0), (m) => f.fail(m, 0)));
+      return bool(!isTrue(f.value(0), (problem) => f.fail(problem, 0)));
     },
   },
   IsNull: predicate(isNullish),

@@ -1,3 +1,4 @@
+import { said } from '../evaluation-messages';
 import type { Frame, FunctionImpl, Runtime } from './frame';
 
 const DIGITS = '0123456789';
@@ -26,8 +27,8 @@ function hex(bytes: Uint8Array): string {
 function count(f: Frame, index: number, name: string): number | null {
   const n = f.integer(index);
   if (n === null) return null;
-  if (n < 0n) f.fail(`${name} must not be negative (got ${n}).`, index);
-  if (n > 256n) f.fail(`${name} must be at most 256 (got ${n}).`, index);
+  if (n < 0n) f.fail(said('evalCountNegative', { argument: name, value: n.toString() }), index);
+  if (n > 256n) f.fail(said('evalCountTooLarge', { argument: name, value: n.toString() }), index);
   return Number(n);
 }
 
@@ -52,29 +53,26 @@ export const RANDOM_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
       const avoid = f.filled(5) ? f.string(5) : '';
       if (length === null || minNumbers === null || minSpecial === null || minCapital === null) return null;
       if (minLower === null || avoid === null) return null;
-      if (length < 1n || length > 256n) f.fail(`Length must be between 1 and 256 (got ${length}).`, 0);
+      if (length < 1n || length > 256n) f.fail(said('evalRandomLength', { value: length.toString() }), 0);
       const total = Number(length);
       const sum = minNumbers + minSpecial + minCapital + minLower;
-      if (sum > total) f.fail(`Length ${total} is less than the sum of the minimums (${sum}).`, 0);
+      if (sum > total) f.fail(said('evalRandomSum', { length: String(total), sum: String(sum) }), 0);
       const excluded = new Set(avoid);
       const classes = [
-        { name: 'digits', chars: DIGITS, min: minNumbers },
-        { name: 'special characters', chars: SPECIAL, min: minSpecial },
-        { name: 'capitals', chars: CAPITALS, min: minCapital },
-        { name: 'lower-case letters', chars: LOWER, min: minLower },
+        { name: 'evalClassDigits', chars: DIGITS, min: minNumbers },
+        { name: 'evalClassSpecial', chars: SPECIAL, min: minSpecial },
+        { name: 'evalClassCapitals', chars: CAPITALS, min: minCapital },
+        { name: 'evalClassLower', chars: LOWER, min: minLower },
       ].map((c) => ({ ...c, allowed: [...c.chars].filter((ch) => !excluded.has(ch)) }));
       const out: string[] = [];
       for (const c of classes) {
         if (c.min > 0 && c.allowed.length === 0) {
-          f.fail(
-            `CharactersToAvoid removes every one of the ${c.name}, but at least ${c.min} are required.`,
-            5,
-          );
+          f.fail(said('evalAvoidClass', { characterClassCode: c.name, min: String(c.min) }), 5);
         }
         for (let i = 0; i < c.min; i++) out.push(pick(f.runtime, c.allowed));
       }
       const union = classes.flatMap((c) => c.allowed);
-      if (out.length < total && union.length === 0) f.fail('CharactersToAvoid removes every character.', 5);
+      if (out.length < total && union.length === 0) f.fail(said('evalAvoidAll'), 5);
       while (out.length < total) out.push(pick(f.runtime, union));
       // Fisher–Yates, so the class minimums are not always at the front.
       for (let i = out.length - 1; i > 0; i--) {

@@ -1,4 +1,5 @@
 import { clip } from '../coerce';
+import { said, saidRegex } from '../evaluation-messages';
 import { compileRegex, groupIndex, type CompiledRegex } from '../regex';
 import { regexExtractGroup, regexReplace, regexReplaceGroup } from '../regex-replace';
 import type { Frame, FunctionImpl } from './frame';
@@ -6,13 +7,13 @@ import { REPLACE_MODES_HELP, replaceMode } from './replace-mode';
 
 function regex(f: Frame, pattern: string): CompiledRegex {
   const compiled = compileRegex(pattern);
-  if (!compiled.ok) f.fail(compiled.message, 2);
+  if (!compiled.ok) f.fail(saidRegex(compiled.problem), 2);
   return compiled.regex;
 }
 
 function group(f: Frame, re: CompiledRegex, name: string): number {
   const index = groupIndex(re, name);
-  if (index === undefined) f.fail(`the pattern has no group named "${clip(name)}".`, 3);
+  if (index === undefined) f.fail(said('evalNoSuchGroup', { group: clip(name) }), 3);
   return index;
 }
 
@@ -20,8 +21,7 @@ export const REPLACE_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
   Replace: {
     evaluate(f: Frame) {
       const mode = replaceMode((i) => f.filled(i));
-      if (mode === undefined)
-        f.fail(`this combination of arguments is not supported; ${REPLACE_MODES_HELP}.`);
+      if (mode === undefined) f.fail(said('evalReplaceMode', { help: REPLACE_MODES_HELP }));
       if (mode === 'fallback') {
         const source = f.string(0);
         const pattern = f.string(2);
@@ -38,7 +38,7 @@ export const REPLACE_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
         const oldValue = f.string(1);
         const other = f.string(mode === 'literal' ? 4 : 6);
         if (source === null || oldValue === null || other === null) return null;
-        if (oldValue === '') f.fail('oldValue must not be empty.', 1);
+        if (oldValue === '') f.fail(said('evalOldValueEmpty'), 1);
         return mode === 'literal' ? source.split(oldValue).join(other) : other.split(oldValue).join(source);
       }
       const pattern = f.string(2);

@@ -1,4 +1,5 @@
 import type { RoleAssignment, RoleObjectsValue, ScimRole } from '../values';
+import { said } from '../evaluation-messages';
 import type { Frame, FunctionImpl } from './frame';
 
 function roles(f: Frame): RoleAssignment[] {
@@ -8,7 +9,7 @@ function roles(f: Frame): RoleAssignment[] {
     // Ordinal order by value makes the output, and SingleAppRoleAssignment's choice, deterministic.
     return [...v.roles].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   }
-  return f.fail('the argument must be [appRoleAssignments].', 0);
+  return f.fail(said('evalRoleArgument'), 0);
 }
 
 function scim(list: readonly RoleAssignment[]): ScimRole[] {

@@ -1,5 +1,6 @@
 import { toLowerCulture, toLowerInvariant, toUpperCulture, toUpperInvariant } from '../case-mapping';
 import { clip } from '../coerce';
+import { said } from '../evaluation-messages';
 import { resolveCulture } from '../culture';
 import { base64, upperHex, utf16leBytes, utf8Bytes } from '../encoding';
 import { normalizeDiacritics } from '../normalize-diacritics';
@@ -21,7 +22,7 @@ function culture(f: Frame): string | undefined | null {
   const name = f.string(1);
   if (name === null) return null;
   const tag = resolveCulture(name);
-  if (tag === null) f.fail(`"${clip(name)}" is not a known culture name (use a tag such as "tr-TR").`, 1);
+  if (tag === null) f.fail(said('evalUnknownCulture', { value: clip(name) }), 1);
   return tag === '' ? undefined : tag;
 }
 
@@ -84,8 +85,8 @@ export const TEXT_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
       const start = f.integer(1);
       const length = f.integer(2);
       if (s === null || start === null || length === null) return null;
-      if (start < 1n) f.fail(`start must be 1 or more (got ${start}).`, 1);
-      if (length < 0n) f.fail(`length must not be negative (got ${length}).`, 2);
+      if (start < 1n) f.fail(said('evalStartAtLeastOne', { value: start.toString() }), 1);
+      if (length < 0n) f.fail(said('evalLengthNegative', { value: length.toString() }), 2);
       if (start > BigInt(s.length)) return '';
       const from = Number(start) - 1;
       const count = length > BigInt(s.length) ? s.length : Number(length);
@@ -123,10 +124,10 @@ export const TEXT_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
       const start = f.filled(2) ? f.integer(2) : 1n;
       const compare = f.filled(3) ? f.string(3) : 'vbBinaryCompare';
       if (haystack === null || needle === null || start === null || compare === null) return null;
-      if (start < 1n) f.fail(`start must be 1 or more (got ${start}).`, 2);
+      if (start < 1n) f.fail(said('evalStartAtLeastOne', { value: start.toString() }), 2);
       const mode = COMPARE_TYPES[compare.toLowerCase()];
       if (mode === undefined) {
-        f.fail(`compareType must be vbBinaryCompare, vbTextCompare, 0 or 1 (got "${clip(compare)}").`, 3);
+        f.fail(said('evalCompareType', { value: clip(compare) }), 3);
       }
       if (start > BigInt(haystack.length)) return 0n;
       if (needle === '') return start;
