@@ -56,12 +56,13 @@ export function computePreview(input: PreviewInput): PreviewState {
     return { status: 'value', json: JSON.stringify(toJsonResult(result)), warnings: result.warnings };
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
-    const detail = errorDetail(error);
+    const detail = expressionErrorDetail(error);
     return { status: 'error', error: locateMessage(error.message), ...(detail ? { detail } : {}) };
   }
 }
 
-function errorDetail(error: ExpressionError): DiagnosticDetail | undefined {
+/** An expression error's words as a code (`expr.<code>`), so the app can say them in the admin's language. */
+export function expressionErrorDetail(error: ExpressionError): DiagnosticDetail | undefined {
   if (error instanceof ExpressionEvaluationError) return error.detail;
   if (error instanceof ExpressionSyntaxError || error instanceof ExpressionValidationError)
     return error.diagnostics[0]?.detail;

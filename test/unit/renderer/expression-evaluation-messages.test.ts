@@ -13,6 +13,7 @@ import {
 } from '../../../src-renderer/components/expression-editor/diagnostic-text';
 import { computePreview } from '../../../src-renderer/components/expression-editor/preview';
 import ExpressionPreview from '../../../src-renderer/components/expression-editor/expression-preview.vue';
+import MappingFlowPreview from '../../../src-renderer/views/jobs/parts/mapping-editor/mapping-flow-preview.vue';
 import { englishBefore, evaluationCases, type EvaluationCase } from './expression-evaluation-cases';
 
 function translator(locale: 'en' | 'ko') {
@@ -140,6 +141,35 @@ describe('the expression preview in Korean', () => {
     });
     expect(english.get('[data-test="expression-result"]').text()).toContain(
       'CDate argument 1 (expression): "Jane" is not a date (expected forms like 2021-08-24',
+    );
+  });
+});
+
+describe('the mapping dialog’s preview on a real source object, in Korean', () => {
+  it('says the evaluation error of the mapping in Korean and in English as the engine logs it', () => {
+    const props = {
+      mapping: {
+        target: 'displayName',
+        type: 'Expression' as const,
+        source: 'Mid([givenName], [start], 2)',
+        apply: 'Always' as const,
+        matchingPriority: 0,
+      },
+      sample: {
+        objectType: 'User' as const,
+        anchor: 'u1',
+        displayName: 'Jane',
+        attributes: { givenName: 'Jane', start: '0' },
+      },
+      attribute: undefined,
+    };
+    const korean = mount(MappingFlowPreview, { props, global: { plugins: [createRosterI18n('ko')] } });
+    expect(korean.get('[data-test="mapping-flow-create"]').text()).toBe(
+      '실패: 1줄 18열: Mid의 인수 2(start): start는 1 이상이어야 합니다(받은 값: 0).',
+    );
+    const english = mount(MappingFlowPreview, { props, global: { plugins: [createRosterI18n('en')] } });
+    expect(english.get('[data-test="mapping-flow-create"]').text()).toBe(
+      'fails: Line 1, column 18: Mid argument 2 (start): start must be 1 or more (got 0).',
     );
   });
 });

@@ -8,6 +8,8 @@ import {
   type TargetValueResult,
 } from '@shared/expressions';
 import type { SourceObjectSample } from '@shared/domain/job-editing';
+import type { DiagnosticDetail } from '@shared/expressions/diagnostics';
+import { expressionErrorDetail } from '../../../../components/expression-editor/preview';
 import type { AttributeMapping } from '@shared/domain/jobs';
 import type { TargetSchemaAttribute } from '@shared/domain/schema';
 
@@ -37,7 +39,8 @@ export type FlowPreview =
   | { kind: 'leave' }
   /** Create only: nothing is sent; `defaultJson` is the default value sent instead, when there is one. */
   | { kind: 'omit'; defaultJson: string | null; defaultProblem: string | null }
-  | { kind: 'error'; code: string; message: string };
+  /** `detail`: an expression error's words as a code, so the dialog says them in the admin's language. */
+  | { kind: 'error'; code: string; message: string; detail?: DiagnosticDetail };
 
 export interface MappingPreview {
   create: FlowPreview;
@@ -129,10 +132,12 @@ export function previewMapping(
     result = evaluate(mapping, engineSourceRecord(sample, inScope));
   } catch (error) {
     if (error instanceof ExpressionError) {
+      const detail = expressionErrorDetail(error);
       const failed: FlowPreview = {
         kind: 'error',
         code: 'ExpressionEvaluationFailed',
         message: error.message,
+        ...(detail ? { detail } : {}),
       };
       return { create: failed, update: failed };
     }
