@@ -19,6 +19,7 @@ export const enAccounts = {
   failed: 'The discovery failed: {message}',
   cancelled: 'The discovery was stopped; the report lists only what was read before.',
   interrupted: 'The discovery stopped before it finished (the app was closed). Discover again.',
+  takenOver: 'Another Roster process took this discovery over; its report is the one shown.',
   warnings: {
     listChanged:
       'The target’s {kind} list changed while it was read ({listed} listed, the target counts {expected}): accounts were created or deleted meanwhile. Discover again for an exact report.',

@@ -21,6 +21,7 @@ export const koAccounts: typeof enAccounts = {
   failed: '검색에 실패했습니다: {message}',
   cancelled: '검색이 중지되었습니다. 보고서에는 그 전까지 읽은 계정만 있습니다.',
   interrupted: '검색이 끝나기 전에 멈췄습니다(앱이 닫혔습니다). 다시 검색하세요.',
+  takenOver: '다른 Roster 프로세스가 이 검색을 넘겨받았습니다. 보이는 보고서는 그 프로세스의 것입니다.',
   warnings: {
     listChanged:
       '대상 앱의 {kind} 목록이 읽는 도중에 바뀌었습니다({listed}개 읽음, 대상 앱 집계 {expected}개). 그 사이에 계정이 만들어지거나 삭제되었습니다. 정확한 보고서가 필요하면 다시 검색하세요.',

@@ -9,6 +9,9 @@ export const errorMessageTemplates = {
   jobHeldElsewhere:
     '{job} is being run by {label} (process {pid} on host {host}) since {sinceTime}; wait for it to finish, or stop it. ' +
     'If that process is gone without finishing, the job is free again when its lease expires at {expiresTime} (in {seconds} s).',
+  discoveryHeldElsewhere:
+    'Accounts of {job} are being discovered by {label} (process {pid} on host {host}) since {sinceTime}; ' +
+    'wait for it to finish, or cancel it there.',
 } as const;
 
 export type ErrorMessageCode = keyof typeof errorMessageTemplates;
@@ -37,7 +40,7 @@ export function sayError(
 /** A `details.said` read back from an error payload (anything else is ignored). */
 export function saidOf(details: unknown): SaidMessage | null {
   if (typeof details !== 'object' || details === null || !('said' in details)) return null;
-  const said = (details).said;
+  const said = details.said;
   if (typeof said !== 'object' || said === null) return null;
   const { code, params } = said as { code?: unknown; params?: unknown };
   if (typeof code !== 'string' || !(code in errorMessageTemplates)) return null;

@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { RosterError } from '@shared/domain/errors';
+import { sayError } from '@shared/domain/error-messages';
 import type { DiscoveryHolder, DiscoveryRunner } from '../../store/accounts-repo';
 import { localLiveness, type LeaseLiveness } from '../../store/leases-repo';
 import type { Store } from '../../store/store';
@@ -40,21 +41,24 @@ function timeOfDay(at: Date): string {
 }
 
 export function discoveryRefusal(jobName: string, holder: DiscoveryHolder): RosterError {
-  return new RosterError(
-    'conflict',
-    `Accounts of ${jobName} are being discovered by ${holder.label} (process ${holder.pid} on host ` +
-      `${holder.host}) since ${timeOfDay(new Date(holder.since))}; wait for it to finish, or cancel it there.`,
-    {
-      reason: 'discoveryRunning',
-      holder: {
-        label: holder.label,
-        pid: holder.pid,
-        host: holder.host,
-        since: holder.since,
-        heardAt: holder.heardAt,
-      },
+  const said = sayError('discoveryHeldElsewhere', {
+    job: jobName,
+    label: holder.label,
+    pid: String(holder.pid),
+    host: holder.host,
+    sinceTime: timeOfDay(new Date(holder.since)),
+  });
+  return new RosterError('conflict', said.message, {
+    reason: 'discoveryRunning',
+    said: said.said,
+    holder: {
+      label: holder.label,
+      pid: holder.pid,
+      host: holder.host,
+      since: holder.since,
+      heardAt: holder.heardAt,
     },
-  );
+  });
 }
 
 /** Takes the job's report for `runner`, or throws the refusal naming who holds it. */

@@ -33,6 +33,24 @@ describe('a refused command said by its code', () => {
     expect(saidOf(undefined)).toBeNull();
   });
 
+  it("says the account discovery's refusal in the CLI's words and in Korean", () => {
+    const discovering = sayError('discoveryHeldElsewhere', {
+      job: 'HR → Slack',
+      label: 'roster accounts discover',
+      pid: '77',
+      host: 'hr-01',
+      sinceTime: '09:30:00',
+    });
+    expect(discovering.message).toBe(
+      'Accounts of HR → Slack are being discovered by roster accounts discover (process 77 on host hr-01) ' +
+        'since 09:30:00; wait for it to finish, or cancel it there.',
+    );
+    const ko = createRosterI18n('ko').global;
+    expect(ko.t('errorMessages.discoveryHeldElsewhere', discovering.said.params)).toContain(
+      'HR → Slack의 계정을 검색하고 있습니다',
+    );
+  });
+
   it("the app's English catalogue says exactly the main process's English", () => {
     const i18n = createRosterI18n('en').global;
     expect(i18n.t('errorMessages.jobHeldElsewhere', held.said.params)).toBe(held.message);
