@@ -26,6 +26,22 @@ export function saidRegex(problem: RegexProblem): Said {
 export const REGEX_PARAMETER_PREFIX = 'regex.';
 
 /**
+ * A sentence with a phrase inside it (`evalInputFormat` around the date parser's reason): the English
+ * fills `{phrase}` with the inner English; the detail names the inner code as `<phrase>Code`, its
+ * parameters beside the outer ones, so the app says the inner phrase first, in the same language.
+ */
+export function saidAround(
+  code: ExpressionMessageCode,
+  params: Readonly<Record<string, string>>,
+  phrase: string,
+  inner: Said,
+): Said {
+  const text = expressionMessage(code, { ...params, [phrase]: inner.text }).text;
+  const innerParams = { ...inner.detail.params, [`${phrase}Code`]: inner.detail.code.slice('expr.'.length) };
+  return { text, detail: { code: `expr.${code}`, params: { ...innerParams, ...params } } };
+}
+
+/**
  * A problem said at a place (`evalInNamedArgument`: "Mid argument 2 (start): …"). The English is the
  * place's template around the problem's English; the detail is the place's code with the problem's
  * code as `problemCode` (a regex problem's as `regexProblemCode`) and its parameters beside the
@@ -36,15 +52,14 @@ export function saidAt(
   placeParams: Readonly<Record<string, string>>,
   problem: Said,
 ): Said {
-  const text = expressionMessage(place, { ...placeParams, problem: problem.text }).text;
   const inner = problem.detail;
-  const params: Record<string, string> = inner.code.startsWith('regex.')
-    ? {
-        ...Object.fromEntries(
-          Object.entries(inner.params).map(([name, value]) => [`${REGEX_PARAMETER_PREFIX}${name}`, value]),
-        ),
-        regexProblemCode: inner.code.slice('regex.'.length),
-      }
-    : { ...inner.params, problemCode: inner.code.slice('expr.'.length) };
+  if (!inner.code.startsWith('regex.')) return saidAround(place, placeParams, 'problem', problem);
+  const text = expressionMessage(place, { ...placeParams, problem: problem.text }).text;
+  const params: Record<string, string> = {
+    ...Object.fromEntries(
+      Object.entries(inner.params).map(([name, value]) => [`${REGEX_PARAMETER_PREFIX}${name}`, value]),
+    ),
+    regexProblemCode: inner.code.slice('regex.'.length),
+  };
   return { text, detail: { code: `expr.${place}`, params: { ...params, ...placeParams } } };
 }

@@ -71,8 +71,32 @@ export const evaluationTemplates = {
   evalNotAFiletime: '{value} is not a FILETIME between 1601 and the end of 9999.',
   evalBefore1601: 'the date is before 1601-01-01, where FILETIME starts.',
   evalUnknownStyles: 'unknown DateTimeStyles name(s): {names}.',
-  /** `{reason}` is the date parser's own (English) account of where the text stopped matching. */
+  /** `{reason}` is where the text stopped matching (`reasonCode`, one of the date parser's below). */
   evalInputFormat: 'the value does not match the input format: {reason}.',
+  // Why a text does not match FormatDateTime's input format (dates/parse-date.ts).
+  dateExpectedField: 'expected {field} at position {at} of "{input}"',
+  dateExpectedCharacter: 'expected "{character}" at position {at} of "{input}"',
+  dateUnexpected: 'unexpected "{rest}" at position {at} of "{input}"',
+  dateInvalid: '{why} in "{input}"',
+  dateFieldYear: 'a year',
+  dateFieldMonth: 'a month',
+  dateFieldDay: 'a day',
+  dateFieldHour12: 'an hour (1-12)',
+  dateFieldHour24: 'an hour (0-23)',
+  dateFieldMinutes: 'minutes',
+  dateFieldSeconds: 'seconds',
+  dateFieldFraction: 'fraction digits',
+  dateFieldAmPm: 'AM or PM',
+  dateFieldOffset: 'a UTC offset',
+  dateFieldZone: 'a time zone',
+  dateNoAmPm: 'the format reads a 12-hour clock (h) without an AM/PM field (tt)',
+  dateHourRange: 'the hour is out of range',
+  dateAmHourAbove12: 'an AM hour is above 12',
+  date12HourAbove12: 'a 12-hour clock hour is above 12',
+  dateNotCalendar: '{year}-{month}-{day} is not a calendar date',
+  dateTimeRange: 'the time of day is out of range',
+  dateDayName: 'the day name does not match the date',
+  dateOutsideYears: 'the date is outside years 1–9999',
 } as const;
 
 /** Parameters the templates above use (the renderer's English locale keeps exactly these as `{name}`). */
@@ -98,4 +122,13 @@ export const evaluationMessageParameters = [
   'names',
   'reason',
   'type',
+  'field',
+  'at',
+  'input',
+  'character',
+  'rest',
+  'why',
+  'year',
+  'month',
+  'day',
 ] as const;

@@ -2,8 +2,11 @@ import { inRange, isValidDate, partsFromTicks, TICKS_PER_MINUTE, ticksFromParts 
 import type { FieldLetter, FormatToken } from './custom-format';
 import { DAY_ABBREVIATIONS, DAY_NAMES, MONTH_ABBREVIATIONS, MONTH_NAMES } from './names';
 import type { DateTimeStyles } from './styles';
+import { said, saidAround, type Said } from '../evaluation-messages';
+import type { ExpressionMessageCode } from '../expression-messages';
 
-export type ParseDateResult = { ok: true; ticks: bigint } | { ok: false; reason: string };
+/** A failure says where the text stopped matching, in English and as a code (evaluation-templates.ts). */
+export type ParseDateResult = { ok: true; ticks: bigint } | { ok: false; reason: Said };
 
 interface Fields {
   year?: number;
@@ -86,19 +89,19 @@ function readOffset(c: Cursor, count: number): number | undefined {
   return (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
-const DESCRIBE: Record<FieldLetter, string> = {
-  y: 'a year',
-  M: 'a month',
-  d: 'a day',
-  h: 'an hour (1-12)',
-  H: 'an hour (0-23)',
-  m: 'minutes',
-  s: 'seconds',
-  f: 'fraction digits',
-  F: 'fraction digits',
-  t: 'AM or PM',
-  z: 'a UTC offset',
-  K: 'a time zone',
+const DESCRIBE: Record<FieldLetter, ExpressionMessageCode> = {
+  y: 'dateFieldYear',
+  M: 'dateFieldMonth',
+  d: 'dateFieldDay',
+  h: 'dateFieldHour12',
+  H: 'dateFieldHour24',
+  m: 'dateFieldMinutes',
+  s: 'dateFieldSeconds',
+  f: 'dateFieldFraction',
+  F: 'dateFieldFraction',
+  t: 'dateFieldAmPm',
+  z: 'dateFieldOffset',
+  K: 'dateFieldZone',
 };
 
 function readField(c: Cursor, letter: FieldLetter, n: number, f: Fields): boolean {
@@ -204,9 +207,14 @@ export function parseDateExact(
   if (styles.trailingWhite) text = text.replace(/\s+$/, '');
   const c = new Cursor(text);
   const f: Fields = {};
-  const mismatch = (what: string): ParseDateResult => ({
+  const at = () => ({ at: String(c.pos + 1), input });
+  const mismatchCharacter = (character: string): ParseDateResult => ({
     ok: false,
-    reason: `expected ${what} at position ${c.pos + 1} of "${input}"`,
+    reason: said('dateExpectedCharacter', { character, ...at() }),
+  });
+  const mismatchField = (field: ExpressionMessageCode): ParseDateResult => ({
+    ok: false,
+    reason: saidAround('dateExpectedField', at(), 'field', said(field)),
   });
   for (const t of tokens) {
     if (styles.innerWhite) c.skipWhite();
@@ -216,33 +224,33 @@ export function parseDateExact(
           c.skipWhite();
           continue;
         }
-        if (c.text[c.pos] !== ch) return mismatch(`"${ch}"`);
+        if (c.text[c.pos] !== ch) return mismatchCharacter(ch);
         c.pos++;
       }
       continue;
     }
     if (t.kind === 'utc') {
-      if (c.text[c.pos] !== 'Z') return mismatch('"Z"');
+      if (c.text[c.pos] !== 'Z') return mismatchCharacter('Z');
       c.pos++;
       f.offsetMinutes = 0;
       continue;
     }
-    if (!readField(c, t.letter, t.count, f)) return mismatch(DESCRIBE[t.letter]);
+    if (!readField(c, t.letter, t.count, f)) return mismatchField(DESCRIBE[t.letter]);
   }
   if (styles.innerWhite) c.skipWhite();
   if (c.pos < c.text.length) {
-    return {
-      ok: false,
-      reason: `unexpected "${c.rest.slice(0, 20)}" at position ${c.pos + 1} of "${input}"`,
-    };
+    return { ok: false, reason: said('dateUnexpected', { rest: c.rest.slice(0, 20), ...at() }) };
   }
   return assemble(f, styles, nowTicks, input);
 }
 
 function assemble(f: Fields, styles: DateTimeStyles, nowTicks: bigint, input: string): ParseDateResult {
-  const bad = (why: string): ParseDateResult => ({ ok: false, reason: `${why} in "${input}"` });
+  const bad = (why: ExpressionMessageCode, params: Record<string, string> = {}): ParseDateResult => ({
+    ok: false,
+    reason: saidAround('dateInvalid', { input }, 'why', said(why, params)),
+  });
   if (f.hour12 && f.pm === undefined) {
-    return bad('the format reads a 12-hour clock (h) without an AM/PM field (tt)');
+    return bad('dateNoAmPm');
   }
   let year = f.year;
   if (year !== undefined && f.twoDigitYear) year = year < 50 ? 2000 + year : 1900 + year;
@@ -266,23 +274,24 @@ function assemble(f: Fields, styles: DateTimeStyles, nowTicks: bigint, input: st
   let hour = f.hour ?? 0;
   if (f.pm !== undefined) {
     if (f.pm) {
-      if (hour > 23) return bad('the hour is out of range');
+      if (hour > 23) return bad('dateHourRange');
       if (hour < 12) hour += 12;
     } else {
-      if (hour > 12) return bad('an AM hour is above 12');
+      if (hour > 12) return bad('dateAmHourAbove12');
       if (hour === 12) hour = 0;
     }
   }
-  if (f.hour12 && (f.hour ?? 0) > 12) return bad('a 12-hour clock hour is above 12');
+  if (f.hour12 && (f.hour ?? 0) > 12) return bad('date12HourAbove12');
   const minute = f.minute ?? 0;
   const second = f.second ?? 0;
-  if (!isValidDate(year, month, day)) return bad(`${year}-${month}-${day} is not a calendar date`);
-  if (hour > 23 || minute > 59 || second > 59) return bad('the time of day is out of range');
+  if (!isValidDate(year, month, day))
+    return bad('dateNotCalendar', { year: String(year), month: String(month), day: String(day) });
+  if (hour > 23 || minute > 59 || second > 59) return bad('dateTimeRange');
   let ticks = ticksFromParts({ year, month, day, hour, minute, second, fraction: f.fraction ?? 0 });
   if (f.dayOfWeek !== undefined && partsFromTicks(ticks).dayOfWeek !== f.dayOfWeek) {
-    return bad('the day name does not match the date');
+    return bad('dateDayName');
   }
   ticks -= BigInt(f.offsetMinutes ?? 0) * TICKS_PER_MINUTE;
-  if (!inRange(ticks)) return bad('the date is outside years 1–9999');
+  if (!inRange(ticks)) return bad('dateOutsideYears');
   return { ok: true, ticks };
 }

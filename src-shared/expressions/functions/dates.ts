@@ -6,7 +6,7 @@ import { formatDate } from '../dates/format-date';
 import { parseDateExact } from '../dates/parse-date';
 import { parseDateTimeStyles } from '../dates/styles';
 import { dateTime } from '../values';
-import { said } from '../evaluation-messages';
+import { said, saidAround } from '../evaluation-messages';
 import type { Frame, FunctionImpl } from './frame';
 
 function interval(f: Frame): DateInterval | null {
@@ -86,7 +86,7 @@ export const DATE_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
       if (!styles.ok) f.fail(said('evalUnknownStyles', { names: styles.unknown.join(', ') }), 1);
       const text = scalarToString(source);
       const parsed = parseDateExact(text, input, styles.styles, f.runtime.nowTicks());
-      if (!parsed.ok) f.fail(said('evalInputFormat', { reason: parsed.reason }), 0);
+      if (!parsed.ok) f.fail(saidAround('evalInputFormat', {}, 'reason', parsed.reason), 0);
       return formatDate(parsed.ticks, output);
     },
   },

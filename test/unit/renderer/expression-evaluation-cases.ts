@@ -147,6 +147,57 @@ export const evaluationCases: readonly EvaluationCase[] = [
       },
     }),
   },
+  {
+    site: 'dates expected character',
+    expression: 'FormatDateTime([v], , "yyyy-MM", "yyyy")',
+    source: { v: '2021x01' },
+  },
+  { site: 'dates expected Z', expression: 'FormatDateTime([v], , "yyyyZ", "yyyy")', source: { v: '2021' } },
+  {
+    site: 'dates unexpected rest',
+    expression: 'FormatDateTime([v], , "yyyy", "yyyy")',
+    source: { v: '2021-01' },
+  },
+  {
+    site: 'dates no AM/PM',
+    expression: 'FormatDateTime([v], , [f], "yyyy")',
+    source: { v: '2021 5', f: 'yyyy h' },
+  },
+  {
+    site: 'dates PM hour range',
+    expression: 'FormatDateTime([v], , "yyyy HH tt", "yyyy")',
+    source: { v: '2021 24 PM' },
+  },
+  {
+    site: 'dates AM hour above 12',
+    expression: 'FormatDateTime([v], , "yyyy HH tt", "yyyy")',
+    source: { v: '2021 13 AM' },
+  },
+  {
+    site: 'dates 12-hour above 12',
+    expression: 'FormatDateTime([v], , "yyyy hh tt", "yyyy")',
+    source: { v: '2021 13 PM' },
+  },
+  {
+    site: 'dates not a calendar date',
+    expression: 'FormatDateTime([v], , "yyyy-MM-dd", "yyyy")',
+    source: { v: '2021-02-30' },
+  },
+  {
+    site: 'dates time of day',
+    expression: 'FormatDateTime([v], , "yyyy HH", "yyyy")',
+    source: { v: '2021 25' },
+  },
+  {
+    site: 'dates day name',
+    expression: 'FormatDateTime([v], , "dddd yyyy-MM-dd", "yyyy")',
+    source: { v: 'Monday 2021-01-01' },
+  },
+  {
+    site: 'dates outside years',
+    expression: 'FormatDateTime([v], , "yyyy-MM-dd HH:mm zzz", "yyyy")',
+    source: { v: '9999-12-31 23:59 -01:00' },
+  },
 ];
 
 /** What each case said before its failures had codes: the English must stay byte-identical (CLI, logs). */
@@ -234,4 +285,26 @@ export const englishBefore: Readonly<Record<string, string>> = {
   'node not a value': 'Line 1, column 19: "vbNope" is not a value.',
   'evaluate no random source': 'No cryptographically secure random source is available.',
   'evaluate unexpected': 'Evaluation failed unexpectedly: boom',
+  'dates expected character':
+    'Line 1, column 16: FormatDateTime argument 1 (source): the value does not match the input format: expected "-" at position 5 of "2021x01".',
+  'dates expected Z':
+    'Line 1, column 16: FormatDateTime argument 1 (source): the value does not match the input format: expected "Z" at position 5 of "2021".',
+  'dates unexpected rest':
+    'Line 1, column 16: FormatDateTime argument 1 (source): the value does not match the input format: unexpected "-01" at position 5 of "2021-01".',
+  'dates no AM/PM':
+    'Line 1, column 16: FormatDateTime argument 1 (source): the value does not match the input format: the format reads a 12-hour clock (h) without an AM/PM field (tt) in "2021 5".',
+  'dates PM hour range':
+    'Line 1, column 16: FormatDateTime argument 1 (source): the value does not match the input format: the hour is out of range in "2021 24 PM".',
+  'dates AM hour above 12':
+    'Line 1, column 16: FormatDateTime argument 1 (source): the value does not match the input format: an AM hour is above 12 in "2021 13 AM".',
+  'dates 12-hour above 12':
+    'Line 1, column 16: FormatDateTime argument 1 (source): the value does not match the input format: a 12-hour clock hour is above 12 in "2021 13 PM".',
+  'dates not a calendar date':
+    'Line 1, column 16: FormatDateTime argument 1 (source): the value does not match the input format: 2021-2-30 is not a calendar date in "2021-02-30".',
+  'dates time of day':
+    'Line 1, column 16: FormatDateTime argument 1 (source): the value does not match the input format: the time of day is out of range in "2021 25".',
+  'dates day name':
+    'Line 1, column 16: FormatDateTime argument 1 (source): the value does not match the input format: the day name does not match the date in "Monday 2021-01-01".',
+  'dates outside years':
+    'Line 1, column 16: FormatDateTime argument 1 (source): the value does not match the input format: the date is outside years 1\u20139999 in "9999-12-31 23:59 -01:00".',
 };
