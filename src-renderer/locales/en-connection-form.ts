@@ -31,6 +31,7 @@ export const enConnectionForm = {
     appLimits: 'Limits some apps have. A gallery app fills these in; a standard SCIM server needs none.',
   },
   fields: {
+    filterableAttributes: 'Attributes the app can filter on',
     path: 'File path',
     encoding: 'Encoding',
     delimiter: 'Delimiter',
@@ -87,6 +88,8 @@ export const enConnectionForm = {
     app: 'Gallery app',
   },
   help: {
+    filterableAttributes:
+      'As the app’s SCIM docs list them. A matching attribute outside the list is matched from the app’s account list instead of a filter it would refuse. Empty: any attribute.',
     path: 'The full path, as the computer running Roster sees it.',
     encoding: 'Detected from the file; choose one only when the preview shows broken letters.',
     delimiter: 'Detected from the header; choose one only when the preview shows one column.',
@@ -133,6 +136,11 @@ export const enConnectionForm = {
       'Off for apps whose group reads leave members out (AWS IAM Identity Center): Roster then resends a membership change instead of reading it back.',
     userDisable: 'Not supported: a job of this app cannot be set to disable people, only to delete them.',
     app: 'The gallery app this connection was made from; its jobs start from that app’s profile.',
+  },
+  filterable: {
+    users: 'Users',
+    groups: 'Groups',
+    any: 'Any attribute (or what the server declares)',
   },
   placeholders: {
     name: 'HR export, Slack, Active Directory…',
@@ -197,6 +205,7 @@ export const enConnectionForm = {
     DateTime: 'Date and time',
     entra2020: 'Entra ID compatible (aadOptscim062020)',
     salesforceDialect: 'Salesforce (its member-add shape)',
+    serverDeclares: 'As the server declares (its /ServiceProviderConfig; PATCH when it says nothing)',
     patch: 'PATCH (only what changed)',
     put: 'PUT (the whole resource)',
     activeFalse: 'Set active to false',

@@ -32,6 +32,7 @@ export const koConnectionForm: typeof enConnectionForm = {
     appLimits: '일부 앱의 제약입니다. 갤러리 앱은 이 값을 채워 주며, 표준 SCIM 서버에는 필요 없습니다.',
   },
   fields: {
+    filterableAttributes: '앱이 필터할 수 있는 특성',
     path: '파일 경로',
     encoding: '인코딩',
     delimiter: '구분 기호',
@@ -88,6 +89,8 @@ export const koConnectionForm: typeof enConnectionForm = {
     app: '갤러리 앱',
   },
   help: {
+    filterableAttributes:
+      '앱의 SCIM 문서에 나온 대로 적으세요. 목록에 없는 일치 특성은 앱이 거부할 필터 대신 앱의 계정 목록에서 일치시킵니다. 비워 두면 모든 특성.',
     path: 'Roster를 실행하는 컴퓨터에서 보이는 전체 경로입니다.',
     encoding: '파일에서 감지합니다. 미리 보기 글자가 깨질 때만 고르세요.',
     delimiter: '머리글에서 감지합니다. 미리 보기가 한 열로만 보일 때만 고르세요.',
@@ -134,6 +137,11 @@ export const koConnectionForm: typeof enConnectionForm = {
       '그룹을 읽어도 구성원이 나오지 않는 앱(AWS IAM Identity Center)은 끄세요. Roster는 구성원 변경을 다시 읽어 확인하지 않고 다시 보냅니다.',
     userDisable: '지원 안 함: 이 앱의 작업은 사람을 비활성화할 수 없고 삭제만 할 수 있습니다.',
     app: '이 연결을 만든 갤러리 앱입니다. 작업은 그 앱의 프로필에서 시작합니다.',
+  },
+  filterable: {
+    users: '사용자',
+    groups: '그룹',
+    any: '모든 특성(또는 서버가 밝힌 대로)',
   },
   placeholders: {
     name: '인사 내보내기, Slack, Active Directory…',
@@ -198,6 +206,7 @@ export const koConnectionForm: typeof enConnectionForm = {
     DateTime: '날짜와 시간',
     entra2020: 'Entra ID 호환 (aadOptscim062020)',
     salesforceDialect: 'Salesforce (구성원 추가 형식)',
+    serverDeclares: '서버가 밝힌 대로(/ServiceProviderConfig, 밝히지 않으면 PATCH)',
     patch: 'PATCH (바뀐 부분만)',
     put: 'PUT (리소스 전체)',
     activeFalse: 'active를 false로 설정',

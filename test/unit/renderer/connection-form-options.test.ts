@@ -160,6 +160,7 @@ const everyScimOption = {
   requestShape: 'entra-2020',
   timeoutSeconds: 90,
   updateMethod: 'put',
+  filterableAttributes: { users: ['userName', 'emails.value'] },
   groupReadsIncludeMembers: true,
   userDisable: 'notSupported',
   app: 'put-only-app',

@@ -75,6 +75,10 @@ describe('connection form', () => {
     await type(wrapper, 'input[name="connection-name"]', 'Slack');
     await type(wrapper, 'input[name="field-baseUrl"]', 'https://api.slack.com/scim/v2');
     await type(wrapper, 'input[name="secret-bearerToken"]', 'xoxp-123');
+    // PATCH or PUT is left to what the server declares unless the admin picks one.
+    expect(wrapper.find('[data-test="field-updateMethod"] .n-base-selection-label').text()).toContain(
+      'As the server declares',
+    );
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     expect(calls[0]).toEqual({
@@ -87,7 +91,6 @@ describe('connection form', () => {
           authType: 'bearer',
           requestShape: 'scim2',
           timeoutSeconds: 60,
-          updateMethod: 'patch',
           groupReadsIncludeMembers: true,
           userDisable: 'activeFalse',
         },

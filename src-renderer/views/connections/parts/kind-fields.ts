@@ -28,6 +28,7 @@ export type FieldControl =
   | 'values'
   | 'columnTypes'
   | 'membershipsFile'
+  | 'filterableAttributes'
   | 'attribute';
 
 export interface FieldSpec {
@@ -35,6 +36,11 @@ export interface FieldSpec {
   control: FieldControl;
   /** Select options: the stored value and the key of its label under connectionForm.options. */
   options?: readonly { value: string; label: string }[];
+  /**
+   * Select: the label key (connectionForm.options) of a first option that stores nothing, for a
+   * setting whose absence means something of its own (updateMethod: as the server declares).
+   */
+  unsetOption?: string;
   required?: boolean;
   /** Shown only when the rest of the settings make it relevant. */
   visible?: (settings: Record<string, unknown>) => boolean;
@@ -238,11 +244,13 @@ export const sectionsByKind: Record<ConnectionKind, FieldSection[]> = {
         {
           key: 'updateMethod',
           control: 'select',
+          unsetOption: 'serverDeclares',
           options: [
             { value: 'patch', label: 'patch' },
             { value: 'put', label: 'put' },
           ],
         },
+        { key: 'filterableAttributes', control: 'filterableAttributes' },
         { key: 'groupReadsIncludeMembers', control: 'switch' },
         {
           key: 'userDisable',
@@ -298,7 +306,6 @@ export const defaultSettingsByKind: Record<ConnectionKind, Record<string, unknow
     authType: 'bearer',
     requestShape: 'scim2',
     timeoutSeconds: 60,
-    updateMethod: 'patch',
     groupReadsIncludeMembers: true,
     userDisable: 'activeFalse',
   },
