@@ -8,4 +8,19 @@ export const koErrorMessages: typeof enErrorMessages = {
     '그 프로세스가 끝내지 못하고 사라졌다면, 임대가 {expiresTime}에 만료되면({seconds}초 후) 작업을 다시 쓸 수 있습니다.',
   discoveryHeldElsewhere:
     '{sinceTime}부터 {label}(호스트 {host}의 프로세스 {pid})이(가) {job}의 계정을 검색하고 있습니다. 끝나기를 기다리거나 그곳에서 취소하세요.',
+  jobMissing: 'ID가 {id}인 작업이 없습니다. 삭제되었을 수 있습니다.',
+  jobMissingShort: 'ID가 {id}인 작업이 없습니다.',
+  jobNameTaken: '이름이 “{name}”인 작업이 이미 있습니다.',
+  jobNameHeldBySetup:
+    '새 작업 마법사에 이름이 “{name}”인 끝나지 않은 설정이 있습니다. 작업 페이지에서 이어서 하거나 버리거나, 다른 이름을 고르세요.',
+  previewOnlyDryRuns:
+    '“{name}”은(는) 새 작업 마법사의 끝나지 않은 설정입니다. 만들기 전에는 시험 실행만 할 수 있습니다.',
+  previewCannotRun:
+    '“{name}”은(는) 새 작업 마법사의 끝나지 않은 설정입니다. 실행하기 전에 마법사에서 만드세요.',
+  notAPreview: '“{name}”은(는) 끝나지 않은 설정이 아니라 이미 만든 작업입니다. 작업 페이지에서 삭제하세요.',
+  jobDeletedWhileCreating: '작업 {id}이(가) 만드는 동안 삭제되었습니다.',
+  nothingHeldBack: '보류된 것이 없습니다. 이 작업은 실수로 인한 삭제 방지 임계값으로 멈춰 있지 않습니다.',
+  cycleNotStartedTwice: '이 작업의 주기가 이미 실행 중이라 두 번 시작하지 않았습니다.',
+  escrowEntryGone:
+    '{objectType} {anchor}은(는) 이 작업에서 재시도를 기다리고 있지 않습니다(그 사이 성공했을 수 있습니다).',
 };

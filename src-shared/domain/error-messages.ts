@@ -1,3 +1,5 @@
+import { RosterError, type ErrorCode } from './errors';
+
 /**
  * Sentences the main process says in a refused command (a RosterError's message), under a code with
  * parameters, so the app can say them in the admin's language: the error's `details.said` carries
@@ -12,6 +14,20 @@ export const errorMessageTemplates = {
   discoveryHeldElsewhere:
     'Accounts of {job} are being discovered by {label} (process {pid} on host {host}) since {sinceTime}; ' +
     'wait for it to finish, or cancel it there.',
+  jobMissing: 'There is no job with id {id}; it may have been deleted.',
+  jobMissingShort: 'There is no job with id {id}.',
+  jobNameTaken: 'A job named "{name}" already exists.',
+  jobNameHeldBySetup:
+    'An unfinished setup in the new-job wizard is named "{name}". Resume or discard it on the Jobs page, or choose another name.',
+  previewOnlyDryRuns:
+    '"{name}" is an unfinished setup in the new-job wizard: it only dry-runs until it is created.',
+  previewCannotRun: '"{name}" is an unfinished setup in the new-job wizard: create it there before it runs.',
+  notAPreview: '"{name}" is not an unfinished setup: it was created. Delete it from its own page instead.',
+  jobDeletedWhileCreating: 'The job {id} was deleted while it was being created.',
+  nothingHeldBack: 'Nothing is held back: the job is not stopped by the accidental-deletion threshold.',
+  cycleNotStartedTwice: 'A cycle of this job is already running; it was not started twice.',
+  escrowEntryGone:
+    '{objectType} {anchor} is not waiting for a retry in this job (it may have succeeded since).',
 } as const;
 
 export type ErrorMessageCode = keyof typeof errorMessageTemplates;
@@ -47,4 +63,18 @@ export function saidOf(details: unknown): SaidMessage | null {
   if (typeof params !== 'object' || params === null) return null;
   const strings = Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string');
   return { code: code as ErrorMessageCode, params: Object.fromEntries(strings) };
+}
+
+/**
+ * A refusal the admin may read in their language: the English message (CLI, logs) from the
+ * template, and its code and parameters in `details.said` beside any other details.
+ */
+export function refusal(
+  errorCode: ErrorCode,
+  code: ErrorMessageCode,
+  params: Record<string, string> = {},
+  details: Record<string, unknown> = {},
+): RosterError {
+  const said = sayError(code, params);
+  return new RosterError(errorCode, said.message, { ...details, said: said.said });
 }

@@ -1,5 +1,5 @@
 import type { EscrowView } from '@shared/domain/escrow';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { escrowDue } from '../../engine/escrow';
 import type { EscrowRecord } from '../../store/escrows-repo';
 import { recordAudit } from '../audit';
@@ -40,12 +40,12 @@ export function escrowHandlers(ctx: AppContext): HandlerGroup<'jobs.escrows' | '
   };
   return {
     'jobs.escrows': async ({ id }) => {
-      if (!ctx.store.jobs.get(id)) throw new RosterError('notFound', `There is no job with id ${id}.`);
+      if (!ctx.store.jobs.get(id)) throw refusal('notFound', 'jobMissingShort', { id });
       return list(id);
     },
     'jobs.escrowAction': async ({ id, objectType, anchor, action }) => {
       const job = ctx.store.jobs.get(id);
-      if (!job) throw new RosterError('notFound', `There is no job with id ${id}.`);
+      if (!job) throw refusal('notFound', 'jobMissingShort', { id });
       ctx.store.transaction(() => {
         const entry = ctx.store.escrows
           .forJob(id)
@@ -62,10 +62,7 @@ export function escrowHandlers(ctx: AppContext): HandlerGroup<'jobs.escrows' | '
             ? ctx.store.escrows.drop(id, objectType, anchor)
             : ctx.store.escrows.retryNow(id, objectType, anchor);
         if (!done) {
-          throw new RosterError(
-            'notFound',
-            `${objectType} ${anchor} is not waiting for a retry in this job (it may have succeeded since).`,
-          );
+          throw refusal('notFound', 'escrowEntryGone', { objectType, anchor });
         }
         recordAudit(ctx, {
           action: action === 'drop' ? 'job.escrowDrop' : 'job.escrowRetry',

@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { JobFile } from '@shared/domain/job-file';
 import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
@@ -29,7 +29,7 @@ type JobCommands =
 export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
   function mustGet(id: string) {
     const job = ctx.store.jobs.get(id);
-    if (!job) throw new RosterError('notFound', `There is no job with id ${id}; it may have been deleted.`);
+    if (!job) throw refusal('notFound', 'jobMissing', { id });
     return job;
   }
 
@@ -43,8 +43,8 @@ export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
       toJobDetail(ctx, updateJob(ctx, id, config, toJobConfig(ctx, mustGet(id)))),
     'jobs.delete': async ({ id }) => {
       const job = mustGet(id);
-      const refusal = ctx.engine.refusal(id);
-      if (refusal) throw refusal;
+      const busy = ctx.engine.refusal(id);
+      if (busy) throw busy;
       ctx.store.transaction(() => {
         ctx.store.jobs.delete(id);
         // A preview was never created (see createJob), so there is no creation to balance.
@@ -64,15 +64,11 @@ export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
     },
     'jobs.run': async ({ id, dryRun }) => {
       const job = mustGet(id);
-      if (job.preview && !dryRun)
-        throw new RosterError(
-          'conflict',
-          `"${job.name}" is an unfinished setup in the new-job wizard: it only dry-runs until it is created.`,
-        );
+      if (job.preview && !dryRun) throw refusal('conflict', 'previewOnlyDryRuns', { name: job.name });
       await startSandboxIfTarget(ctx, job.targetConnectionId);
       // Names the holder when another process (roster run, roster sync) has the job.
-      const refusal = ctx.engine.refusal(id);
-      if (refusal) throw refusal;
+      const busy = ctx.engine.refusal(id);
+      if (busy) throw busy;
       // Answer at once: the cycle reports through jobs.progress and jobs.cycleFinished events. The
       // scheduler runs it, so quitting waits for it and the schedule counts from its start.
       void ctx.scheduler
@@ -89,10 +85,7 @@ export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
     'jobs.allowDeletes': async ({ id }) => {
       const job = mustGet(id);
       if (job.statusInfo.quarantine?.reason !== 'TooManyDeletes') {
-        throw new RosterError(
-          'conflict',
-          'Nothing is held back: the job is not stopped by the accidental-deletion threshold.',
-        );
+        throw refusal('conflict', 'nothingHeldBack');
       }
       const info = { ...job.statusInfo, allowDeletes: true };
       ctx.store.transaction(() => {
@@ -111,8 +104,8 @@ export function jobHandlers(ctx: AppContext): HandlerGroup<JobCommands> {
     },
     'jobs.reset': async ({ id, full }) => {
       const job = mustGet(id);
-      const refusal = ctx.engine.refusal(id);
-      if (refusal) throw refusal;
+      const busy = ctx.engine.refusal(id);
+      if (busy) throw busy;
       resetJob(ctx, job, full);
       // A reset job starts over: its next quarantine is news again.
       ctx.notifier.forgetJob(id);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { JobConfig } from '@shared/domain/jobs';
 import type { ConnectionRecord } from '../../store/connections-repo';
 import type { JobRecord } from '../../store/jobs-repo';
@@ -63,14 +64,18 @@ function splitConfig(config: JobConfig): JobRecord['config'] {
 /** The name is taken: by a job, or by a setup the wizard left unfinished (not in the Jobs list). */
 function nameTaken(name: string, holder: JobRecord): RosterError {
   return holder.preview
-    ? new RosterError(
+    ? refusal(
         'conflict',
-        `An unfinished setup in the new-job wizard is named "${name}". Resume or discard it on the Jobs page, or choose another name.`,
+        'jobNameHeldBySetup',
+        { name },
         { issues: [{ path: 'name', message: 'Held by an unfinished setup' }] },
       )
-    : new RosterError('conflict', `A job named "${name}" already exists.`, {
-        issues: [{ path: 'name', message: 'Already in use' }],
-      });
+    : refusal(
+        'conflict',
+        'jobNameTaken',
+        { name },
+        { issues: [{ path: 'name', message: 'Already in use' }] },
+      );
 }
 
 /**
@@ -126,7 +131,7 @@ export function updateJob(
 ): JobRecord {
   // A cycle already running keeps the configuration it loaded and finishes under it (§3.3).
   const before = ctx.store.jobs.get(id);
-  if (!before) throw new RosterError('notFound', `There is no job with id ${id}.`);
+  if (!before) throw refusal('notFound', 'jobMissingShort', { id });
   validateJobConfig(config);
   const clash = ctx.store.jobs.findByName(config.name);
   if (clash && clash.id !== id) throw nameTaken(config.name, clash);

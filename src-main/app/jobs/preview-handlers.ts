@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { UnfinishedSetup } from '@shared/domain/unfinished-setup';
 import type { JobRecord } from '../../store/jobs-repo';
 import { recordAudit } from '../audit';
@@ -22,19 +22,15 @@ function draftPreviewJobId(ctx: AppContext): string | null {
 export function previewHandlers(ctx: AppContext): HandlerGroup<PreviewCommands> {
   function mustGetPreview(id: string): JobRecord {
     const job = ctx.store.jobs.get(id);
-    if (!job) throw new RosterError('notFound', `There is no job with id ${id}; it may have been deleted.`);
-    if (!job.preview)
-      throw new RosterError(
-        'conflict',
-        `"${job.name}" is not an unfinished setup: it was created. Delete it from its own page instead.`,
-      );
+    if (!job) throw refusal('notFound', 'jobMissing', { id });
+    if (!job.preview) throw refusal('conflict', 'notAPreview', { name: job.name });
     return job;
   }
 
   return {
     'jobs.finishSetup': async ({ id }) => {
       const job = ctx.store.jobs.get(id);
-      if (!job) throw new RosterError('notFound', `There is no job with id ${id}; it may have been deleted.`);
+      if (!job) throw refusal('notFound', 'jobMissing', { id });
       // Pressing Create twice (or after a reload) finds a job already created: nothing more to do.
       if (!job.preview) return toJobDetail(ctx, job);
       ctx.store.transaction(() => {
@@ -50,8 +46,7 @@ export function previewHandlers(ctx: AppContext): HandlerGroup<PreviewCommands> 
       });
       ctx.events.emit('jobs.changed', { id });
       const created = ctx.store.jobs.get(id);
-      if (!created)
-        throw new RosterError('notFound', `The job ${id} was deleted while it was being created.`);
+      if (!created) throw refusal('notFound', 'jobDeletedWhileCreating', { id });
       return toJobDetail(ctx, created);
     },
     'jobs.unfinished': async (): Promise<UnfinishedSetup[]> => {
@@ -70,8 +65,8 @@ export function previewHandlers(ctx: AppContext): HandlerGroup<PreviewCommands> 
     },
     'jobs.discardSetup': async ({ id }) => {
       mustGetPreview(id);
-      const refusal = ctx.engine.refusal(id);
-      if (refusal) throw refusal;
+      const busy = ctx.engine.refusal(id);
+      if (busy) throw busy;
       ctx.store.transaction(() => {
         ctx.store.jobs.delete(id);
         // The draft without its job would resume into a review that has lost its dry run.

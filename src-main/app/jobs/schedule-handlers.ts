@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { JobRecord } from '../../store/jobs-repo';
 import { recordAudit } from '../audit';
 import type { AppContext } from '../context';
@@ -17,18 +17,14 @@ type ScheduleCommands =
 export function scheduleHandlers(ctx: AppContext): HandlerGroup<ScheduleCommands> {
   function mustGet(id: string): JobRecord {
     const job = ctx.store.jobs.get(id);
-    if (!job) throw new RosterError('notFound', `There is no job with id ${id}; it may have been deleted.`);
+    if (!job) throw refusal('notFound', 'jobMissing', { id });
     return job;
   }
 
   /** A wizard's preview job only ever dry-runs: it is scheduled once Create made it a job. */
   function mustGetCreated(id: string): JobRecord {
     const job = mustGet(id);
-    if (job.preview)
-      throw new RosterError(
-        'conflict',
-        `"${job.name}" is an unfinished setup in the new-job wizard: create it there before it runs.`,
-      );
+    if (job.preview) throw refusal('conflict', 'previewCannotRun', { name: job.name });
     return job;
   }
 
@@ -68,11 +64,7 @@ export function scheduleHandlers(ctx: AppContext): HandlerGroup<ScheduleCommands
     'jobs.runNow': async ({ id }) => {
       mustGetCreated(id);
       const run = ctx.scheduler.runNow(id, ctx.osUser);
-      if (run === 'alreadyRunning')
-        throw new RosterError(
-          'conflict',
-          'A cycle of this job is already running; it was not started twice.',
-        );
+      if (run === 'alreadyRunning') throw refusal('conflict', 'cycleNotStartedTwice');
       return { job: toJobView(ctx, mustGet(id)), run };
     },
     'scheduler.getSettings': async () => ctx.scheduler.settings(),
