@@ -62,6 +62,8 @@ const texts: Record<EvaluationCode, string> = {
   evalClassCapitals: '대문자',
   evalClassLower: '소문자',
   evalAvoidAll: 'CharactersToAvoid가 모든 문자를 뺍니다.',
+  evalSingleRole:
+    'SingleAppRoleAssignment: 개체에 역할이 {count}개 있어 가장 작은 값인 "{value}"을(를) 썼습니다.',
   evalNotAnInterval: '"{value}"은(는) 간격이 아닙니다. 다음을 쓰세요: {help}.',
   evalDateOutOfRange: '결과가 1년에서 9999년 범위를 벗어납니다.',
   evalNotAFiletime: '{value}은(는) 1601년부터 9999년 말 사이의 FILETIME이 아닙니다.',

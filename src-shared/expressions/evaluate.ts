@@ -1,9 +1,9 @@
 import { walk, type CallNode, type ExpressionNode } from './ast';
 import { scalarToString } from './coerce';
 import { ticksFromDate } from './dates/calendar';
-import { hasErrors } from './diagnostics';
+import { hasErrors, type DiagnosticDetail } from './diagnostics';
 import { ExpressionError, ExpressionEvaluationError, ExpressionValidationError } from './errors';
-import { said } from './evaluation-messages';
+import { said, type Said } from './evaluation-messages';
 import type { Runtime } from './functions/frame';
 import { createNodeEvaluator, type AttributeReader, type NodeEvaluator } from './evaluate-node';
 import { parseExpression } from './parser';
@@ -39,6 +39,8 @@ export interface EvaluationResult {
   readonly redacted: boolean;
   /** Things the log should show as a warning step (e.g. SingleAppRoleAssignment with several roles). */
   readonly warnings: readonly string[];
+  /** The same warnings as `expr.<code>` + params, in order, so the app can say them in the admin's language. */
+  readonly warningDetails?: readonly DiagnosticDetail[];
 }
 
 const validated = new WeakSet<ExpressionNode>();
@@ -63,7 +65,7 @@ function defaultRandomBytes(length: number): Uint8Array {
   return cryptoObject.getRandomValues(new Uint8Array(length));
 }
 
-function createRuntime(context: EvaluationContext, warnings: string[]): Runtime {
+function createRuntime(context: EvaluationContext, warnings: Said[]): Runtime {
   let now: bigint | undefined;
   return {
     nowTicks() {
@@ -75,8 +77,8 @@ function createRuntime(context: EvaluationContext, warnings: string[]): Runtime 
       if (bytes.length < length) throw new ExpressionEvaluationError(said('evalTooFewRandomBytes'));
       return bytes;
     },
-    warn(message) {
-      warnings.push(message);
+    warn(warning) {
+      warnings.push(warning);
     },
   };
 }
@@ -168,14 +170,15 @@ function probeFailed(e: unknown): ExpressionEvaluationError {
 
 function start(input: string | ExpressionNode, context: EvaluationContext) {
   const tree = prepare(input);
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   const runtime = createRuntime(context, warnings);
   const evaluator = createNodeEvaluator(runtime, createAttributeReader(context.source));
   const finish = (r: { value: Value; dropped: boolean }): EvaluationResult => ({
     value: r.value,
     dropped: r.dropped,
     redacted: containsRedact(tree),
-    warnings,
+    warnings: warnings.map((w) => w.text),
+    warningDetails: warnings.map((w) => w.detail),
   });
   return { generator: evaluateRoot(tree, evaluator), finish };
 }

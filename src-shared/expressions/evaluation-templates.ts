@@ -66,6 +66,9 @@ export const evaluationTemplates = {
   evalClassCapitals: 'capitals',
   evalClassLower: 'lower-case letters',
   evalAvoidAll: 'CharactersToAvoid removes every character.',
+  /** A warning, not a failure: the value is used and the log shows a warning step. */
+  evalSingleRole:
+    'SingleAppRoleAssignment: the object holds {count} roles; "{value}" (the lowest value) was used.',
   evalNotAnInterval: '"{value}" is not an interval; use {help}.',
   evalDateOutOfRange: 'the result falls outside the years 1 to 9999.',
   evalNotAFiletime: '{value} is not a FILETIME between 1601 and the end of 9999.',

@@ -18,8 +18,18 @@ export type PreviewState =
   | { readonly status: 'noSample' }
   /** The expression has errors; the editor shows them, so the preview only says so. */
   | { readonly status: 'invalid' }
-  | { readonly status: 'value'; readonly json: string; readonly warnings: readonly string[] }
-  | { readonly status: 'dropped'; readonly warnings: readonly string[] }
+  | {
+      readonly status: 'value';
+      readonly json: string;
+      readonly warnings: readonly string[];
+      /** The warnings as codes, in order, so the preview says them in the admin's language. */
+      readonly warningDetails?: readonly DiagnosticDetail[];
+    }
+  | {
+      readonly status: 'dropped';
+      readonly warnings: readonly string[];
+      readonly warningDetails?: readonly DiagnosticDetail[];
+    }
   /** `detail` is the error's words as a code (`expr.<code>`), so the preview says them in the admin's language. */
   | { readonly status: 'error'; readonly error: LocatedMessage; readonly detail?: DiagnosticDetail };
 
@@ -52,8 +62,15 @@ export function computePreview(input: PreviewInput): PreviewState {
       isTaken: probeFromExistingValues(input.targetExisting ?? []),
       ...(input.now ? { now: input.now } : {}),
     });
-    if (result.dropped) return { status: 'dropped', warnings: result.warnings };
-    return { status: 'value', json: JSON.stringify(toJsonResult(result)), warnings: result.warnings };
+    const details =
+      result.warnings.length > 0 && result.warningDetails ? { warningDetails: result.warningDetails } : {};
+    if (result.dropped) return { status: 'dropped', warnings: result.warnings, ...details };
+    return {
+      status: 'value',
+      json: JSON.stringify(toJsonResult(result)),
+      warnings: result.warnings,
+      ...details,
+    };
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
     const detail = expressionErrorDetail(error);

@@ -7,7 +7,8 @@ export interface Runtime {
   /** The evaluation's single "now" (expressions.md §5 Now: the same instant for the whole object). */
   nowTicks(): bigint;
   randomBytes(length: number): Uint8Array;
-  warn(message: string): void;
+  /** A warning for the log and the preview, in English with its code. */
+  warn(warning: Said): void;
 }
 
 /**

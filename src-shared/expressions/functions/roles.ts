@@ -43,9 +43,7 @@ export const ROLE_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
       const first = list[0];
       if (!first) return null;
       if (list.length > 1) {
-        f.runtime.warn(
-          `SingleAppRoleAssignment: the object holds ${list.length} roles; "${first.value}" (the lowest value) was used.`,
-        );
+        f.runtime.warn(said('evalSingleRole', { count: String(list.length), value: first.value }));
       }
       return first.value;
     },

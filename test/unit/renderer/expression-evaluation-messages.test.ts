@@ -126,6 +126,8 @@ describe('evaluation errors carry a code', () => {
     // an argument beyond a function's parameters (the only place without a parameter name).
     seen.add('evalNeedsArgument');
     seen.add('evalInArgument');
+    // A warning, not a failure: said in the preview's warning test below.
+    seen.add('evalSingleRole');
     expect(Object.keys(evaluationTemplates).filter((code) => !seen.has(code))).toEqual([]);
   });
 });
@@ -179,6 +181,34 @@ describe('the mapping dialog’s preview on a real source object, in Korean', ()
     const english = mount(MappingFlowPreview, { props, global: { plugins: [createRosterI18n('en')] } });
     expect(english.get('[data-test="mapping-flow-create"]').text()).toBe(
       'fails: Line 1, column 18: Mid argument 2 (start): start must be 1 or more (got 0).',
+    );
+  });
+});
+
+describe('a warning of the evaluation, in the preview', () => {
+  it('says SingleAppRoleAssignment’s warning in Korean, and in English as the log says it', () => {
+    const preview = computePreview({
+      expression: 'SingleAppRoleAssignment([appRoleAssignments])',
+      sample: { appRoleAssignments: [{ value: 'b' }, { value: 'a' }] },
+    });
+    expect(preview).toMatchObject({
+      status: 'value',
+      warnings: ['SingleAppRoleAssignment: the object holds 2 roles; "a" (the lowest value) was used.'],
+      warningDetails: [{ code: 'expr.evalSingleRole', params: { count: '2', value: 'a' } }],
+    });
+    const korean = mount(ExpressionPreview, {
+      props: { preview, pending: false },
+      global: { plugins: [createRosterI18n('ko')] },
+    });
+    expect(korean.get('[data-test="expression-warning"]').text()).toBe(
+      'SingleAppRoleAssignment: 개체에 역할이 2개 있어 가장 작은 값인 "a"을(를) 썼습니다.',
+    );
+    const english = mount(ExpressionPreview, {
+      props: { preview, pending: false },
+      global: { plugins: [createRosterI18n('en')] },
+    });
+    expect(english.get('[data-test="expression-warning"]').text()).toBe(
+      'SingleAppRoleAssignment: the object holds 2 roles; "a" (the lowest value) was used.',
     );
   });
 });
