@@ -44,13 +44,17 @@ const auditedAccounts = 100;
 export function accountsHandlers(ctx: AppContext): HandlerGroup<AccountCommands> {
   /** Discoveries running in this process, per job. */
   const running = new Map<string, AbortController>();
-  /** This app instance as the runner of its discoveries: another process is refused with these words. */
-  const runner = newDiscoveryRunner(ownerLabel(ctx));
+  /**
+   * This app instance as the runner of its discoveries: another process is refused with these words.
+   * Made on first use: the handlers are built before the context is complete (and in tests without it).
+   */
+  let ownRunner: ReturnType<typeof newDiscoveryRunner> | null = null;
+  const runner = () => (ownRunner ??= newDiscoveryRunner(ownerLabel(ctx)));
 
   /** Another process's discovery of the job that still runs, or null. */
   function elsewhere(jobId: string) {
     const holder = ctx.store.accounts.runner(jobId);
-    if (!holder || holder.runnerId === runner.runnerId) return null;
+    if (!holder || holder.runnerId === runner().runnerId) return null;
     return runnerIsGone(holder, ctx.clock()) ? null : holder;
   }
 
@@ -81,12 +85,12 @@ export function accountsHandlers(ctx: AppContext): HandlerGroup<AccountCommands>
         });
       await startSandboxIfTarget(ctx, job.targetConnectionId);
       // Refused here, with who holds it, when another process discovers this job.
-      claimDiscovery(ctx, job, runner, ctx.osUser);
+      claimDiscovery(ctx, job, runner(), ctx.osUser);
       const controller = new AbortController();
       running.set(jobId, controller);
       // discoverAccounts stores the running report before its first await: the answer is that report.
       void discoverAccounts(
-        { store: ctx.store, connectors: ctx.connectors, clock: ctx.clock, runner },
+        { store: ctx.store, connectors: ctx.connectors, clock: ctx.clock, runner: runner() },
         {
           jobId,
           startedBy: ctx.osUser,
