@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cycleErrorText } from '../../../src-renderer/components/cycle-error-text';
-import { createRosterI18n } from '../../../src-renderer/locales';
-
-function translator(locale: 'en' | 'ko') {
-  const i18n = createRosterI18n(locale).global;
-  return {
-    locale,
-    t: (key: string, params?: Record<string, string>) => (params ? i18n.t(key, params) : i18n.t(key)),
-    te: (key: string) => i18n.te(key),
-  };
-}
+import { translator } from './translator';
 
 describe('a cycle error in the admin language', () => {
   const unauthorized = {

@@ -15,15 +15,7 @@ import { computePreview } from '../../../src-renderer/components/expression-edit
 import ExpressionPreview from '../../../src-renderer/components/expression-editor/expression-preview.vue';
 import MappingFlowPreview from '../../../src-renderer/views/jobs/parts/mapping-editor/mapping-flow-preview.vue';
 import { englishBefore, evaluationCases, type EvaluationCase } from './expression-evaluation-cases';
-
-function translator(locale: 'en' | 'ko') {
-  const { t, te } = createRosterI18n(locale).global;
-  return {
-    locale,
-    t: (key: string, params: Record<string, string>) => t(key, params),
-    te: (key: string) => te(key),
-  };
-}
+import { translator } from './translator';
 
 const words = (message: string) => message.replace(/^Line \d+, column \d+: /, '');
 

@@ -16,15 +16,7 @@ import {
   expressionDetailText,
 } from '../../../src-renderer/components/expression-editor/diagnostic-text';
 import { syntaxCases } from './expression-syntax-cases';
-
-function translator(locale: 'en' | 'ko') {
-  const { t, te } = createRosterI18n(locale).global;
-  return {
-    locale,
-    t: (key: string, params: Record<string, string>) => t(key, params),
-    te: (key: string) => te(key),
-  };
-}
+import { translator } from './translator';
 
 /** What the editor shows after "Line 1, column 1: ". */
 function words(message: string): string {

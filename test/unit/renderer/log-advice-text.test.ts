@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { say, type LogMessageCode } from '@shared/domain/log-messages';
 import { onDemandActionTexts } from '@shared/domain/on-demand-messages';
 import { logAdviceText } from '../../../src-renderer/components/log-advice-text';
-import { createRosterI18n } from '../../../src-renderer/locales';
-
-function translator(language: 'en' | 'ko') {
-  const i18n = createRosterI18n(language);
-  return {
-    locale: language,
-    t: (key: string, params: Record<string, string | number>) => i18n.global.t(key, params),
-    te: (key: string) => i18n.global.te(key),
-  };
-}
+import { translator } from './translator';
 
 /** What the engine wrote as advice before it had codes: the log, its CSV export and the CLI keep it. */
 const englishBeforeCodes: Record<string, string> = {

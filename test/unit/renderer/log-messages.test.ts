@@ -16,15 +16,7 @@ import { createRosterI18n } from '../../../src-renderer/locales';
 import { logText, translateMessage } from '../../../src-renderer/components/log-message';
 import LogSteps from '../../../src-renderer/views/logs/parts/log-steps.vue';
 import { actionLabelKey } from '../../../src-renderer/views/logs/parts/action-label';
-
-function translator(language: 'en' | 'ko') {
-  const i18n = createRosterI18n(language);
-  return {
-    locale: language,
-    t: (key: string, params: Record<string, string | number>) => i18n.global.t(key, params),
-    te: (key: string) => i18n.global.te(key),
-  };
-}
+import { translator } from './translator';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -18,18 +18,10 @@ import {
   onDemandActionText,
   onDemandMessageText,
 } from '../../../src-renderer/components/on-demand-error-text';
+import { translator } from './translator';
 
 const messageCodes = Object.keys(onDemandMessageTemplates) as OnDemandMessageCode[];
 const actionCodes = Object.keys(onDemandActionTexts) as OnDemandActionCode[];
-
-function translator(locale: 'en' | 'ko') {
-  const { t, te } = createRosterI18n(locale).global;
-  return {
-    locale,
-    t: (key: string, params: Record<string, string>) => t(key, params),
-    te: (key: string) => te(key),
-  };
-}
 
 describe('provision on demand’s own messages', () => {
   it('has a Korean text for every code, with the same parameters', () => {

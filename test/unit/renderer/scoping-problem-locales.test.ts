@@ -12,15 +12,7 @@ import { scopingProblemText } from '../../../src-renderer/components/scoping-pro
 import { configProblemText } from '../../../src-renderer/components/impact/impact-text';
 import { clauseProblems } from '../../../src-renderer/views/jobs/parts/scoping-editor/clause-validation';
 import { clauseProblemText } from '../../../src-renderer/views/jobs/parts/scoping-editor/problem-text';
-
-function translator(locale: 'en' | 'ko') {
-  const { t, te } = createRosterI18n(locale).global;
-  return {
-    locale,
-    t: (key: string, params: Record<string, string>) => t(key, params),
-    te: (key: string) => te(key),
-  };
-}
+import { translator } from './translator';
 
 const filters: ScopingFilter[] = [
   { title: 'Sales', clauses: [] },

@@ -14,11 +14,7 @@ import {
   scopingSentence,
 } from '../../../src-renderer/views/playground/parts/scoping-sentence';
 import ScopingTester from '../../../src-renderer/views/playground/parts/scoping-tester.vue';
-
-function translator(locale: 'en' | 'ko') {
-  const { t } = createRosterI18n(locale).global;
-  return { locale, t: (key: string, params: Record<string, string> = {}) => t(key, params) };
-}
+import { translator } from './translator';
 
 const filters: ScopingFilter[] = [
   {
