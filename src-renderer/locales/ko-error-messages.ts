@@ -23,4 +23,14 @@ export const koErrorMessages: typeof enErrorMessages = {
   cycleNotStartedTwice: '이 작업의 주기가 이미 실행 중이라 두 번 시작하지 않았습니다.',
   escrowEntryGone:
     '{objectType} {anchor}은(는) 이 작업에서 재시도를 기다리고 있지 않습니다(그 사이 성공했을 수 있습니다).',
+  connectionMissing: 'ID가 {id}인 연결이 없습니다. 삭제되었을 수 있습니다.',
+  connectionMissingShort: 'ID가 {id}인 연결이 없습니다.',
+  connectionNameTaken: '이름이 “{name}”인 연결이 이미 있습니다. 다른 이름을 고르세요.',
+  browseLdapOnly: '디렉터리 트리를 탐색할 수 있는 것은 LDAP 연결뿐입니다.',
+  linkNeedsPause:
+    '{job}은(는) 일정에 따라 실행되므로 링크가 바뀌는 동안 주기가 이 개체를 일치시킬 수 있습니다. 먼저 작업을 일시 중지한 뒤 링크를 삭제하세요.',
+  discoveryAlreadyRunning: '{job}의 계정을 이미 검색하고 있습니다.',
+  discoveryBusyAct: '지금 {job}의 계정을 검색하고 있습니다. 보고서가 완성된 뒤 작업하세요.',
+  noAccountReport: '{job}에는 아직 계정 보고서가 없습니다. 먼저 계정을 검색하세요.',
+  cycleMissing: '주기 {id}이(가) 없습니다.',
 };

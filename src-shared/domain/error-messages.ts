@@ -28,6 +28,16 @@ export const errorMessageTemplates = {
   cycleNotStartedTwice: 'A cycle of this job is already running; it was not started twice.',
   escrowEntryGone:
     '{objectType} {anchor} is not waiting for a retry in this job (it may have succeeded since).',
+  connectionMissing: 'There is no connection with id {id}; it may have been deleted.',
+  connectionMissingShort: 'There is no connection with id {id}.',
+  connectionNameTaken: 'A connection named "{name}" already exists. Choose another name.',
+  browseLdapOnly: 'Only LDAP connections have a directory tree to browse.',
+  linkNeedsPause:
+    '{job} runs on its schedule, so a cycle could match this object while its link changes. Pause the job first, then delete the link.',
+  discoveryAlreadyRunning: 'Accounts of {job} are being discovered already.',
+  discoveryBusyAct: 'Accounts of {job} are being discovered right now; act when the report is complete.',
+  noAccountReport: '{job} has no account report yet: discover the accounts first.',
+  cycleMissing: 'There is no cycle {id}.',
 } as const;
 
 export type ErrorMessageCode = keyof typeof errorMessageTemplates;

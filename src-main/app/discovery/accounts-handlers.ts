@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AccountReport } from '@shared/domain/accounts';
 import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { actOnAccounts } from '../../engine/discovery/account-actions';
 import { discoverAccounts } from '../../engine/discovery/discover-accounts';
 import {
@@ -60,8 +61,7 @@ export function accountsHandlers(ctx: AppContext): HandlerGroup<AccountCommands>
 
   function mustGet(jobId: string): JobRecord {
     const job = ctx.store.jobs.get(jobId);
-    if (!job)
-      throw new RosterError('notFound', `There is no job with id ${jobId}; it may have been deleted.`);
+    if (!job) throw refusal('notFound', 'jobMissing', { id: jobId });
     return job;
   }
 
@@ -80,9 +80,12 @@ export function accountsHandlers(ctx: AppContext): HandlerGroup<AccountCommands>
     'accounts.discover': async ({ jobId }) => {
       const job = mustGet(jobId);
       if (running.has(jobId))
-        throw new RosterError('conflict', `Accounts of ${job.name} are being discovered already.`, {
-          reason: 'discoveryRunning',
-        });
+        throw refusal(
+          'conflict',
+          'discoveryAlreadyRunning',
+          { job: job.name },
+          { reason: 'discoveryRunning' },
+        );
       await startSandboxIfTarget(ctx, job.targetConnectionId);
       // Refused here, with who holds it, when another process discovers this job.
       claimDiscovery(ctx, job, runner(), ctx.osUser);
@@ -121,11 +124,7 @@ export function accountsHandlers(ctx: AppContext): HandlerGroup<AccountCommands>
     'accounts.act': async ({ jobId, action, accounts }) => {
       const job = mustGet(jobId);
       if (running.has(jobId))
-        throw new RosterError(
-          'conflict',
-          `Accounts of ${job.name} are being discovered right now; act when the report is complete.`,
-          { reason: 'discoveryRunning' },
-        );
+        throw refusal('conflict', 'discoveryBusyAct', { job: job.name }, { reason: 'discoveryRunning' });
       const holder = elsewhere(jobId);
       if (holder) throw discoveryRefusal(job.name, holder);
       await startSandboxIfTarget(ctx, job.targetConnectionId);
@@ -170,11 +169,7 @@ export function accountsHandlers(ctx: AppContext): HandlerGroup<AccountCommands>
     },
     'exports.accounts': async ({ jobId, accountClass, bom }) => {
       const job = mustGet(jobId);
-      if (!ctx.store.accounts.report(jobId))
-        throw new RosterError(
-          'notFound',
-          `${job.name} has no account report yet: discover the accounts first.`,
-        );
+      if (!ctx.store.accounts.report(jobId)) throw refusal('notFound', 'noAccountReport', { job: job.name });
       const file = await exportAccounts(ctx.store.accounts.iterate(jobId, { accountClass }), {
         dir: exportsDir(ctx),
         baseName: `accounts_${exportStamp(ctx.clock())}`,

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { LinkView } from '@shared/domain/accounts';
 import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { defaultLeaseTtlMs } from '../../engine/engine';
 import { acquireOnDemandLock } from '../../engine/on-demand-lock';
 import type { JobRecord } from '../../store/jobs-repo';
@@ -35,8 +36,7 @@ export function toLinkView(link: LinkRecord): LinkView {
 export function linkHandlers(ctx: AppContext): HandlerGroup<'links.find' | 'links.get' | 'links.delete'> {
   function mustGet(jobId: string): JobRecord {
     const job = ctx.store.jobs.get(jobId);
-    if (!job)
-      throw new RosterError('notFound', `There is no job with id ${jobId}; it may have been deleted.`);
+    if (!job) throw refusal('notFound', 'jobMissing', { id: jobId });
     return job;
   }
 
@@ -56,11 +56,7 @@ export function linkHandlers(ctx: AppContext): HandlerGroup<'links.find' | 'link
     'links.delete': async ({ jobId, objectType, anchor }) => {
       const job = mustGet(jobId);
       if (ctx.scheduler.scheduleOf(jobId) === 'started')
-        throw new RosterError(
-          'conflict',
-          `${job.name} runs on its schedule, so a cycle could match this object while its link changes. Pause the job first, then delete the link.`,
-          { reason: 'jobStarted' },
-        );
+        throw refusal('conflict', 'linkNeedsPause', { job: job.name }, { reason: 'jobStarted' });
       let lock;
       try {
         lock = await acquireOnDemandLock({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { secretFieldsByKind, type ConnectionView, type SecretState } from '@shared/domain/connections';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { ConnectionRecord } from '../../store/connections-repo';
 import { connectionSecretId } from '../../vault/vault';
 import { recordAudit } from '../audit';
@@ -49,20 +49,18 @@ export function connectionHandlers(ctx: AppContext): HandlerGroup<ConnectionComm
 
   function mustGet(id: string): ConnectionRecord {
     const record = repo.get(id);
-    if (!record)
-      throw new RosterError('notFound', `There is no connection with id ${id}; it may have been deleted.`);
+    if (!record) throw refusal('notFound', 'connectionMissing', { id });
     return record;
   }
 
   function assertNameFree(name: string, exceptId?: string): void {
     const existing = repo.findByName(name);
     if (existing && existing.id !== exceptId) {
-      throw new RosterError(
+      throw refusal(
         'conflict',
-        `A connection named "${existing.name}" already exists. Choose another name.`,
-        {
-          issues: [{ path: 'name', message: 'Already in use' }],
-        },
+        'connectionNameTaken',
+        { name: existing.name },
+        { issues: [{ path: 'name', message: 'Already in use' }] },
       );
     }
   }

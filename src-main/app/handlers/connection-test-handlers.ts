@@ -1,4 +1,5 @@
 import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { ConnectionTestResult } from '@shared/domain/connection-test';
 import { isConnectorError } from '../../connectors/connector';
 import type { AppContext } from '../context';
@@ -11,9 +12,8 @@ export function connectionTestHandlers(
   return {
     'connections.browse': async ({ id, dn }) => {
       const connection = ctx.store.connections.get(id);
-      if (!connection) throw new RosterError('notFound', `There is no connection with id ${id}.`);
-      if (connection.kind !== 'ldap')
-        throw new RosterError('invalidInput', 'Only LDAP connections have a directory tree to browse.');
+      if (!connection) throw refusal('notFound', 'connectionMissingShort', { id });
+      if (connection.kind !== 'ldap') throw refusal('invalidInput', 'browseLdapOnly');
       try {
         return await ctx.connectors.browse(connection, dn);
       } catch (error) {
@@ -26,7 +26,7 @@ export function connectionTestHandlers(
     },
     'connections.test': async ({ id }): Promise<ConnectionTestResult> => {
       const connection = ctx.store.connections.get(id);
-      if (!connection) throw new RosterError('notFound', `There is no connection with id ${id}.`);
+      if (!connection) throw refusal('notFound', 'connectionMissingShort', { id });
       try {
         if (connection.kind === 'scim') {
           const target = await ctx.connectors.openTarget(connection);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { ExportResult } from '@shared/domain/exports';
 import { exportLogEntries, type ExportedFile } from '../../reports/log-export';
 import { exportPlan } from '../../reports/plan-export';
@@ -46,7 +47,7 @@ export function logHandlers(ctx: AppContext): HandlerGroup<'logs.query' | 'expor
     },
     'exports.plan': async ({ cycleId, format, bom }) => {
       const cycle = ctx.store.cycles.get(cycleId);
-      if (!cycle) throw new RosterError('notFound', `There is no cycle ${cycleId}.`);
+      if (!cycle) throw refusal('notFound', 'cycleMissing', { id: cycleId });
       const file = await exportPlan(ctx.store.plans.iterate(cycleId), {
         dir: exportsDir(ctx),
         baseName: `dry-run-plan_${exportStamp(new Date(cycle.startedAt))}`,
