@@ -33,4 +33,23 @@ export const koErrorMessages: typeof enErrorMessages = {
   discoveryBusyAct: '지금 {job}의 계정을 검색하고 있습니다. 보고서가 완성된 뒤 작업하세요.',
   noAccountReport: '{job}에는 아직 계정 보고서가 없습니다. 먼저 계정을 검색하세요.',
   cycleMissing: '주기 {id}이(가) 없습니다.',
+  sourceConnectionMissing:
+    '작업의 원본으로 쓸 이름이 “{name}”인 연결이 없습니다. 먼저 연결을 만드세요(연결).',
+  targetConnectionMissing:
+    '작업의 대상으로 쓸 이름이 “{name}”인 연결이 없습니다. 먼저 연결을 만드세요(연결).',
+  connectionNotASource: '“{name}”은(는) {kind} 연결이라 작업의 원본이 될 수 없습니다.',
+  connectionNotATarget: '“{name}”은(는) {kind} 연결이라 작업의 대상이 될 수 없습니다.',
+  connectionNamedMissing: '이름이 “{name}”인 연결이 없습니다.',
+  csvNoSignInColumn:
+    'CSV에 로그인 이름 열이 없습니다(userPrincipalName, email, mail 등을 찾음. 있는 열: {columns}).',
+  csvNoEmployeeId: '디렉터리 항목과 일치시키려면 CSV에 직원 ID 열이 있어야 합니다.',
+  noDefaultMappings: 'Roster에는 {sourceKind} 원본에서 {targetKind} 대상으로 가는 기본 매핑이 없습니다.',
+  appNeedsScimTarget: '{app}은(는) SCIM 앱인데 “{name}”은(는) {kind} 연결입니다.',
+  appMatchingAttributeMissing:
+    '{app}은(는) {wanted}(으)로 계정을 일치시키는데, “{name}”에는 그에 맞는 특성이 없습니다. 열이나 특성을 추가하거나 Generic SCIM 2.0 프로필로 시작하세요.',
+  appProfileMissing: '앱 프로필 “{id}”이(가) 없습니다(있는 프로필: {known}).',
+  appProfileMissingGuess:
+    '앱 프로필 “{id}”이(가) 없습니다. “{guess}”을(를) 찾으셨나요? (있는 프로필: {known})',
+  sourceConnectionGone: '{job}의 원본 연결이 없어졌습니다.',
+  onDemandRunIdTaken: '이 ID로 된 실행이 이미 진행 중입니다.',
 };

@@ -38,6 +38,24 @@ export const errorMessageTemplates = {
   discoveryBusyAct: 'Accounts of {job} are being discovered right now; act when the report is complete.',
   noAccountReport: '{job} has no account report yet: discover the accounts first.',
   cycleMissing: 'There is no cycle {id}.',
+  sourceConnectionMissing:
+    'There is no connection named "{name}" for the job\'s source. Create it first (Connections).',
+  targetConnectionMissing:
+    'There is no connection named "{name}" for the job\'s target. Create it first (Connections).',
+  connectionNotASource: '"{name}" is a {kind} connection, which cannot be a job source.',
+  connectionNotATarget: '"{name}" is a {kind} connection, which cannot be a job target.',
+  connectionNamedMissing: 'There is no connection named "{name}".',
+  csvNoSignInColumn:
+    'The CSV has no column for the sign-in name (looked for userPrincipalName, email, mail…; found {columns}).',
+  csvNoEmployeeId: 'The CSV needs an employee id column to match directory entries.',
+  noDefaultMappings: 'Roster has no default mappings from a {sourceKind} source to a {targetKind} target.',
+  appNeedsScimTarget: '{app} is a SCIM app, and "{name}" is a {kind} connection.',
+  appMatchingAttributeMissing:
+    '{app} matches accounts on {wanted}, and "{name}" has no attribute for it. Add the column or attribute, or start from the Generic SCIM 2.0 profile.',
+  appProfileMissing: 'There is no app profile "{id}" (known: {known}).',
+  appProfileMissingGuess: 'There is no app profile "{id}" — did you mean "{guess}"? (known: {known}).',
+  sourceConnectionGone: 'The source connection of {job} is gone.',
+  onDemandRunIdTaken: 'A run with this id is already going.',
 } as const;
 
 export type ErrorMessageCode = keyof typeof errorMessageTemplates;

@@ -1,5 +1,5 @@
 import { summarizeAppProfile, type AppProfile } from '@shared/domain/app-profile';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { closestMatch } from '@shared/expressions/suggest';
 import type { AppContext } from '../context';
 import type { HandlerGroup } from '../handlers/types';
@@ -15,10 +15,9 @@ export function requireAppProfile(catalogue: AppProfileCatalogue, id: string): A
   if (profile) return profile;
   const ids = catalogue.profiles.map((p) => p.id);
   const suggestion = closestMatch(id, ids);
-  throw new RosterError(
-    'notFound',
-    `There is no app profile "${id}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} (known: ${ids.join(', ')}).`,
-  );
+  throw suggestion
+    ? refusal('notFound', 'appProfileMissingGuess', { id, guess: suggestion, known: ids.join(', ') })
+    : refusal('notFound', 'appProfileMissing', { id, known: ids.join(', ') });
 }
 
 /**

@@ -10,7 +10,7 @@ import type {
   OmittedProfileMapping,
   ProfileSourceAttribute,
 } from '@shared/domain/app-profile';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { jobConfigSchema, type AttributeMapping } from '@shared/domain/jobs';
 import type { SourceSchemaAttribute } from '@shared/domain/schema';
 import type { AppContext } from '../context';
@@ -76,13 +76,14 @@ export async function profileJobDefaults(
 ): Promise<AppJobDefaults> {
   const source = ctx.store.connections.findByName(sourceName);
   const target = ctx.store.connections.findByName(targetName);
-  if (!source) throw new RosterError('invalidInput', `There is no connection named "${sourceName}".`);
+  if (!source) throw refusal('invalidInput', 'connectionNamedMissing', { name: sourceName });
   // The target may not exist yet: a job file can bring its connection profile along.
   if (target && target.kind !== 'scim') {
-    throw new RosterError(
-      'invalidInput',
-      `${profile.name} is a SCIM app, and "${target.name}" is a ${target.kind.toUpperCase()} connection.`,
-    );
+    throw refusal('invalidInput', 'appNeedsScimTarget', {
+      app: profile.name,
+      name: target.name,
+      kind: target.kind.toUpperCase(),
+    });
   }
   const connector = await ctx.connectors.openSource(source);
   let schema: SourceSchemaAttribute[];
@@ -101,10 +102,11 @@ export async function profileJobDefaults(
   const matchedOn = profile.mappings.users.filter((m) => m.matchingPriority > 0);
   if (!users.some((m) => m.matchingPriority > 0)) {
     const wanted = matchedOn.map((m) => `${m.target} (from ${m.source})`).join(', ');
-    throw new RosterError(
-      'invalidInput',
-      `${profile.name} matches accounts on ${wanted}, and "${source.name}" has no attribute for it. Add the column or attribute, or start from the Generic SCIM 2.0 profile.`,
-    );
+    throw refusal('invalidInput', 'appMatchingAttributeMissing', {
+      app: profile.name,
+      wanted,
+      name: source.name,
+    });
   }
   const groupProfile = profile.mappings.groups;
   const groups =

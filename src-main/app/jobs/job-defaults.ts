@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { jobConfigSchema, type AttributeMapping, type JobConfig } from '@shared/domain/jobs';
 import {
   defaultGroupMappings,
@@ -74,10 +74,7 @@ function userMappingsFromCsv(
 ): AttributeMapping[] {
   const c = hrColumns(columns, settings);
   if (!c.userName) {
-    throw new RosterError(
-      'invalidInput',
-      `The CSV has no column for the sign-in name (looked for userPrincipalName, email, mail…; found ${columns.join(', ')}).`,
-    );
+    throw refusal('invalidInput', 'csvNoSignInColumn', { columns: columns.join(', ') });
   }
   return defaultUserMappings({
     userName: c.userName,
@@ -116,8 +113,8 @@ export async function defaultJobConfig(
 ): Promise<JobConfig> {
   const source = ctx.store.connections.findByName(sourceName);
   const target = ctx.store.connections.findByName(targetName);
-  if (!source) throw new RosterError('invalidInput', `There is no connection named "${sourceName}".`);
-  if (!target) throw new RosterError('invalidInput', `There is no connection named "${targetName}".`);
+  if (!source) throw refusal('invalidInput', 'connectionNamedMissing', { name: sourceName });
+  if (!target) throw refusal('invalidInput', 'connectionNamedMissing', { name: targetName });
   const connector = await ctx.connectors.openSource(source);
   let schema: SourceSchemaAttribute[];
   try {
@@ -143,11 +140,7 @@ export async function defaultJobConfig(
   } else if (target.kind === 'ldap' && source.kind === 'csv') {
     const flavour = targetFlavour(target);
     const c = hrColumns(userColumns, source.settings);
-    if (!c.employeeId)
-      throw new RosterError(
-        'invalidInput',
-        'The CSV needs an employee id column to match directory entries.',
-      );
+    if (!c.employeeId) throw refusal('invalidInput', 'csvNoEmployeeId');
     users = csvToLdapUserMappings(
       { ...c, employeeId: c.employeeId, ...(c.email ? { email: c.email } : {}) },
       flavour,
@@ -155,10 +148,10 @@ export async function defaultJobConfig(
     groups = hasGroups ? csvToLdapGroupMappings() : null;
     targetSchema = ldapTargetSchemaFor(flavour);
   } else {
-    throw new RosterError(
-      'invalidInput',
-      `Roster has no default mappings from a ${source.kind.toUpperCase()} source to a ${target.kind.toUpperCase()} target.`,
-    );
+    throw refusal('invalidInput', 'noDefaultMappings', {
+      sourceKind: source.kind.toUpperCase(),
+      targetKind: target.kind.toUpperCase(),
+    });
   }
   return jobConfigSchema.parse({
     name,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RosterError } from '@shared/domain/errors';
+import { type RosterError } from '@shared/domain/errors';
 import { refusal } from '@shared/domain/error-messages';
 import type { JobConfig } from '@shared/domain/jobs';
 import type { ConnectionRecord } from '../../store/connections-repo';
@@ -15,9 +15,10 @@ const targetKinds = new Set(['scim', 'ldap']);
 function connectionNamed(ctx: AppContext, name: string, role: 'source' | 'target'): ConnectionRecord {
   const connection = ctx.store.connections.findByName(name);
   if (!connection) {
-    throw new RosterError(
+    throw refusal(
       'invalidInput',
-      `There is no connection named "${name}" for the job's ${role}. Create it first (Connections).`,
+      role === 'source' ? 'sourceConnectionMissing' : 'targetConnectionMissing',
+      { name },
       {
         issues: [
           {
@@ -30,9 +31,10 @@ function connectionNamed(ctx: AppContext, name: string, role: 'source' | 'target
   }
   const allowed = role === 'source' ? sourceKinds : targetKinds;
   if (!allowed.has(connection.kind)) {
-    throw new RosterError(
+    throw refusal(
       'invalidInput',
-      `"${name}" is a ${connection.kind.toUpperCase()} connection, which cannot be a job ${role}.`,
+      role === 'source' ? 'connectionNotASource' : 'connectionNotATarget',
+      { name, kind: connection.kind.toUpperCase() },
       {
         issues: [
           {

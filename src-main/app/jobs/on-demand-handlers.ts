@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { OnDemandResult } from '@shared/domain/on-demand';
 import { onDemandActionTexts, onDemandMessageEnglish } from '@shared/domain/on-demand-messages';
 import { mappingsOf } from '../../engine/cycle-setup';
@@ -22,7 +23,7 @@ export function onDemandHandlers(ctx: AppContext): HandlerGroup<OnDemandCommands
 
   function mustGet(id: string) {
     const job = ctx.store.jobs.get(id);
-    if (!job) throw new RosterError('notFound', `There is no job with id ${id}; it may have been deleted.`);
+    if (!job) throw refusal('notFound', 'jobMissing', { id });
     return job;
   }
 
@@ -30,7 +31,7 @@ export function onDemandHandlers(ctx: AppContext): HandlerGroup<OnDemandCommands
     'onDemand.search': async ({ jobId, kind, query, limit }) => {
       const job = mustGet(jobId);
       const connection = ctx.store.connections.get(job.sourceConnectionId);
-      if (!connection) throw new RosterError('notFound', `The source connection of ${job.name} is gone.`);
+      if (!connection) throw refusal('notFound', 'sourceConnectionGone', { job: job.name });
       const mappings = mappingsOf(job);
       const source = await ctx.connectors.openSource(connection);
       try {
@@ -61,7 +62,7 @@ export function onDemandHandlers(ctx: AppContext): HandlerGroup<OnDemandCommands
     'onDemand.run': async (input) => {
       const job = mustGet(input.jobId);
       const runId = input.runId ?? randomUUID();
-      if (runs.has(runId)) throw new RosterError('conflict', 'A run with this id is already going.');
+      if (runs.has(runId)) throw refusal('conflict', 'onDemandRunIdTaken');
       await startSandboxIfTarget(ctx, job.targetConnectionId);
       const controller = new AbortController();
       runs.set(runId, controller);

@@ -51,6 +51,18 @@ describe('a refused command said by its code', () => {
     );
   });
 
+  it('keeps the English of the converted refusals word for word', () => {
+    expect(
+      sayError('appProfileMissingGuess', { id: 'slak', guess: 'slack', known: 'asana, slack' }).message,
+    ).toBe('There is no app profile "slak" — did you mean "slack"? (known: asana, slack).');
+    expect(sayError('sourceConnectionMissing', { name: 'HR' }).message).toBe(
+      'There is no connection named "HR" for the job\'s source. Create it first (Connections).',
+    );
+    expect(sayError('jobMissing', { id: 'j1' }).message).toBe(
+      'There is no job with id j1; it may have been deleted.',
+    );
+  });
+
   it("the app's English catalogue says exactly the main process's English", () => {
     const i18n = createRosterI18n('en').global;
     expect(i18n.t('errorMessages.jobHeldElsewhere', held.said.params)).toBe(held.message);
