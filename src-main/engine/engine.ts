@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { RosterError } from '@shared/domain/errors';
 import { sayError } from '@shared/domain/error-messages';
 import type { CycleProgress, CycleSummary } from '@shared/domain/provisioning';
-import type { Lease, LeaseOwner } from '../store/leases-repo';
+import { leaseHolderDetails, type Lease, type LeaseOwner } from '../store/leases-repo';
 import type { OnDemandResult } from '@shared/domain/on-demand';
 import { provisionOnDemand, type OnDemandRequest } from './on-demand';
 import { runCycle, type EngineDeps } from './run-cycle';
@@ -96,14 +96,7 @@ export function createEngine(deps: EngineDeps & EngineOptions): Engine {
     });
     return new RosterError('conflict', said.message, {
       said: said.said,
-      holder: {
-        label: holder.label,
-        pid: holder.pid,
-        host: holder.host,
-        cycleId: holder.cycleId,
-        since: holder.acquiredAt,
-        expiresAt: holder.expiresAt,
-      },
+      holder: leaseHolderDetails(holder),
     });
   };
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RosterError } from '@shared/domain/errors';
 import { onDemandMessageEnglish, type OnDemandMessageCode } from '@shared/domain/on-demand-messages';
-import type { Lease, LeaseOwner, LeasesRepo } from '../store/leases-repo';
+import { leaseHolderDetails, type Lease, type LeaseOwner, type LeasesRepo } from '../store/leases-repo';
 
 /**
  * The lock that keeps an on-demand run and a cycle off the same objects (§13). A cycle may touch any
@@ -98,15 +98,6 @@ function busy(jobName: string, holder: Lease, waitMs: number): OnDemandLockRefus
   return new OnDemandLockRefused(
     waitMs > 0 ? 'jobBusyWaited' : 'jobBusy',
     waitMs > 0 ? { ...params, seconds: String(Math.round(waitMs / 1000)) } : params,
-    {
-      holder: {
-        label: holder.label,
-        pid: holder.pid,
-        host: holder.host,
-        cycleId: holder.cycleId,
-        since: holder.acquiredAt,
-        expiresAt: holder.expiresAt,
-      },
-    },
+    { holder: leaseHolderDetails(holder) },
   );
 }

@@ -25,6 +25,18 @@ export interface Lease extends LeaseOwner {
   expiresAt: string;
 }
 
+/** What a refusal tells about the lease's holder (`details.holder`): who, where, since and until when. */
+export function leaseHolderDetails(holder: Lease) {
+  return {
+    label: holder.label,
+    pid: holder.pid,
+    host: holder.host,
+    cycleId: holder.cycleId,
+    since: holder.acquiredAt,
+    expiresAt: holder.expiresAt,
+  };
+}
+
 export type AcquireResult =
   | {
       acquired: true;
