@@ -1,4 +1,5 @@
 import type { enErrorMessages } from './en-error-messages';
+import { koOnDemandMessages } from './ko-on-demand-messages';
 
 /** 거부된 명령의 문장(코드별). 영어 원문은 CLI가 그대로 출력합니다. */
 export const koErrorMessages: typeof enErrorMessages = {
@@ -52,4 +53,61 @@ export const koErrorMessages: typeof enErrorMessages = {
     '앱 프로필 “{id}”이(가) 없습니다. “{guess}”을(를) 찾으셨나요? (있는 프로필: {known})',
   sourceConnectionGone: '{job}의 원본 연결이 없어졌습니다.',
   onDemandRunIdTaken: '이 ID로 된 실행이 이미 진행 중입니다.',
+  notASandboxDatabase: '{path}은(는) Roster 샌드박스 데이터베이스가 아닙니다. 다른 파일을 고르세요.',
+  sandboxDatabaseTooNew:
+    '{path}의 샌드박스 데이터베이스는 더 새로운 버전의 Roster가 기록했습니다(스키마 {schemaVersion}, 이 버전은 {supportedVersion}까지 압니다). 새 버전의 Roster를 설치하거나 다른 파일을 고르세요.',
+  databaseTooNew:
+    '{path}의 데이터베이스는 더 새로운 버전의 Roster가 기록했습니다(스키마 {schemaVersion}, 이 버전은 {supportedVersion}까지 압니다). 새 버전의 Roster를 설치하거나 다른 데이터 폴더를 고르세요.',
+  sandboxTokenShape: '샌드박스 토큰은 공백 없이 눈에 보이는 ASCII 문자 16~512자여야 합니다.',
+  sandboxNotLoopback:
+    'Roster 샌드박스는 이 컴퓨터(127.0.0.1, localhost 또는 ::1)에서만 수신합니다. “{host}”에서는 수신하지 않습니다.',
+  sandboxPortRange: '샌드박스 포트는 0~65535여야 합니다. 받은 값: {port}.',
+  sandboxAlreadyRunning:
+    '이 프로세스에서 Roster 샌드박스가 이미 실행 중입니다({path}). 다른 샌드박스를 시작하기 전에 먼저 멈추세요.',
+  sandboxPortInUse: '{host}의 포트 {port}은(는) 이미 사용 중입니다. 다른 샌드박스 포트를 고르세요.',
+  sandboxTokenUnusable: 'Roster는 샌드박스 토큰을 사용하지 않습니다: {problem}',
+  sandboxTokenEmpty: '샌드박스 토큰 파일 {path}이(가) 비어 있습니다.',
+  sandboxTokenFixed: 'Roster 샌드박스 토큰은 Roster가 만들며 바꿀 수 없습니다.',
+  secretIdUnmappable: '“{id}”은(는) Roster가 파일 이름으로 바꿀 수 있는 비밀 ID가 아닙니다.',
+  jobHasProblems: '작업 “{name}”에 문제가 {count}개 있습니다. 필드별 내용: {problems}',
+  scimTargetCannotDisable:
+    '작업 “{job}”은(는) 퇴사자를 비활성화하도록 되어 있지만(settings.onSourceDelete가 "disable"), 대상 “{target}”은(는) 계정을 비활성화할 수 없는 앱입니다' +
+    '(연결에 userDisable: "notSupported"로 되어 있어, 앱에 "active" 특성이 없고 삭제만 합니다). Roster는 비활성화하라고 한 계정을 삭제하지 않습니다. ' +
+    '퇴사자의 계정을 삭제하려면 작업의 settings.onSourceDelete를 "delete"로 바꾸고, 앱이 active=false를 받아들인다면 연결의 userDisable을 "activeFalse"로 바꾸세요.',
+  ldapTargetCannotDisable:
+    '작업 “{job}”은(는) 퇴사자를 비활성화하도록 되어 있지만(settings.onSourceDelete가 "disable"), 대상 “{target}”은(는) 비활성화 특성이 없는 LDAP 연결이라 Roster가 그곳의 계정을 비활성화할 수 없습니다. ' +
+    '연결의 disableAttribute와 disableValue를 설정하거나(예: employeeType = disabled, 또는 ppolicy 오버레이와 함께 pwdAccountLockedTime = 000001010000Z. ' +
+    "Active Directory에서는 user{'@'}domain으로 바인드하거나 userObjectClass를 user로 설정하면 Roster가 userAccountControl을 씁니다), " +
+    '작업의 settings.onSourceDelete를 "delete"로 바꿔 퇴사자의 항목을 삭제하세요.',
+  importConnectionKindDiffers:
+    '파일의 연결 “{name}”은(는) {kind}인데, 이미 있는 연결은 {existingKind}입니다.',
+  connectorFailed: '{connection} 연결이 실패했습니다: {problem}{location}',
+  connectionNamedMissingGuess: '이름이 “{name}”인 연결이 없습니다. “{guess}”을(를) 찾으셨나요?',
+  connectionNamedMissingSources: '이름이 “{name}”인 연결이 없습니다. 원본 연결: {names}.',
+  connectionNamedMissingTargets: '이름이 “{name}”인 연결이 없습니다. 대상 연결: {names}.',
+  connectionNamedMissingCreate: '이름이 “{name}”인 연결이 없습니다. 먼저 연결을 만드세요(연결).',
+  connectionCannotBeSource:
+    '“{name}”은(는) {kind} 연결이라 원본이 될 수 없습니다. 원본은 {kinds} 연결입니다.',
+  connectionCannotBeTarget:
+    '“{name}”은(는) {kind} 연결이라 대상이 될 수 없습니다. 대상은 {kinds} 연결입니다.',
+  draftHoldsSecret:
+    '초안에는 비밀을 담을 수 없는데, {paths}이(가) 비밀처럼 보입니다. 초안은 암호화하지 않고 저장되므로, 비밀은 연결에 두고(키체인에 저장됩니다) 초안에서는 빼세요.',
+  draftHoldsSecrets:
+    '초안에는 비밀을 담을 수 없는데, {paths}이(가) 비밀처럼 보입니다. 초안은 암호화하지 않고 저장되므로, 비밀은 연결에 두고(키체인에 저장됩니다) 초안에서는 빼세요.',
+  accountReportNotStored: '내부 오류: 계정 보고서가 저장되지 않았습니다.',
+  exportWroteNoFile: '내부 오류: 내보내기에서 파일이 하나도 만들어지지 않았습니다.',
+  browseFailed: '“{dn}” 아래의 디렉터리를 읽을 수 없습니다: {problem}',
+  browseRootFailed: '루트 아래의 디렉터리를 읽을 수 없습니다: {problem}',
+  connectionSettingsInvalid: '{kind} 연결 설정이 올바르지 않습니다. 필드별 내용: {problems}',
+  noSuchSecretFields: '{kind} 연결에는 비밀 필드 {fields}이(가) 없습니다(있는 필드: {allowed}).',
+  noSecretFields: '{kind} 연결에는 비밀 필드 {fields}이(가) 없습니다(비밀 필드가 없는 연결입니다).',
+  jobSourceConnectionGone: '이 작업의 원본 연결이 더 이상 없습니다.',
+  jobConnectionGone: '이 작업이 쓰는 연결이 더 이상 없습니다.',
+  connectionCannotBeSourceYet: '{kind} 연결(“{name}”)은 아직 원본이 될 수 없습니다.',
+  connectionCannotBeTargetYet: '{kind} 연결(“{name}”)은 아직 대상이 될 수 없습니다.',
+  connectionCannotBeBrowsed: '{kind} 연결(“{name}”)은 아직 디렉터리를 탐색할 수 없습니다.',
+  cycleAboutToStart: '이 작업의 주기가 곧 시작됩니다. 끝나기를 기다리거나 취소하세요.',
+  jobBusy: koOnDemandMessages.messages.jobBusy,
+  jobBusyWaited: koOnDemandMessages.messages.jobBusyWaited,
+  cancelledWhileWaiting: koOnDemandMessages.messages.cancelledWhileWaiting,
 };

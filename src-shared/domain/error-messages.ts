@@ -1,4 +1,5 @@
 import { RosterError, type ErrorCode } from './errors';
+import { onDemandMessageTemplates } from './on-demand-messages';
 
 /**
  * Sentences the main process says in a refused command (a RosterError's message), under a code with
@@ -56,6 +57,69 @@ export const errorMessageTemplates = {
   appProfileMissingGuess: 'There is no app profile "{id}" — did you mean "{guess}"? (known: {known}).',
   sourceConnectionGone: 'The source connection of {job} is gone.',
   onDemandRunIdTaken: 'A run with this id is already going.',
+  notASandboxDatabase: '{path} is not a Roster Sandbox database; choose another file.',
+  sandboxDatabaseTooNew:
+    'The sandbox database at {path} was written by a newer version of Roster (schema {schemaVersion}; ' +
+    'this version knows up to {supportedVersion}). Install the newer Roster, or choose another file.',
+  databaseTooNew:
+    'The database at {path} was written by a newer version of Roster (schema {schemaVersion}; ' +
+    'this version knows up to {supportedVersion}). Install the newer Roster, or choose another data folder.',
+  sandboxTokenShape: 'A sandbox token must be 16 to 512 visible ASCII characters, without spaces.',
+  sandboxNotLoopback:
+    'The Roster Sandbox listens on this computer only (127.0.0.1, localhost or ::1); refusing to listen on "{host}".',
+  sandboxPortRange: 'The sandbox port must be 0 to 65535; got {port}.',
+  sandboxAlreadyRunning:
+    'A Roster Sandbox is already running in this process ({path}); stop it before starting another.',
+  sandboxPortInUse: 'Port {port} on {host} is already in use; choose another sandbox port.',
+  sandboxTokenUnusable: 'Roster will not use the sandbox token: {problem}',
+  sandboxTokenEmpty: 'The sandbox token file {path} is empty.',
+  sandboxTokenFixed: 'The Roster Sandbox token is made by Roster and cannot be replaced.',
+  secretIdUnmappable: '"{id}" is not a secret id Roster can map to a file name.',
+  jobHasProblems: 'The job "{name}" has {count} problem(s): {problems}',
+  scimTargetCannotDisable:
+    'The job "{job}" disables leavers (settings.onSourceDelete is "disable"), but its target "{target}" ' +
+    'is an app that cannot disable accounts (its connection says userDisable: "notSupported" — the app has no ' +
+    '"active" attribute and only deletes). Roster will not delete accounts it was told to disable. Set the job\'s ' +
+    'settings.onSourceDelete to "delete" to delete leavers\' accounts, or set the connection\'s userDisable to ' +
+    '"activeFalse" if the app does accept active=false.',
+  ldapTargetCannotDisable:
+    'The job "{job}" disables leavers (settings.onSourceDelete is "disable"), but its target "{target}" ' +
+    'is an LDAP connection with no disable attribute, so Roster cannot disable an account there. Either set the ' +
+    "connection's disableAttribute and disableValue (for example employeeType = disabled, or pwdAccountLockedTime = " +
+    '000001010000Z with the ppolicy overlay; on Active Directory bind as user@domain or set userObjectClass to user, ' +
+    'and Roster uses userAccountControl), or set the job\'s settings.onSourceDelete to "delete" to delete leavers\' ' +
+    'entries instead.',
+  importConnectionKindDiffers:
+    'The file\'s connection "{name}" is {kind}, but the existing one is {existingKind}.',
+  connectorFailed: '{connection}: {problem}{location}',
+  connectionNamedMissingGuess: 'There is no connection named "{name}"; did you mean "{guess}"?',
+  connectionNamedMissingSources: 'There is no connection named "{name}"; the source connections are {names}.',
+  connectionNamedMissingTargets: 'There is no connection named "{name}"; the target connections are {names}.',
+  connectionNamedMissingCreate: 'There is no connection named "{name}"; create one first (Connections).',
+  connectionCannotBeSource: '"{name}" is a {kind} connection, which cannot be a source; a source is {kinds}.',
+  connectionCannotBeTarget: '"{name}" is a {kind} connection, which cannot be a target; a target is {kinds}.',
+  draftHoldsSecret:
+    'A draft cannot hold secrets, and {paths} looks like one. ' +
+    'Drafts are stored unencrypted; keep secrets in the connection (they go to the keychain) and leave them out of the draft.',
+  draftHoldsSecrets:
+    'A draft cannot hold secrets, and {paths} look like one. ' +
+    'Drafts are stored unencrypted; keep secrets in the connection (they go to the keychain) and leave them out of the draft.',
+  accountReportNotStored: 'The account report was not stored.',
+  exportWroteNoFile: 'The export wrote no file',
+  browseFailed: 'Could not read the directory below "{dn}": {problem}',
+  browseRootFailed: 'Could not read the directory below "the root": {problem}',
+  connectionSettingsInvalid: 'The {kind} connection settings are not valid: {problems}',
+  noSuchSecretFields: 'A {kind} connection has no secret field {fields} (it has: {allowed})',
+  noSecretFields: 'A {kind} connection has no secret field {fields} (it has no secret fields)',
+  jobSourceConnectionGone: 'The source connection of this job no longer exists.',
+  jobConnectionGone: 'A connection this job uses no longer exists.',
+  connectionCannotBeSourceYet: 'A {kind} connection ("{name}") cannot be a source yet.',
+  connectionCannotBeTargetYet: 'A {kind} connection ("{name}") cannot be a target yet.',
+  connectionCannotBeBrowsed: 'A {kind} connection ("{name}") cannot be a directory to browse yet.',
+  cycleAboutToStart: 'A cycle of this job is about to start. Wait for it to finish, or cancel it.',
+  jobBusy: onDemandMessageTemplates.jobBusy,
+  jobBusyWaited: onDemandMessageTemplates.jobBusyWaited,
+  cancelledWhileWaiting: onDemandMessageTemplates.cancelledWhileWaiting,
 } as const;
 
 export type ErrorMessageCode = keyof typeof errorMessageTemplates;

@@ -63,6 +63,185 @@ describe('a refused command said by its code', () => {
     );
   });
 
+  it('keeps the English of the sandbox, store, vault and job-save refusals word for word', () => {
+    const path = '/data/sandbox.sqlite';
+    const cases: [string, string][] = [
+      [
+        sayError('notASandboxDatabase', { path }).message,
+        `${path} is not a Roster Sandbox database; choose another file.`,
+      ],
+      [
+        sayError('sandboxDatabaseTooNew', { path, schemaVersion: '9', supportedVersion: '4' }).message,
+        `The sandbox database at ${path} was written by a newer version of Roster (schema 9; ` +
+          `this version knows up to 4). Install the newer Roster, or choose another file.`,
+      ],
+      [
+        sayError('databaseTooNew', { path: '/data/roster.db', schemaVersion: '30', supportedVersion: '21' })
+          .message,
+        'The database at /data/roster.db was written by a newer version of Roster (schema 30; ' +
+          'this version knows up to 21). Install the newer Roster, or choose another data folder.',
+      ],
+      [
+        sayError('sandboxTokenShape').message,
+        'A sandbox token must be 16 to 512 visible ASCII characters, without spaces.',
+      ],
+      [
+        sayError('sandboxNotLoopback', { host: '0.0.0.0' }).message,
+        'The Roster Sandbox listens on this computer only (127.0.0.1, localhost or ::1); refusing to listen on "0.0.0.0".',
+      ],
+      [
+        sayError('sandboxPortRange', { port: '70000' }).message,
+        'The sandbox port must be 0 to 65535; got 70000.',
+      ],
+      [
+        sayError('sandboxAlreadyRunning', { path }).message,
+        `A Roster Sandbox is already running in this process (${path}); stop it before starting another.`,
+      ],
+      [
+        sayError('sandboxPortInUse', { port: '8443', host: '127.0.0.1' }).message,
+        'Port 8443 on 127.0.0.1 is already in use; choose another sandbox port.',
+      ],
+      [
+        sayError('sandboxTokenUnusable', { problem: '/d/sandbox-token is readable by others.' }).message,
+        'Roster will not use the sandbox token: /d/sandbox-token is readable by others.',
+      ],
+      [sayError('sandboxTokenEmpty', { path: '/d/t' }).message, 'The sandbox token file /d/t is empty.'],
+      [
+        sayError('sandboxTokenFixed').message,
+        'The Roster Sandbox token is made by Roster and cannot be replaced.',
+      ],
+      [
+        sayError('secretIdUnmappable', { id: '../x' }).message,
+        '"../x" is not a secret id Roster can map to a file name.',
+      ],
+      [
+        sayError('jobHasProblems', { name: 'HR', count: '2', problems: 'a — b; c — d' }).message,
+        'The job "HR" has 2 problem(s): a — b; c — d',
+      ],
+      [
+        sayError('scimTargetCannotDisable', { job: 'HR', target: 'Slack' }).message,
+        `The job "HR" disables leavers (settings.onSourceDelete is "disable"), but its target "Slack" ` +
+          'is an app that cannot disable accounts (its connection says userDisable: "notSupported" — the app has no ' +
+          '"active" attribute and only deletes). Roster will not delete accounts it was told to disable. Set the job\'s ' +
+          'settings.onSourceDelete to "delete" to delete leavers\' accounts, or set the connection\'s userDisable to ' +
+          '"activeFalse" if the app does accept active=false.',
+      ],
+      [
+        sayError('ldapTargetCannotDisable', { job: 'HR', target: 'Directory' }).message,
+        `The job "HR" disables leavers (settings.onSourceDelete is "disable"), but its target "Directory" ` +
+          'is an LDAP connection with no disable attribute, so Roster cannot disable an account there. Either set the ' +
+          "connection's disableAttribute and disableValue (for example employeeType = disabled, or pwdAccountLockedTime = " +
+          '000001010000Z with the ppolicy overlay; on Active Directory bind as user@domain or set userObjectClass to user, ' +
+          'and Roster uses userAccountControl), or set the job\'s settings.onSourceDelete to "delete" to delete leavers\' ' +
+          'entries instead.',
+      ],
+      [
+        sayError('importConnectionKindDiffers', { name: 'HR', kind: 'CSV', existingKind: 'LDAP' }).message,
+        'The file\'s connection "HR" is CSV, but the existing one is LDAP.',
+      ],
+      [
+        sayError('connectorFailed', { connection: 'HR', problem: 'No such file', location: ' (hr.csv:3)' })
+          .message,
+        'HR: No such file (hr.csv:3)',
+      ],
+      [
+        sayError('connectionNamedMissingGuess', { name: 'H', guess: 'HR' }).message,
+        'There is no connection named "H"; did you mean "HR"?',
+      ],
+      [
+        sayError('connectionNamedMissingSources', { name: 'X', names: '"HR", "AD"' }).message,
+        'There is no connection named "X"; the source connections are "HR", "AD".',
+      ],
+      [
+        sayError('connectionNamedMissingTargets', { name: 'X', names: '"Slack"' }).message,
+        'There is no connection named "X"; the target connections are "Slack".',
+      ],
+      [
+        sayError('connectionNamedMissingCreate', { name: 'X' }).message,
+        'There is no connection named "X"; create one first (Connections).',
+      ],
+      [
+        sayError('connectionCannotBeSource', { name: 'Slack', kind: 'SCIM', kinds: 'CSV or LDAP' }).message,
+        '"Slack" is a SCIM connection, which cannot be a source; a source is CSV or LDAP.',
+      ],
+      [
+        sayError('connectionCannotBeTarget', { name: 'HR', kind: 'CSV', kinds: 'SCIM or LDAP' }).message,
+        '"HR" is a CSV connection, which cannot be a target; a target is SCIM or LDAP.',
+      ],
+      [
+        sayError('draftHoldsSecret', { paths: 'data.password' }).message,
+        'A draft cannot hold secrets, and data.password looks like one. ' +
+          'Drafts are stored unencrypted; keep secrets in the connection (they go to the keychain) and leave them out of the draft.',
+      ],
+      [
+        sayError('draftHoldsSecrets', { paths: 'data.password, data.token' }).message,
+        'A draft cannot hold secrets, and data.password, data.token look like one. ' +
+          'Drafts are stored unencrypted; keep secrets in the connection (they go to the keychain) and leave them out of the draft.',
+      ],
+      [sayError('accountReportNotStored').message, 'The account report was not stored.'],
+      [sayError('exportWroteNoFile').message, 'The export wrote no file'],
+      [
+        sayError('browseFailed', { dn: 'ou=people,dc=x', problem: 'No such object' }).message,
+        'Could not read the directory below "ou=people,dc=x": No such object',
+      ],
+      [
+        sayError('browseRootFailed', { problem: 'Busy' }).message,
+        'Could not read the directory below "the root": Busy',
+      ],
+      [
+        sayError('connectionSettingsInvalid', { kind: 'SCIM', problems: 'settings.baseUrl — Required' })
+          .message,
+        'The SCIM connection settings are not valid: settings.baseUrl — Required',
+      ],
+      [
+        sayError('noSuchSecretFields', { kind: 'SCIM', fields: 'pin', allowed: 'bearerToken' }).message,
+        'A SCIM connection has no secret field pin (it has: bearerToken)',
+      ],
+      [
+        sayError('noSecretFields', { kind: 'CSV', fields: 'pin, key' }).message,
+        'A CSV connection has no secret field pin, key (it has no secret fields)',
+      ],
+      [sayError('jobSourceConnectionGone').message, 'The source connection of this job no longer exists.'],
+      [sayError('jobConnectionGone').message, 'A connection this job uses no longer exists.'],
+      [
+        sayError('connectionCannotBeSourceYet', { kind: 'SCIM', name: 'Slack' }).message,
+        'A SCIM connection ("Slack") cannot be a source yet.',
+      ],
+      [
+        sayError('connectionCannotBeTargetYet', { kind: 'CSV', name: 'HR' }).message,
+        'A CSV connection ("HR") cannot be a target yet.',
+      ],
+      [
+        sayError('connectionCannotBeBrowsed', { kind: 'CSV', name: 'HR' }).message,
+        'A CSV connection ("HR") cannot be a directory to browse yet.',
+      ],
+      [
+        sayError('cycleAboutToStart').message,
+        'A cycle of this job is about to start. Wait for it to finish, or cancel it.',
+      ],
+      [
+        sayError('jobBusy', { job: 'HR', holder: 'roster run', pid: '7', host: 'h', since: 'T' }).message,
+        'HR is being run by roster run (process 7 on host h) since T. Try again when it has finished, or cancel that cycle first.',
+      ],
+      [
+        sayError('cancelledWhileWaiting').message,
+        'Provision on demand was cancelled while it waited for the running cycle.',
+      ],
+    ];
+    for (const [said, english] of cases) expect(said).toBe(english);
+  });
+
+  it('says the new refusals in Korean, every parameter in place', () => {
+    const ko = createRosterI18n('ko').global;
+    expect(ko.t('errorMessages.sandboxPortInUse', { port: '8443', host: '127.0.0.1' })).toBe(
+      '127.0.0.1의 포트 8443은(는) 이미 사용 중입니다. 다른 샌드박스 포트를 고르세요.',
+    );
+    expect(ko.t('errorMessages.jobHasProblems', { name: 'HR', count: '2', problems: 'x — y' })).toBe(
+      '작업 “HR”에 문제가 2개 있습니다. 필드별 내용: x — y',
+    );
+    expect(ko.t('errorMessages.exportWroteNoFile')).toContain('내부 오류');
+  });
+
   it("the app's English catalogue says exactly the main process's English", () => {
     const i18n = createRosterI18n('en').global;
     expect(i18n.t('errorMessages.jobHeldElsewhere', held.said.params)).toBe(held.message);
