@@ -52,7 +52,7 @@ export async function createValues(
       return inTarget ? inTarget(m.target, candidate) : false;
     };
     const outcome = await ctx.evaluator.evaluate(m, source, 'create', isTaken);
-    if (outcome.kind === 'error') throw new ObjectFailure(outcome.code, outcome.message);
+    if (outcome.kind === 'error') throw new ObjectFailure(outcome.code, outcome.text);
     let value: TargetValue = null;
     let redacted = false;
     if (outcome.kind === 'send') {

@@ -11,6 +11,8 @@ import {
   type UniquenessProbe,
 } from '@shared/expressions/index';
 import type { AttributeMapping } from '@shared/domain/jobs';
+import type { LogText } from '@shared/domain/log-messages';
+import { expressionErrorDetail, mappingFailure } from '@shared/domain/mapping-failure';
 import type { TargetSchemaAttribute, TargetValue } from '@shared/domain/schema';
 
 export type MappingOutcome =
@@ -18,7 +20,8 @@ export type MappingOutcome =
   | { kind: 'clear'; redacted: boolean }
   | { kind: 'leave' }
   | { kind: 'omit'; useDefault: boolean }
-  | { kind: 'error'; code: string; message: string };
+  /** `text`: the reason under its message code (errorMappingFailed), so the log says it in Korean too. */
+  | { kind: 'error'; code: string; message: string; text: LogText };
 
 export class MappingEvaluator {
   private readonly trees = new Map<string, ExpressionNode>();
@@ -59,13 +62,11 @@ export class MappingEvaluator {
         result = await evaluateExpression(this.tree(text), { source, ...(isTaken ? { isTaken } : {}) });
       }
     } catch (error) {
-      if (error instanceof ExpressionError) {
-        return {
-          kind: 'error',
-          code: 'ExpressionEvaluationFailed',
-          message: `${mapping.target}: ${error.message}`,
-        };
-      }
+      if (error instanceof ExpressionError)
+        return failed(
+          'ExpressionEvaluationFailed',
+          mappingFailure(mapping.target, error.message, expressionErrorDetail(error)),
+        );
       throw error;
     }
     return this.flow(mapping, decideFlow(result, operation), result.redacted);
@@ -85,7 +86,7 @@ export class MappingEvaluator {
           attribute?.type === 'Binary' || !attribute ? 'String' : attribute.type;
         const converted = toTargetValue(decision.value, type, attribute?.multiValued ?? false);
         if (!converted.ok)
-          return { kind: 'error', code: converted.code, message: `${mapping.target}: ${converted.message}` };
+          return failed(converted.code, mappingFailure(mapping.target, converted.message, converted.detail));
         return { kind: 'send', value: toPlain(converted.value), redacted };
       }
     }
@@ -99,6 +100,11 @@ export class MappingEvaluator {
     const converted = toTargetValue(mapping.defaultValue, type, attribute?.multiValued ?? false);
     return converted.ok ? toPlain(converted.value) : null;
   }
+}
+
+/** The English stays `<attribute>: <message>` (logs, exports, the CLI); `text` adds its code. */
+function failed(code: string, text: LogText): MappingOutcome {
+  return { kind: 'error', code, message: text.text, text };
 }
 
 type Converted = Extract<ReturnType<typeof toTargetValue>, { ok: true }>['value'];

@@ -31,7 +31,7 @@ export async function matchingLookups(
   const lookups: { path: string; value: string }[] = [];
   for (const m of matchingMappings(mapping)) {
     const outcome = await ctx.evaluator.evaluate(m, source, 'create');
-    if (outcome.kind === 'error') throw new ObjectFailure(outcome.code, outcome.message);
+    if (outcome.kind === 'error') throw new ObjectFailure(outcome.code, outcome.text);
     if (outcome.kind !== 'send' || outcome.value === '' || Array.isArray(outcome.value)) continue;
     lookups.push({ path: m.target, value: String(outcome.value) });
   }

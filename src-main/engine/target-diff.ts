@@ -57,7 +57,7 @@ export async function diffMappedValues(
       continue;
     }
     const outcome = await evaluator.evaluate(m, source, 'update');
-    if (outcome.kind === 'error') throw new ObjectFailure(outcome.code, outcome.message);
+    if (outcome.kind === 'error') throw new ObjectFailure(outcome.code, outcome.text);
     if (outcome.kind === 'clear') {
       if (!sameTargetValue(now, '', schema)) {
         diff.changes.push({ path: m.target, oldValue: now, newValue: '' });

@@ -1,5 +1,7 @@
 import { useI18n } from 'vue-i18n';
 import { parseEnglish, type LogMessage, type LogMessageParam } from '@shared/domain/log-messages';
+import { PROBLEM_PARAMETER } from '@shared/domain/mapping-failure';
+import { expressionProblemText } from './log-expression-problem';
 
 /** What a translation needs from vue-i18n (a test passes the real instance). */
 export interface Translator {
@@ -8,11 +10,17 @@ export interface Translator {
   te: (key: string) => boolean;
 }
 
-/** A message in the admin's language, nested message parameters translated too. */
+/**
+ * A message in the admin's language, nested message parameters translated too, and an expression's
+ * problem from its own code (log-expression-problem.ts); '' when any part has no text here.
+ */
 export function translateMessage(message: LogMessage, i18n: Translator): string {
   const key = `logMessages.${message.code}`;
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(message.params)) params[name] = paramText(value, i18n);
+  const problem = expressionProblemText(message.params, i18n);
+  if (problem === null) return '';
+  if (problem !== undefined) params[PROBLEM_PARAMETER] = problem;
   return i18n.te(key) ? i18n.t(key, params) : '';
 }
 

@@ -1,4 +1,5 @@
 import type { enExpressionMessages } from './en-expression-messages';
+import { koConversionMessages } from './ko-conversion-messages';
 import { koEvaluationMessages } from './ko-evaluation-messages';
 import { koSyntaxMessages } from './ko-syntax-messages';
 
@@ -60,4 +61,5 @@ export const koExpressionMessages: typeof enExpressionMessages = {
   internalError: 'Roster가 이 식을 검사하지 못했습니다({error}).',
   ...koSyntaxMessages,
   ...koEvaluationMessages,
+  ...koConversionMessages,
 };

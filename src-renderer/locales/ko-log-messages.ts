@@ -68,6 +68,7 @@ export const koLogMessages: Record<LogMessageCode, string> = {
   errorRequiredMissing: '대상에 {attributes}이(가) 필요하지만 매핑이 값을 주지 않습니다(기본값도 없음).',
   errorOutOfScope: '범위 밖: {why}',
   errorTooManyDeletes: '비활성화와 삭제 {count}건이 대기 중이며 임계값 {threshold}을(를) 넘습니다.',
+  errorMappingFailed: '{attribute}: {problem}',
   planHeldBackDisable: '비활성화 예정, 보류됨: {count} > 임계값 {threshold}',
   planHeldBackDelete: '삭제 예정, 보류됨: {count} > 임계값 {threshold}',
   adviceRequiredMissing: '매핑에 기본값을 주거나 원본 데이터를 고치세요.',

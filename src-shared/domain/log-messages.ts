@@ -83,6 +83,12 @@ export const logMessageTemplates = {
   errorRequiredMissing: 'The target requires {attributes}, and the mappings give no value (and no default).',
   errorOutOfScope: 'Out of scope: {why}',
   errorTooManyDeletes: '{count} disables and deletes are pending, over the threshold of {threshold}.',
+  /**
+   * A mapping fails for the object (ExpressionEvaluationFailed, a failed conversion): `{problem}` is the
+   * expression's English, with its own code beside it (`problemCode` + `problem.<name>`, see
+   * src-main/engine/mapping-failure.ts) so the app says it in the admin's language.
+   */
+  errorMappingFailed: '{attribute}: {problem}',
   planHeldBackDisable: 'Would disable; held back: {count} > threshold {threshold}',
   planHeldBackDelete: 'Would delete; held back: {count} > threshold {threshold}',
   // ── advice (ErrorInformation.recommendedAction: what the admin should do) ──

@@ -1,4 +1,5 @@
 import type { DiagnosticDetail } from './diagnostics';
+import { conversionMessageParameters, conversionTemplates } from './conversion-templates';
 import { evaluationMessageParameters, evaluationTemplates } from './evaluation-templates';
 import { syntaxMessageParameters, syntaxPhraseTemplates, syntaxTemplates } from './syntax-messages';
 
@@ -68,6 +69,7 @@ const templates = {
   ...syntaxTemplates,
   ...syntaxPhraseTemplates,
   ...evaluationTemplates,
+  ...conversionTemplates,
 } as const;
 
 export type ExpressionMessageCode = keyof typeof templates;
@@ -93,7 +95,12 @@ const checkerParameters = [
   'error',
 ] as const;
 export const expressionMessageParameters: readonly string[] = [
-  ...new Set<string>([...checkerParameters, ...syntaxMessageParameters, ...evaluationMessageParameters]),
+  ...new Set<string>([
+    ...checkerParameters,
+    ...syntaxMessageParameters,
+    ...evaluationMessageParameters,
+    ...conversionMessageParameters,
+  ]),
 ];
 
 export function isExpressionMessageCode(code: string): code is ExpressionMessageCode {

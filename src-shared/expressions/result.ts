@@ -1,7 +1,10 @@
 import { scalarToString } from './coerce';
 import { parseCDate } from './dates/cdate';
+import type { conversionTemplates } from './conversion-templates';
 import { formatIsoUtc } from './dates/default-format';
+import type { DiagnosticDetail } from './diagnostics';
 import type { EvaluationResult } from './evaluate';
+import { expressionMessage } from './expression-messages';
 import type { TargetAttributeType } from './validate';
 import type { RoleAssignment, ScalarValue, ScimRole, Value } from './values';
 
@@ -53,22 +56,36 @@ export function decideFlow(result: EvaluationResult, operation: 'create' | 'upda
 
 export type TargetScalar = string | boolean | bigint | ScimRole;
 
+/** Why a conversion failed: its English (logs, the CLI) and its code with params (`expr.convert…`). */
+interface ConversionProblem {
+  readonly message: string;
+  /** The message as `expr.<code>` + params (conversion-templates.ts), for the app to translate. */
+  readonly detail: DiagnosticDetail;
+}
+
 /**
  * A converted value. Integers stay BigInt so the JSON writer can print every digit (no float rounding);
  * `multiValued` targets always get a list.
  */
 export type TargetValueResult =
   | { readonly ok: true; readonly value: TargetScalar | TargetScalar[] }
-  | {
+  | ({
       readonly ok: false;
       readonly code: 'SchemaPropertyCanOnlyAcceptValue' | 'ExportConversionFailed';
-      readonly message: string;
-    };
+    } & ConversionProblem);
+
+function problem(
+  code: keyof typeof conversionTemplates,
+  params: Readonly<Record<string, string>> = {},
+): ConversionProblem {
+  const { text, detail } = expressionMessage(code, params);
+  return { message: text, detail };
+}
 
 function convertScalar(
   v: ScalarValue,
   type: TargetAttributeType,
-): { ok: true; value: TargetScalar } | { ok: false; message: string } {
+): { ok: true; value: TargetScalar } | ({ ok: false } & ConversionProblem) {
   const text = scalarToString(v);
   switch (type) {
     case 'String':
@@ -78,16 +95,16 @@ function convertScalar(
     case 'Boolean': {
       const lower = text.toLowerCase();
       if (lower === 'true' || lower === 'false') return { ok: true, value: lower === 'true' };
-      return { ok: false, message: `"${text}" is not "True" or "False".` };
+      return { ok: false, ...problem('convertNotBoolean', { value: text }) };
     }
     case 'Integer': {
       if (typeof v === 'bigint') return { ok: true, value: v };
       if (/^-?[0-9]+$/.test(text)) return { ok: true, value: BigInt(text) };
-      return { ok: false, message: `"${text}" is not an integer.` };
+      return { ok: false, ...problem('convertNotInteger', { value: text }) };
     }
     case 'DateTime': {
       const ticks = typeof v === 'object' ? v.ticks : parseCDate(text);
-      if (ticks === undefined) return { ok: false, message: `"${text}" is not a date.` };
+      if (ticks === undefined) return { ok: false, ...problem('convertNotDate', { value: text }) };
       return { ok: true, value: formatIsoUtc(ticks) };
     }
   }
@@ -99,8 +116,7 @@ export function toTargetValue(
   type: TargetAttributeType,
   multiValued: boolean,
 ): TargetValueResult {
-  if (value === null)
-    return { ok: false, code: 'ExportConversionFailed', message: 'There is no value to convert.' };
+  if (value === null) return { ok: false, code: 'ExportConversionFailed', ...problem('convertNoValue') };
   let items: (ScalarValue | ScimRole)[];
   if (typeof value === 'object' && value.kind === 'multi') items = [...value.items];
   else if (typeof value === 'object' && value.kind === 'roleObjects') items = [...value.roles];
@@ -108,14 +124,14 @@ export function toTargetValue(
     return {
       ok: false,
       code: 'ExportConversionFailed',
-      message: 'The app role list must go through a role function.',
+      ...problem('convertRoleList'),
     };
   } else items = [value];
   if (!multiValued && items.length > 1) {
     return {
       ok: false,
       code: 'SchemaPropertyCanOnlyAcceptValue',
-      message: `The expression gave ${items.length} values but the target attribute holds one.`,
+      ...problem('convertTooManyValues', { count: String(items.length) }),
     };
   }
   const converted: TargetScalar[] = [];
@@ -125,7 +141,7 @@ export function toTargetValue(
       continue;
     }
     const c = convertScalar(item, type);
-    if (!c.ok) return { ok: false, code: 'ExportConversionFailed', message: c.message };
+    if (!c.ok) return { ok: false, code: 'ExportConversionFailed', message: c.message, detail: c.detail };
     converted.push(c.value);
   }
   return { ok: true, value: multiValued ? converted : (converted[0] as TargetScalar) };

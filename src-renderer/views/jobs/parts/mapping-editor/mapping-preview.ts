@@ -37,10 +37,22 @@ export type FlowPreview =
   | { kind: 'clear' }
   /** Update only: the target value is left as it is. */
   | { kind: 'leave' }
-  /** Create only: nothing is sent; `defaultJson` is the default value sent instead, when there is one. */
-  | { kind: 'omit'; defaultJson: string | null; defaultProblem: string | null }
-  /** `detail`: an expression error's words as a code, so the dialog says them in the admin's language. */
+  /**
+   * Create only: nothing is sent; `defaultJson` is the default value sent instead, when there is one;
+   * `defaultProblem` why the default cannot be converted (its English and its `expr.convert…` code).
+   */
+  | { kind: 'omit'; defaultJson: string | null; defaultProblem: ConversionProblem | null }
+  /**
+   * `detail`: an expression error's or a failed conversion's words as a code, so the dialog says them
+   * in the admin's language.
+   */
   | { kind: 'error'; code: string; message: string; detail?: DiagnosticDetail };
+
+/** Why a value cannot be converted to the target type: the English and its code. */
+export interface ConversionProblem {
+  message: string;
+  detail: DiagnosticDetail;
+}
 
 export interface MappingPreview {
   create: FlowPreview;
@@ -80,7 +92,11 @@ function defaultPreview(
   );
   return converted.ok
     ? { kind: 'omit', defaultJson: JSON.stringify(plain(converted.value)), defaultProblem: null }
-    : { kind: 'omit', defaultJson: null, defaultProblem: converted.message };
+    : {
+        kind: 'omit',
+        defaultJson: null,
+        defaultProblem: { message: converted.message, detail: converted.detail },
+      };
 }
 
 function flow(
@@ -101,7 +117,8 @@ function flow(
       return { kind: 'clear' };
     case 'send': {
       const converted = toTargetValue(decision.value, targetType(attribute), attribute?.multiValued ?? false);
-      if (!converted.ok) return { kind: 'error', code: converted.code, message: converted.message };
+      if (!converted.ok)
+        return { kind: 'error', code: converted.code, message: converted.message, detail: converted.detail };
       return {
         kind: 'send',
         json: JSON.stringify(plain(converted.value)),
