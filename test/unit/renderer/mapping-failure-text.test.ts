@@ -1,0 +1,144 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import type { AttributeMapping } from '@shared/domain/jobs';
+import type { ProvisioningLogEntry } from '@shared/domain/provisioning';
+import type { TargetSchemaAttribute } from '@shared/domain/schema';
+import { MappingEvaluator } from '../../../src-main/engine/mapping-evaluator';
+import { logText } from '../../../src-renderer/components/log-message';
+import LogDetail from '../../../src-renderer/views/logs/parts/log-detail.vue';
+import MappingFlowPreview from '../../../src-renderer/views/jobs/parts/mapping-editor/mapping-flow-preview.vue';
+import { createRosterI18n } from '../../../src-renderer/locales';
+import { translator } from './translator';
+
+const displayName: AttributeMapping = {
+  target: 'displayName',
+  type: 'Expression',
+  source: 'Mid([givenName], [start], 2)',
+  apply: 'Always',
+  matchingPriority: 0,
+};
+const employeeNumber: TargetSchemaAttribute = {
+  name: 'employeeNumber',
+  type: 'Integer',
+  multiValued: false,
+} as TargetSchemaAttribute;
+
+/** The reason the engine writes when a mapping fails for an object, as a log entry keeps it. */
+async function failedEntry(): Promise<ProvisioningLogEntry> {
+  const outcome = await new MappingEvaluator(new Map()).evaluate(
+    displayName,
+    { givenName: 'Ha-eun', start: '0' },
+    'create',
+  );
+  if (outcome.kind !== 'error') throw new Error('the mapping was expected to fail');
+  return {
+    id: 'e-1',
+    activityDateTime: '2026-03-10T12:00:00.000Z',
+    jobId: 'job-1',
+    cycleId: 'cycle-1',
+    changeId: 'change-1',
+    provisioningAction: 'create',
+    status: 'failure',
+    errorInformation: {
+      errorCode: outcome.code,
+      reason: outcome.text.text,
+      reasonCode: outcome.text.code,
+      reasonParams: outcome.text.params,
+      errorCategory: 'NonServiceFailure',
+    },
+    durationInMilliseconds: 3,
+    initiatedBy: { type: 'system', displayName: 'Scheduler' },
+    sourceIdentity: { id: 'E1001', displayName: 'Ha-eun Song', identityType: 'User' },
+    targetIdentity: { id: null, displayName: null, identityType: 'User' },
+    modifiedProperties: [],
+    provisioningSteps: [
+      {
+        name: 'Export',
+        provisioningStepType: 'export',
+        status: 'failure',
+        description: outcome.text.text,
+        details: {},
+        messageCode: outcome.text.code,
+        messageParams: outcome.text.params,
+      },
+    ],
+  };
+}
+
+const english = 'displayName: Line 1, column 18: Mid argument 2 (start): start must be 1 or more (got 0).';
+const korean = 'displayName: 1줄 18열: Mid의 인수 2(start): start는 1 이상이어야 합니다(받은 값: 0).';
+
+describe('ExpressionEvaluationFailed in the provisioning log', () => {
+  it('the log detail says the reason and the failed step in Korean, and in English as stored', async () => {
+    const entry = await failedEntry();
+    expect(entry.errorInformation?.reason).toBe(english);
+    const mountIn = (language: 'en' | 'ko') =>
+      mount(LogDetail, { props: { entry }, global: { plugins: [createRosterI18n(language)] } });
+
+    const ko = mountIn('ko');
+    expect(ko.get('[data-test="detail-error"]').text()).toContain(korean);
+    expect(ko.get('[data-test="step-export"]').text()).toContain(korean);
+    expect(ko.text()).not.toContain('start must be');
+
+    const en = mountIn('en');
+    expect(en.get('[data-test="detail-error"]').text()).toContain(english);
+    expect(en.get('[data-test="step-export"]').text()).toContain(english);
+  });
+
+  it('keeps the English whole for an entry written before codes, or a code this version does not know', async () => {
+    const entry = await failedEntry();
+    const info = entry.errorInformation;
+    if (!info?.reasonCode || !info.reasonParams) throw new Error('the reason was expected to have a code');
+    const ko = translator('ko');
+    expect(logText(info.reason, undefined, undefined, ko)).toBe(english);
+    const unknown = { ...info.reasonParams, problemCode: 'expr.notInThisVersion' };
+    expect(logText(info.reason, info.reasonCode, unknown, ko)).toBe(english);
+    expect(logText(info.reason, info.reasonCode, info.reasonParams, translator('en'))).toBe(english);
+  });
+});
+
+describe('the mapping dialog’s preview: a value the target type cannot take', () => {
+  const sample = {
+    objectType: 'User' as const,
+    anchor: 'E1001',
+    displayName: 'Ha-eun Song',
+    attributes: { employeeId: 'E-1001' },
+  };
+
+  it('says the conversion failure in Korean, and in English as the engine logs it', () => {
+    const props = {
+      mapping: { ...displayName, target: 'employeeNumber', type: 'Direct' as const, source: 'employeeId' },
+      sample,
+      attribute: employeeNumber,
+    };
+    const text = (language: 'en' | 'ko') =>
+      mount(MappingFlowPreview, { props, global: { plugins: [createRosterI18n(language)] } })
+        .get('[data-test="mapping-flow-create"]')
+        .text();
+    expect(text('ko')).toBe('실패: "E-1001"은(는) 정수가 아닙니다.');
+    expect(text('en')).toBe('fails: "E-1001" is not an integer.');
+  });
+
+  it('says why the default value cannot be converted in Korean', () => {
+    const props = {
+      mapping: {
+        ...displayName,
+        target: 'employeeNumber',
+        type: 'None' as const,
+        source: '',
+        defaultValue: 'n/a',
+      },
+      sample,
+      attribute: employeeNumber,
+    };
+    const text = (language: 'en' | 'ko') =>
+      mount(MappingFlowPreview, { props, global: { plugins: [createRosterI18n(language)] } })
+        .get('[data-test="mapping-flow-create"]')
+        .text();
+    expect(text('ko')).toBe('아무것도 보내지 않음: 기본값을 변환할 수 없음 ("n/a"은(는) 정수가 아닙니다.)');
+    expect(text('en')).toBe(
+      'sends nothing: the default value cannot be converted ("n/a" is not an integer.)',
+    );
+  });
+});
