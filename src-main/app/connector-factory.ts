@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { ldapSettingsSchema, scimSettingsSchema } from '@shared/domain/connections';
 import type { JobSettings } from '@shared/domain/jobs';
 import type { SourceConnector, TargetConnector } from '../connectors/connector';
@@ -23,11 +23,17 @@ async function secretsOf(vault: Vault, connection: ConnectionRecord): Promise<Re
   return secrets;
 }
 
-function unsupported(connection: ConnectionRecord, role: string): never {
-  throw new RosterError(
-    'invalidInput',
-    `A ${connection.kind.toUpperCase()} connection ("${connection.name}") cannot be a ${role} yet.`,
-  );
+const unsupportedRoles = {
+  source: 'connectionCannotBeSourceYet',
+  target: 'connectionCannotBeTargetYet',
+  browse: 'connectionCannotBeBrowsed',
+} as const;
+
+function unsupported(connection: ConnectionRecord, role: keyof typeof unsupportedRoles): never {
+  throw refusal('invalidInput', unsupportedRoles[role], {
+    kind: connection.kind.toUpperCase(),
+    name: connection.name,
+  });
 }
 
 export interface AppConnectorFactory extends ConnectorFactory {
@@ -77,7 +83,7 @@ export function createConnectorFactory(store: Store, vault: Vault): AppConnector
     openSource,
     openTarget,
     async browse(connection, dn) {
-      if (connection.kind !== 'ldap') return unsupported(connection, 'directory to browse');
+      if (connection.kind !== 'ldap') return unsupported(connection, 'browse');
       const secrets = await secretsOf(vault, connection);
       const source = createLdapSource({
         settings: ldapSettingsSchema.parse(connection.settings),
@@ -92,8 +98,7 @@ export function createConnectorFactory(store: Store, vault: Vault): AppConnector
     async open(job) {
       const source = store.connections.get(job.sourceConnectionId);
       const target = store.connections.get(job.targetConnectionId);
-      if (!source || !target)
-        throw new RosterError('notFound', 'A connection this job uses no longer exists.');
+      if (!source || !target) throw refusal('notFound', 'jobConnectionGone');
       return {
         source: await openSource(source),
         target: await openTarget(target, job.config.settings),

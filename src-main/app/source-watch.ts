@@ -6,7 +6,7 @@
 import type { SourceWatchDeps } from '../scheduler/change-triggers/trigger-set';
 import type { TriggerTiming } from '../scheduler/change-triggers/index';
 import type { Store } from '../store/store';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { AppConnectorFactory } from './connector-factory';
 
 export function sourceWatchDeps(
@@ -26,7 +26,7 @@ export function sourceWatchDeps(
     async openSource(jobId) {
       const job = store.jobs.get(jobId);
       const source = job ? store.connections.get(job.sourceConnectionId) : null;
-      if (!source) throw new RosterError('notFound', 'The source connection of this job no longer exists.');
+      if (!source) throw refusal('notFound', 'jobSourceConnectionGone');
       return connectors.openSource(source);
     },
     ...(timing ? { timing } : {}),

@@ -38,7 +38,11 @@ export class OnDemandLockRefused extends RosterError {
     readonly messageParams: Record<string, string>,
     details?: unknown,
   ) {
-    super('conflict', onDemandMessageEnglish(messageCode, messageParams), details);
+    // `said` (the same code and parameters) lets whoever passes the refusal on keep it translatable.
+    super('conflict', onDemandMessageEnglish(messageCode, messageParams), {
+      ...(typeof details === 'object' ? details : {}),
+      said: { code: messageCode, params: messageParams },
+    });
   }
 }
 

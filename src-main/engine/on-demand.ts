@@ -1,4 +1,5 @@
 import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { ConnectionTestResult } from '@shared/domain/connection-test';
 import type { ObjectMapping } from '@shared/domain/jobs';
 import type { MatchQuery, OnDemandError, OnDemandResult, OnDemandStep } from '@shared/domain/on-demand';
@@ -121,8 +122,7 @@ export async function provisionOnDemand(
     request.onStep(step),
   );
   const job = store.jobs.get(request.jobId);
-  if (!job)
-    throw new RosterError('notFound', `There is no job with id ${request.jobId}; it may have been deleted.`);
+  if (!job) throw refusal('notFound', 'jobMissing', { id: request.jobId });
   const finish = (status: ProvisioningStatus, error?: OnDemandError): OnDemandResult => ({
     runId: request.runId,
     jobId: request.jobId,

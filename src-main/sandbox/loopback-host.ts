@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 
 /**
  * The sandbox holds test accounts and answers to a bearer token, but it is still a server: it serves
@@ -10,9 +10,5 @@ export function loopbackBindAddress(host: string): { bind: string; urlHost: stri
   if (bare === 'localhost') return { bind: '127.0.0.1', urlHost: '127.0.0.1' };
   if (bare === '::1') return { bind: '::1', urlHost: '[::1]' };
   if (isIP(bare) === 4 && bare.startsWith('127.')) return { bind: bare, urlHost: bare };
-  throw new RosterError(
-    'invalidInput',
-    `The Roster Sandbox listens on this computer only (127.0.0.1, localhost or ::1); refusing to listen on "${host}".`,
-    { host },
-  );
+  throw refusal('invalidInput', 'sandboxNotLoopback', { host }, { host });
 }

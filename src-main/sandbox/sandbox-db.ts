@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 
 export type { Database };
 
@@ -87,19 +87,13 @@ export function openSandboxDatabase(path: string, nativeBinding?: string): Datab
     const current = db.pragma('user_version', { simple: true }) as number;
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (current > 0 && appId !== applicationId) {
-      throw new RosterError(
-        'invalidInput',
-        `${path} is not a Roster Sandbox database; choose another file.`,
-        {
-          path,
-        },
-      );
+      throw refusal('invalidInput', 'notASandboxDatabase', { path }, { path });
     }
     if (current > latestSandboxSchemaVersion) {
-      throw new RosterError(
+      throw refusal(
         'databaseTooNew',
-        `The sandbox database at ${path} was written by a newer version of Roster (schema ${current}; ` +
-          `this version knows up to ${latestSandboxSchemaVersion}). Install the newer Roster, or choose another file.`,
+        'sandboxDatabaseTooNew',
+        { path, schemaVersion: String(current), supportedVersion: String(latestSandboxSchemaVersion) },
         { path, schemaVersion: current, supportedVersion: latestSandboxSchemaVersion },
       );
     }
@@ -131,10 +125,7 @@ export function resolveSandboxToken(db: Database, given: string | undefined): st
   if (given !== undefined) {
     // Visible ASCII only: it travels in an HTTP header and is compared byte for byte.
     if (!/^[\x21-\x7e]{16,512}$/.test(given)) {
-      throw new RosterError(
-        'invalidInput',
-        'A sandbox token must be 16 to 512 visible ASCII characters, without spaces.',
-      );
+      throw refusal('invalidInput', 'sandboxTokenShape');
     }
     // A token an earlier version stored is overwritten on disk, not just unlinked from the table.
     db.pragma('secure_delete = ON');

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { loopbackBindAddress } from './loopback-host';
 import type { JsonObject } from './records';
 import { createScimApp, scimMountPath } from './scim-app';
@@ -89,16 +89,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { bind, urlHost } = loopbackBindAddress(options.host ?? '127.0.0.1');
   const requestedPort = options.port ?? 0;
   if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {
-    throw new RosterError(
-      'invalidInput',
-      `The sandbox port must be 0 to 65535; got ${String(options.port)}.`,
-    );
+    throw refusal('invalidInput', 'sandboxPortRange', { port: String(options.port) });
   }
   if (runningDbPath !== null) {
-    throw new RosterError(
-      'conflict',
-      `A Roster Sandbox is already running in this process (${runningDbPath}); stop it before starting another.`,
-    );
+    throw refusal('conflict', 'sandboxAlreadyRunning', { path: runningDbPath });
   }
   runningDbPath = options.dbPath;
 
@@ -196,10 +190,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new RosterError(
-              'conflict',
-              `Port ${port} on ${host} is already in use; choose another sandbox port.`,
-            )
+          ? refusal('conflict', 'sandboxPortInUse', { port: String(port), host })
           : error,
       );
     };

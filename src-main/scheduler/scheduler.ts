@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { CycleSummary } from '@shared/domain/provisioning';
 import type { Engine } from '../engine/engine';
 import type { JobRecord, JobsRepo } from '../store/jobs-repo';
@@ -342,14 +342,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
     async runManual(jobId, options) {
       // A scheduled cycle may still be preparing (starting the sandbox) before the engine knows it.
-      if (inFlight.has(jobId))
-        throw (
-          engine.refusal(jobId) ??
-          new RosterError(
-            'conflict',
-            'A cycle of this job is about to start. Wait for it to finish, or cancel it.',
-          )
-        );
+      if (inFlight.has(jobId)) throw engine.refusal(jobId) ?? refusal('conflict', 'cycleAboutToStart');
       const done = engine.run(jobId, options).finally(() => {
         inFlight.delete(jobId);
         evaluate();

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { latestSchemaVersion, migrations, type Migration } from './migrations/index';
 
 export type { Database };
@@ -49,10 +49,10 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     db.pragma('busy_timeout = 5000');
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > latest) {
-      throw new RosterError(
+      throw refusal(
         'databaseTooNew',
-        `The database at ${options.path} was written by a newer version of Roster (schema ${current}; ` +
-          `this version knows up to ${latest}). Install the newer Roster, or choose another data folder.`,
+        'databaseTooNew',
+        { path: options.path, schemaVersion: String(current), supportedVersion: String(latest) },
         { path: options.path, schemaVersion: current, supportedVersion: latest },
       );
     }

@@ -1,7 +1,7 @@
 import { linkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { describePrivacyProblem, readPrivateFile, secretText } from './private-file';
 import { rememberSecret } from './redact';
 import type { Vault } from './vault';
@@ -20,10 +20,9 @@ function readToken(path: string): string | null {
   const result = readPrivateFile(path);
   if ('value' in result) return secretText(result.value) || null;
   if (result.problem.kind === 'missing') return null;
-  throw new RosterError(
-    'vaultUnavailable',
-    `Roster will not use the sandbox token: ${describePrivacyProblem(path, result.problem)}`,
-  );
+  throw refusal('vaultUnavailable', 'sandboxTokenUnusable', {
+    problem: describePrivacyProblem(path, result.problem),
+  });
 }
 
 /**
@@ -45,7 +44,7 @@ export function loadOrCreateSandboxToken(dataDir: string): string {
       unlinkSync(aside);
     }
     token = readToken(path);
-    if (token === null) throw new RosterError('internal', `The sandbox token file ${path} is empty.`);
+    if (token === null) throw refusal('internal', 'sandboxTokenEmpty', { path });
   }
   rememberSecret(token);
   return token;
@@ -60,10 +59,7 @@ export function withSandboxToken(vault: Vault, dataDir: string): Vault {
     },
     async set(secretId, value) {
       if (secretId !== sandboxTokenSecretId) return vault.set(secretId, value);
-      throw new RosterError(
-        'invalidInput',
-        'The Roster Sandbox token is made by Roster and cannot be replaced.',
-      );
+      throw refusal('invalidInput', 'sandboxTokenFixed');
     },
     async delete(secretId) {
       // The running sandbox keeps using the token; it goes away with the data folder.

@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 
 /**
  * The file that holds a secret in a credentials directory: the secret's id with each `/` turned into
@@ -10,6 +10,6 @@ import { RosterError } from '@shared/domain/errors';
 export function secretFileName(secretId: string): string {
   const name = secretId.split('/').join('.');
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/.test(name) || name.includes('..'))
-    throw new RosterError('invalidInput', `"${secretId}" is not a secret id Roster can map to a file name.`);
+    throw refusal('invalidInput', 'secretIdUnmappable', { id: secretId });
   return name;
 }

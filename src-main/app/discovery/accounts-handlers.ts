@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AccountReport } from '@shared/domain/accounts';
-import { RosterError } from '@shared/domain/errors';
 import { refusal } from '@shared/domain/error-messages';
 import { actOnAccounts } from '../../engine/discovery/account-actions';
 import { discoverAccounts } from '../../engine/discovery/discover-accounts';
@@ -105,7 +104,7 @@ export function accountsHandlers(ctx: AppContext): HandlerGroup<AccountCommands>
         .catch((error: unknown) => ctx.log.error(`Account discovery of ${job.name} failed: ${String(error)}`))
         .finally(() => running.delete(jobId));
       const report = ctx.store.accounts.report(jobId);
-      if (!report) throw new RosterError('internal', 'The account report was not stored.');
+      if (!report) throw refusal('internal', 'accountReportNotStored');
       return report;
     },
     'accounts.cancel': async ({ jobId }) => {

@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { closestMatch } from '@shared/expressions/suggest';
 import type { ConnectionKind } from '@shared/domain/connections';
 import type { ConnectionRecord } from '../../store/connections-repo';
@@ -22,14 +22,11 @@ export function connectionForRole(
       .filter((c) => kinds.includes(c.kind))
       .map((c) => c.name);
     const guess = closestMatch(name, names);
-    throw new RosterError(
+    const listed = role === 'source' ? 'connectionNamedMissingSources' : 'connectionNamedMissingTargets';
+    throw refusal(
       'invalidInput',
-      `There is no connection named "${name}"` +
-        (guess
-          ? `; did you mean "${guess}"?`
-          : names.length > 0
-            ? `; the ${role} connections are ${names.map((n) => `"${n}"`).join(', ')}.`
-            : '; create one first (Connections).'),
+      guess ? 'connectionNamedMissingGuess' : names.length > 0 ? listed : 'connectionNamedMissingCreate',
+      { name, ...(guess ? { guess } : {}), names: names.map((n) => `"${n}"`).join(', ') },
       {
         issues: [
           {
@@ -43,9 +40,14 @@ export function connectionForRole(
     );
   }
   if (!kinds.includes(connection.kind)) {
-    throw new RosterError(
+    throw refusal(
       'invalidInput',
-      `"${name}" is a ${connection.kind.toUpperCase()} connection, which cannot be a ${role}; a ${role} is ${kinds.map((k) => k.toUpperCase()).join(' or ')}.`,
+      role === 'source' ? 'connectionCannotBeSource' : 'connectionCannotBeTarget',
+      {
+        name,
+        kind: connection.kind.toUpperCase(),
+        kinds: kinds.map((k) => k.toUpperCase()).join(' or '),
+      },
       {
         issues: [
           {

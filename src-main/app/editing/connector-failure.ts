@@ -1,4 +1,5 @@
 import { RosterError } from '@shared/domain/errors';
+import { sayError } from '@shared/domain/error-messages';
 import { isConnectorError } from '../../connectors/connector';
 
 /**
@@ -14,11 +15,16 @@ export async function withConnectorErrors<T>(
     return await work();
   } catch (error) {
     if (!isConnectorError(error)) throw error;
-    const where = error.info.location ? ` (${error.info.location})` : '';
-    const message = `${connectionName}: ${error.message}${where}`;
-    throw new RosterError('invalidInput', message, {
-      issues: [{ path: field, message }],
+    // The connector's own explanation has no code (it often quotes the server), so it stays as said.
+    const said = sayError('connectorFailed', {
+      connection: connectionName,
+      problem: error.message,
+      location: error.info.location ? ` (${error.info.location})` : '',
+    });
+    throw new RosterError('invalidInput', said.message, {
+      issues: [{ path: field, message: said.message }],
       connectorCode: error.code,
+      said: said.said,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 
 /**
  * A draft is stored in SQLite as plain JSON; secrets live only in the keychain (ARCHITECTURE.md §6).
@@ -63,10 +63,10 @@ export function secretKeyPaths(value: unknown, root: string): string[] {
 export function assertNoSecrets(data: Record<string, unknown>): void {
   const paths = secretKeyPaths(data, 'data');
   if (paths.length === 0) return;
-  throw new RosterError(
+  throw refusal(
     'invalidInput',
-    `A draft cannot hold secrets, and ${paths.join(', ')} look${paths.length === 1 ? 's' : ''} like one. ` +
-      'Drafts are stored unencrypted; keep secrets in the connection (they go to the keychain) and leave them out of the draft.',
+    paths.length === 1 ? 'draftHoldsSecret' : 'draftHoldsSecrets',
+    { paths: paths.join(', ') },
     {
       issues: paths.map((path) => ({
         path,

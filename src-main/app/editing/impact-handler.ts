@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { ImpactAction, ImpactItem, JobImpactResult } from '@shared/domain/job-editing';
 import { computeImpact, impactActions, type ImpactComputation, type ImpactEntry } from '../../engine/impact';
 import type { AppContext } from '../context';
@@ -39,11 +39,7 @@ export function impactHandlers(ctx: AppContext, snapshots: SourceSnapshots): Han
   return {
     'jobs.impact': async (input): Promise<JobImpactResult> => {
       const job = input.jobId ? ctx.store.jobs.get(input.jobId) : null;
-      if (input.jobId && !job)
-        throw new RosterError(
-          'notFound',
-          `There is no job with id ${input.jobId}; it may have been deleted.`,
-        );
+      if (input.jobId && !job) throw refusal('notFound', 'jobMissing', { id: input.jobId });
       const { problems, source, target } = checkConfig(ctx, input.config, input.jobId);
       if (!source) {
         return {

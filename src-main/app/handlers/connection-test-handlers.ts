@@ -18,10 +18,10 @@ export function connectionTestHandlers(
         return await ctx.connectors.browse(connection, dn);
       } catch (error) {
         if (error instanceof RosterError) throw error;
-        throw new RosterError(
-          'invalidInput',
-          `Could not read the directory below "${dn || 'the root'}": ${error instanceof Error ? error.message : String(error)}`,
-        );
+        const problem = error instanceof Error ? error.message : String(error);
+        throw dn
+          ? refusal('invalidInput', 'browseFailed', { dn, problem })
+          : refusal('invalidInput', 'browseRootFailed', { problem });
       }
     },
     'connections.test': async ({ id }): Promise<ConnectionTestResult> => {

@@ -5,7 +5,7 @@ import {
   secretFieldsByKind,
   type ConnectionKind,
 } from '@shared/domain/connections';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { issuesOf } from '../validation-issues';
 
 /** Validates settings against the kind's schema; the error names each field that is wrong. */
@@ -17,10 +17,10 @@ export function validateConnectionSettings(
   const parsed = schema.safeParse(settings);
   if (parsed.success) return parsed.data;
   const issues = issuesOf(parsed.error, ['settings']);
-  throw new RosterError(
+  throw refusal(
     'invalidInput',
-    `The ${kind.toUpperCase()} connection settings are not valid: ` +
-      issues.map((i) => `${i.path} — ${i.message}`).join('; '),
+    'connectionSettingsInvalid',
+    { kind: kind.toUpperCase(), problems: issues.map((i) => `${i.path} — ${i.message}`).join('; ') },
     { issues },
   );
 }
@@ -29,10 +29,10 @@ export function validateSecretFields(kind: ConnectionKind, secrets: Record<strin
   const unknown = Object.keys(secrets).filter((field) => !isSecretFieldOf(kind, field));
   if (unknown.length === 0) return;
   const allowed = secretFieldsByKind[kind];
-  throw new RosterError(
+  throw refusal(
     'invalidInput',
-    `A ${kind.toUpperCase()} connection has no secret field ${unknown.join(', ')}` +
-      (allowed.length ? ` (it has: ${allowed.join(', ')})` : ' (it has no secret fields)'),
+    allowed.length ? 'noSuchSecretFields' : 'noSecretFields',
+    { kind: kind.toUpperCase(), fields: unknown.join(', '), allowed: allowed.join(', ') },
     { issues: unknown.map((field) => ({ path: `secrets.${field}`, message: 'Unknown secret field' })) },
   );
 }

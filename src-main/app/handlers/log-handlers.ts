@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RosterError } from '@shared/domain/errors';
 import { refusal } from '@shared/domain/error-messages';
 import type { ExportResult } from '@shared/domain/exports';
 import { exportLogEntries, type ExportedFile } from '../../reports/log-export';
@@ -15,7 +14,7 @@ export function exportStamp(at: Date): string {
 
 export function exportResult(files: ExportedFile[]): ExportResult {
   const first = files[0];
-  if (!first) throw new RosterError('internal', 'The export wrote no file');
+  if (!first) throw refusal('internal', 'exportWroteNoFile');
   return { fileName: first.fileName, path: first.path, rows: first.rows, files };
 }
 

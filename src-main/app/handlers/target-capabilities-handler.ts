@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { scimDialectSchema } from '@shared/domain/scim-dialect';
 import type { TargetCapabilities } from '@shared/domain/target-capabilities';
 import type { ConnectionRecord } from '../../store/connections-repo';
@@ -48,9 +48,12 @@ export function targetCapabilitiesHandlers(ctx: AppContext): HandlerGroup<'targe
     'targets.capabilities': async ({ targetConnection }) => {
       const target = ctx.store.connections.findByName(targetConnection);
       if (!target)
-        throw new RosterError('notFound', `There is no connection named "${targetConnection}".`, {
-          issues: [{ path: 'targetConnection', message: 'No such connection' }],
-        });
+        throw refusal(
+          'notFound',
+          'connectionNamedMissing',
+          { name: targetConnection },
+          { issues: [{ path: 'targetConnection', message: 'No such connection' }] },
+        );
       return targetCapabilitiesOf(target);
     },
   };

@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { exportEscrows } from '../../reports/escrow-export';
 import type { AppContext } from '../context';
 import { exportResult, exportsDir, exportStamp } from '../handlers/log-handlers';
@@ -10,7 +10,7 @@ export function escrowExportHandlers(ctx: AppContext): HandlerGroup<'exports.esc
   return {
     'exports.escrows': async ({ jobId, bom }) => {
       const job = ctx.store.jobs.get(jobId);
-      if (!job) throw new RosterError('notFound', `There is no job with id ${jobId}.`);
+      if (!job) throw refusal('notFound', 'jobMissingShort', { id: jobId });
       const now = ctx.clock();
       const file = await exportEscrows(
         ctx.store.escrows.forJob(jobId).map((entry) => toEscrowView(entry, now)),

@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { JobFile } from '@shared/domain/job-file';
 import type { JobRecord } from '../../store/jobs-repo';
 import type { AppContext } from '../context';
@@ -14,10 +14,11 @@ export async function importJobFile(ctx: AppContext, file: JobFile): Promise<Job
   for (const profile of file.connections) {
     const existing = ctx.store.connections.findByName(profile.name);
     if (existing && existing.kind !== profile.kind) {
-      throw new RosterError(
-        'conflict',
-        `The file's connection "${profile.name}" is ${profile.kind.toUpperCase()}, but the existing one is ${existing.kind.toUpperCase()}.`,
-      );
+      throw refusal('conflict', 'importConnectionKindDiffers', {
+        name: profile.name,
+        kind: profile.kind.toUpperCase(),
+        existingKind: existing.kind.toUpperCase(),
+      });
     }
     if (!existing) await createConnectionProfile(ctx, profile);
   }

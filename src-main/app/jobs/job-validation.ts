@@ -1,6 +1,6 @@
 import { validateExpression } from '@shared/expressions/index';
 import { validateScopingFilters } from '@shared/scoping/index';
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { JobConfig } from '@shared/domain/jobs';
 import type { ConfigProblem } from '@shared/domain/config-problems';
 
@@ -86,9 +86,14 @@ export function validateJobConfig(config: JobConfig): void {
     }
   });
   if (issues.length > 0) {
-    throw new RosterError(
+    throw refusal(
       'invalidInput',
-      `The job "${config.name}" has ${issues.length} problem(s): ${issues.map((i) => `${i.path} — ${i.message}`).join('; ')}`,
+      'jobHasProblems',
+      {
+        name: config.name,
+        count: String(issues.length),
+        problems: issues.map((i) => `${i.path} — ${i.message}`).join('; '),
+      },
       { issues },
     );
   }

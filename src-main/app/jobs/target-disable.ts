@@ -1,4 +1,4 @@
-import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { JobConfig } from '@shared/domain/jobs';
 import type { ConnectionRecord } from '../../store/connections-repo';
 
@@ -49,39 +49,19 @@ function jobSaysDisable(config: JobConfig): boolean {
  */
 export function assertTargetCanDisable(config: JobConfig, target: ConnectionRecord): void {
   if (!jobSaysDisable(config) || targetCanDisable(target)) return;
-  if (target.kind === 'scim') {
-    throw new RosterError(
-      'invalidInput',
-      `The job "${config.name}" disables leavers (settings.onSourceDelete is "disable"), but its target "${target.name}" ` +
-        'is an app that cannot disable accounts (its connection says userDisable: "notSupported" — the app has no ' +
-        '"active" attribute and only deletes). Roster will not delete accounts it was told to disable. Set the job\'s ' +
-        'settings.onSourceDelete to "delete" to delete leavers\' accounts, or set the connection\'s userDisable to ' +
-        '"activeFalse" if the app does accept active=false.',
-      {
-        issues: [
-          {
-            path: 'settings.onSourceDelete',
-            message: 'The target cannot disable accounts',
-            code: 'targetCannotDisable',
-          },
-        ],
-      },
-    );
-  }
-  const message =
-    `The job "${config.name}" disables leavers (settings.onSourceDelete is "disable"), but its target "${target.name}" ` +
-    'is an LDAP connection with no disable attribute, so Roster cannot disable an account there. Either set the ' +
-    "connection's disableAttribute and disableValue (for example employeeType = disabled, or pwdAccountLockedTime = " +
-    '000001010000Z with the ppolicy overlay; on Active Directory bind as user@domain or set userObjectClass to user, ' +
-    'and Roster uses userAccountControl), or set the job\'s settings.onSourceDelete to "delete" to delete leavers\' ' +
-    'entries instead.';
-  throw new RosterError('invalidInput', message, {
-    issues: [
-      {
-        path: 'settings.onSourceDelete',
-        message: 'The target cannot disable accounts',
-        code: 'targetCannotDisable',
-      },
-    ],
-  });
+  // Both say the way out that fits the target: an app's userDisable, or an LDAP disable attribute.
+  throw refusal(
+    'invalidInput',
+    target.kind === 'scim' ? 'scimTargetCannotDisable' : 'ldapTargetCannotDisable',
+    { job: config.name, target: target.name },
+    {
+      issues: [
+        {
+          path: 'settings.onSourceDelete',
+          message: 'The target cannot disable accounts',
+          code: 'targetCannotDisable',
+        },
+      ],
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import type { AccountAction, AccountActOutcome, AccountRow } from '@shared/domain/accounts';
 import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { ObjectType } from '@shared/domain/schema';
 import { say } from '@shared/domain/log-messages';
 import { isConnectorError, type SourceConnector, type TargetConnector } from '../../connectors/connector';
@@ -42,7 +43,7 @@ export async function actOnAccounts(
 ): Promise<AccountActOutcome[]> {
   const { store, clock } = deps;
   const job = store.jobs.get(request.jobId);
-  if (!job) throw new RosterError('notFound', `There is no job with id ${request.jobId}.`);
+  if (!job) throw refusal('notFound', 'jobMissingShort', { id: request.jobId });
 
   let lock;
   try {

@@ -1,6 +1,7 @@
 import type { AccountReport, AccountReportWarning } from '@shared/domain/accounts';
 import { emptyAccountCounts } from '@shared/domain/accounts';
 import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import type { ObjectType } from '@shared/domain/schema';
 import {
   ConnectorError,
@@ -69,7 +70,7 @@ export async function discoverAccounts(
 ): Promise<AccountReport> {
   const { store, clock } = deps;
   const job = store.jobs.get(request.jobId);
-  if (!job) throw new RosterError('notFound', `There is no job with id ${request.jobId}.`);
+  if (!job) throw refusal('notFound', 'jobMissingShort', { id: request.jobId });
   const jobId = job.id;
   const startedAt = clock().toISOString();
   const runner = deps.runner ?? newDiscoveryRunner();

@@ -61,6 +61,7 @@ describe('secrets in a wizard draft', () => {
     expect(error.message).not.toContain('hunter2');
     expect(error.details).toEqual({
       issues: [{ path: 'data.target.password', message: 'Looks like a secret: drafts never hold secrets' }],
+      said: { code: 'draftHoldsSecret', params: { paths: 'data.target.password' } },
     });
     expect(() => assertNoSecrets({ source: 'HR', step: 3 })).not.toThrow();
   });
