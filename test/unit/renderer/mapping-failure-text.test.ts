@@ -4,7 +4,8 @@ import { mount } from '@vue/test-utils';
 import type { AttributeMapping } from '@shared/domain/jobs';
 import type { ProvisioningLogEntry } from '@shared/domain/provisioning';
 import type { TargetSchemaAttribute } from '@shared/domain/schema';
-import { MappingEvaluator } from '../../../src-main/engine/mapping-evaluator';
+import { expressionErrorDetail, mappingFailure } from '@shared/domain/mapping-failure';
+import { evaluateExpressionSync, ExpressionError } from '@shared/expressions';
 import { logText } from '../../../src-renderer/components/log-message';
 import LogDetail from '../../../src-renderer/views/logs/parts/log-detail.vue';
 import MappingFlowPreview from '../../../src-renderer/views/jobs/parts/mapping-editor/mapping-flow-preview.vue';
@@ -24,14 +25,22 @@ const employeeNumber: TargetSchemaAttribute = {
   multiValued: false,
 } as TargetSchemaAttribute;
 
-/** The reason the engine writes when a mapping fails for an object, as a log entry keeps it. */
-async function failedEntry(): Promise<ProvisioningLogEntry> {
-  const outcome = await new MappingEvaluator(new Map()).evaluate(
-    displayName,
-    { givenName: 'Ha-eun', start: '0' },
-    'create',
-  );
-  if (outcome.kind !== 'error') throw new Error('the mapping was expected to fail');
+/**
+ * The reason the engine writes when a mapping fails for an object (MappingEvaluator: the mapping's
+ * target and the expression error, through mappingFailure), as a log entry keeps it.
+ */
+function failedEntry(): ProvisioningLogEntry {
+  let error: unknown;
+  try {
+    evaluateExpressionSync(displayName.source, { source: { givenName: 'Ha-eun', start: '0' } });
+  } catch (thrown) {
+    error = thrown;
+  }
+  if (!(error instanceof ExpressionError)) throw new Error('the expression was expected to fail');
+  const outcome = {
+    code: 'ExpressionEvaluationFailed',
+    text: mappingFailure(displayName.target, error.message, expressionErrorDetail(error)),
+  };
   return {
     id: 'e-1',
     activityDateTime: '2026-03-10T12:00:00.000Z',
@@ -70,8 +79,8 @@ const english = 'displayName: Line 1, column 18: Mid argument 2 (start): start m
 const korean = 'displayName: 1줄 18열: Mid의 인수 2(start): start는 1 이상이어야 합니다(받은 값: 0).';
 
 describe('ExpressionEvaluationFailed in the provisioning log', () => {
-  it('the log detail says the reason and the failed step in Korean, and in English as stored', async () => {
-    const entry = await failedEntry();
+  it('the log detail says the reason and the failed step in Korean, and in English as stored', () => {
+    const entry = failedEntry();
     expect(entry.errorInformation?.reason).toBe(english);
     const mountIn = (language: 'en' | 'ko') =>
       mount(LogDetail, { props: { entry }, global: { plugins: [createRosterI18n(language)] } });
@@ -86,8 +95,8 @@ describe('ExpressionEvaluationFailed in the provisioning log', () => {
     expect(en.get('[data-test="step-export"]').text()).toContain(english);
   });
 
-  it('keeps the English whole for an entry written before codes, or a code this version does not know', async () => {
-    const entry = await failedEntry();
+  it('keeps the English whole for an entry written before codes, or a code this version does not know', () => {
+    const entry = failedEntry();
     const info = entry.errorInformation;
     if (!info?.reasonCode || !info.reasonParams) throw new Error('the reason was expected to have a code');
     const ko = translator('ko');

@@ -4,7 +4,7 @@ import type { TargetSchemaAttribute } from '@shared/domain/schema';
 import { MappingEvaluator } from '../../../../src-main/engine/mapping-evaluator';
 
 function mapping(target: string, type: AttributeMapping['type'], source: string): AttributeMapping {
-  return { target, type, source, apply: 'Always', matching: false } as AttributeMapping;
+  return { target, type, source, apply: 'Always', matchingPriority: 0 };
 }
 
 const schema = new Map<string, TargetSchemaAttribute>([
