@@ -1,5 +1,6 @@
 import { commands, isCommandName, type CommandName } from '@shared/contract';
-import { RosterError } from '@shared/domain/errors';
+import { RosterError, type ErrorCode, type ErrorPayload } from '@shared/domain/errors';
+import { saidOf, sayError, type ErrorMessageCode } from '@shared/domain/error-messages';
 import { fail, ok, type Result } from '@shared/domain/result';
 import { redact } from '../vault/redact';
 import type { Logger } from './context';
@@ -16,18 +17,13 @@ export type Dispatch = (command: string, input: unknown) => Promise<Result<unkno
 export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
   return async (command, input) => {
     if (!isCommandName(command)) {
-      return fail({ code: 'unknownCommand', message: `Roster has no command "${redact(command)}".` });
+      return fail(said('unknownCommand', 'unknownCommand', { command: redact(command) }));
     }
     const parsed = commands[command].input.safeParse(input ?? {});
     if (!parsed.success) {
       const issues = issuesOf(parsed.error);
-      return fail({
-        code: 'invalidInput',
-        message: redact(
-          `Invalid input for ${command}: ${issues.map((i) => `${i.path} — ${i.message}`).join('; ')}`,
-        ),
-        details: { issues },
-      });
+      const problems = issues.map((i) => `${i.path} — ${i.message}`).join('; ');
+      return fail(said('invalidInput', 'invalidCommandInput', { command, problems }, { issues }));
     }
     try {
       const run = handlers[command] as (value: unknown) => Promise<unknown>;
@@ -41,14 +37,33 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
 function toErrorPayload(command: CommandName, error: unknown, log: Logger) {
   if (error instanceof RosterError) {
     const payload = error.toPayload();
-    return { ...payload, message: redact(payload.message) };
+    const known = saidOf(payload.details);
+    // The said parameters may quote what the message quotes (a server's words): redacted alike.
+    const details = known
+      ? { ...(payload.details as object), said: { ...known, params: redactedParams(known.params) } }
+      : payload.details;
+    return { ...payload, message: redact(payload.message), ...(details === undefined ? {} : { details }) };
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   log.error(redact(`${command} failed: ${detail}`));
-  return {
-    code: 'internal' as const,
-    message: redact(
-      `Roster hit an unexpected problem running ${command}: ${error instanceof Error ? error.message : String(error)}`,
-    ),
-  };
+  return said('internal', 'unexpectedProblem', {
+    command,
+    error: error instanceof Error ? error.message : String(error),
+  });
+}
+
+function redactedParams(params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, redact(value)]));
+}
+
+/** A refusal of dispatch's own, said under a message code like the handlers' (secrets redacted). */
+function said(
+  code: ErrorCode,
+  messageCode: ErrorMessageCode,
+  params: Record<string, string>,
+  details: Record<string, unknown> = {},
+): ErrorPayload {
+  const safe = redactedParams(params);
+  const { message, said: spoken } = sayError(messageCode, safe);
+  return { code, message: redact(message), details: { ...details, said: spoken } };
 }

@@ -110,4 +110,7 @@ export const koErrorMessages: typeof enErrorMessages = {
   jobBusy: koOnDemandMessages.messages.jobBusy,
   jobBusyWaited: koOnDemandMessages.messages.jobBusyWaited,
   cancelledWhileWaiting: koOnDemandMessages.messages.cancelledWhileWaiting,
+  unknownCommand: 'Roster에는 “{command}” 명령이 없습니다.',
+  invalidCommandInput: '{command} 명령의 입력이 올바르지 않습니다. 필드별 내용: {problems}',
+  unexpectedProblem: '{command}을(를) 실행하다가 예기치 않은 문제가 생겼습니다. 오류 원문: {error}',
 };

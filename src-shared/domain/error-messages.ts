@@ -120,6 +120,9 @@ export const errorMessageTemplates = {
   jobBusy: onDemandMessageTemplates.jobBusy,
   jobBusyWaited: onDemandMessageTemplates.jobBusyWaited,
   cancelledWhileWaiting: onDemandMessageTemplates.cancelledWhileWaiting,
+  unknownCommand: 'Roster has no command "{command}".',
+  invalidCommandInput: 'Invalid input for {command}: {problems}',
+  unexpectedProblem: 'Roster hit an unexpected problem running {command}: {error}',
 } as const;
 
 export type ErrorMessageCode = keyof typeof errorMessageTemplates;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RosterError } from '@shared/domain/errors';
+import { refusal } from '@shared/domain/error-messages';
 import { createDispatch } from '../../../src-main/app/dispatch';
 import type { Handlers } from '../../../src-main/app/handlers/types';
 import { rememberSecret } from '../../../src-main/vault/redact';
@@ -29,8 +30,15 @@ describe('dispatch', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalidInput');
+    expect(result.error.message).toBe(
+      'Invalid input for connections.create: name — Give the connection a name',
+    );
     expect(result.error.details).toEqual({
       issues: [{ path: 'name', message: 'Give the connection a name' }],
+      said: {
+        code: 'invalidCommandInput',
+        params: { command: 'connections.create', problems: 'name — Give the connection a name' },
+      },
     });
   });
 
@@ -59,6 +67,42 @@ describe('dispatch', () => {
     expect(result.error.code).toBe('internal');
     expect(result.error.message).not.toContain('s3cr3t-token-value');
     expect(result.error.message).toContain('[redacted]');
+    expect(result.error.message).toBe(
+      'Roster hit an unexpected problem running settings.get: server said [redacted] was wrong',
+    );
+    expect(result.error.details).toEqual({
+      said: {
+        code: 'unexpectedProblem',
+        params: { command: 'settings.get', error: 'server said [redacted] was wrong' },
+      },
+    });
+  });
+
+  it('redacts the parameters of a coded refusal as it redacts its message', async () => {
+    rememberSecret('hunter2-long-secret');
+    const dispatch = dispatchWith({
+      'connections.browse': async () => {
+        throw refusal('invalidInput', 'browseRootFailed', { problem: 'bind as hunter2-long-secret refused' });
+      },
+    });
+    const result = await dispatch('connections.browse', { id: 'c1' });
+    if (result.ok) throw new Error('the refusal went through');
+    expect(result.error.message).toBe(
+      'Could not read the directory below "the root": bind as [redacted] refused',
+    );
+    expect(result.error.details).toEqual({
+      said: { code: 'browseRootFailed', params: { problem: 'bind as [redacted] refused' } },
+    });
+  });
+
+  it('says an unknown command under its code', async () => {
+    const result = await dispatchWith({})('connections.drop', {});
+    if (result.ok) throw new Error('an unknown command ran');
+    expect(result.error).toEqual({
+      code: 'unknownCommand',
+      message: 'Roster has no command "connections.drop".',
+      details: { said: { code: 'unknownCommand', params: { command: 'connections.drop' } } },
+    });
   });
 
   it('wraps a handler’s value as ok', async () => {

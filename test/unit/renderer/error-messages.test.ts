@@ -227,6 +227,15 @@ describe('a refused command said by its code', () => {
         sayError('cancelledWhileWaiting').message,
         'Provision on demand was cancelled while it waited for the running cycle.',
       ],
+      [sayError('unknownCommand', { command: 'x.y' }).message, 'Roster has no command "x.y".'],
+      [
+        sayError('invalidCommandInput', { command: 'jobs.get', problems: 'id — Required' }).message,
+        'Invalid input for jobs.get: id — Required',
+      ],
+      [
+        sayError('unexpectedProblem', { command: 'jobs.get', error: 'boom' }).message,
+        'Roster hit an unexpected problem running jobs.get: boom',
+      ],
     ];
     for (const [said, english] of cases) expect(said).toBe(english);
   });
