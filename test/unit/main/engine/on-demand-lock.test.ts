@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lease, LeasesRepo } from '../../../../src-main/store/leases-repo';
+import { saidOf, sayError } from '@shared/domain/error-messages';
 import { acquireOnDemandLock, OnDemandLockRefused } from '../../../../src-main/engine/on-demand-lock';
 
 const cycle: Lease = {
@@ -53,6 +54,13 @@ describe('the on-demand lock’s refusal', () => {
       since: '2026-03-10T12:00:00.000Z',
     });
     expect(refused.details).toMatchObject({ holder: { cycleId: 'c1', pid: 4242 } });
+  });
+
+  it('carries its code as the said of a refused command, so a link reset or an account action passes it on', async () => {
+    const refused = (await refusal(0)) as OnDemandLockRefused;
+    const said = saidOf(refused.details);
+    expect(said).toEqual({ code: 'jobBusy', params: refused.messageParams });
+    expect(sayError('jobBusy', said?.params).message).toBe(refused.message);
   });
 
   it('says how long it waited when it waited', async () => {
