@@ -12,7 +12,7 @@ import { decide, situationBeforeMatch, type Decision, type ScopeState } from './
 import { exceedsDeletionThreshold } from './deprovision-phase';
 import { MappingEvaluator } from './mapping-evaluator';
 import { matchingLookups } from './matching';
-import { describeError } from './object-failure';
+import { describeError, reasonOf } from './object-failure';
 import { attributeMappings, isInactive, sourceAttributesFor } from './object-mappings';
 import { decisionFacts, type DecisionSettings } from './object-processor';
 import { markDuplicateSourceValues } from './run-cycle';
@@ -274,7 +274,9 @@ async function entryFor(
     entry.error = `${code}: ${message}`;
     entry.reason = `The mapping fails for this object, so the cycle would log a failure: ${message}`;
     entry.reasonCode = 'MappingFails';
-    entry.reasonParams = { code, message };
+    // The failure's own sentence (a mapping's expression problem, a missing required value) keeps
+    // its log code beside its English, so the impact view says it in the admin's language.
+    entry.reasonParams = { code, message, ...detailParams(message, reasonOf(error)) };
     return entry;
   }
 }

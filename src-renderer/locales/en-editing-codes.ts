@@ -17,7 +17,7 @@ export const enEditingCodes = {
     Unchanged: 'Every mapped value equals what Roster last sent',
     CaseOnlyDifference:
       '{attributes} differ(s) only by case; the target compares case-insensitively, so nothing is sent. Mark the attribute case-exact in the target attribute list to send it.',
-    MappingFails: 'The mapping fails for this object, so the cycle would log a failure: {message}',
+    MappingFails: 'The mapping fails for this object, so the cycle would log a failure: {detail}',
     MandatoryFieldsMissing:
       'The target requires {attributes}, and the mappings give no value: the cycle would log a failure',
     DuplicateSourceEntries:

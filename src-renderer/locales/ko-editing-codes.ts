@@ -14,7 +14,7 @@ export const koEditingCodes: typeof enEditingCodes = {
     Unchanged: '매핑된 모든 값이 Roster가 마지막으로 보낸 값과 같습니다',
     CaseOnlyDifference:
       '{attributes}의 값이 대소문자만 다릅니다. 대상이 대소문자를 구분하지 않고 비교하므로 아무것도 보내지 않습니다. 보내려면 대상 속성 목록에서 이 속성을 대소문자 구분(case-exact)으로 표시하세요.',
-    MappingFails: '이 개체에서 매핑이 실패하므로 주기가 실패를 기록합니다: {message}',
+    MappingFails: '이 개체에서 매핑이 실패하므로 주기가 실패를 기록합니다: {detail}',
     MandatoryFieldsMissing:
       '대상에 {attributes} 값이 필요하지만 매핑이 값을 주지 않으므로 주기가 실패를 기록합니다',
     DuplicateSourceEntries: '다른 원본 개체와 일치 값이 같아 어느 쪽도 일치시키거나 만들지 않습니다',

@@ -7,6 +7,7 @@ import type { TargetSchemaAttribute } from '@shared/domain/schema';
 import { expressionErrorDetail, mappingFailure } from '@shared/domain/mapping-failure';
 import { evaluateExpressionSync, ExpressionError } from '@shared/expressions';
 import { logText } from '../../../src-renderer/components/log-message';
+import { impactReasonText } from '../../../src-renderer/components/impact/impact-text';
 import LogDetail from '../../../src-renderer/views/logs/parts/log-detail.vue';
 import MappingFlowPreview from '../../../src-renderer/views/jobs/parts/mapping-editor/mapping-flow-preview.vue';
 import { createRosterI18n } from '../../../src-renderer/locales';
@@ -104,6 +105,34 @@ describe('ExpressionEvaluationFailed in the provisioning log', () => {
     const unknown = { ...info.reasonParams, problemCode: 'expr.notInThisVersion' };
     expect(logText(info.reason, info.reasonCode, unknown, ko)).toBe(english);
     expect(logText(info.reason, info.reasonCode, info.reasonParams, translator('en'))).toBe(english);
+  });
+});
+
+describe('a failing mapping in the impact view', () => {
+  it('says why the cycle would log a failure in Korean, from the failure’s own code', () => {
+    const info = failedEntry().errorInformation;
+    if (!info?.reasonCode || !info.reasonParams) throw new Error('the reason was expected to have a code');
+    // The item as engine/impact.ts sends it (detailParams: `detail`, `detailCode`, `detail.<name>`;
+    // test/integration/engine/mapping-failure-log.test.ts pins the engine's side).
+    const item = {
+      reason: `The mapping fails for this object, so the cycle would log a failure: ${english}`,
+      reasonCode: 'MappingFails',
+      reasonParams: {
+        code: 'ExpressionEvaluationFailed',
+        message: english,
+        detail: english,
+        detailCode: info.reasonCode,
+        ...Object.fromEntries(
+          Object.entries(info.reasonParams).map(([name, value]) => [`detail.${name}`, String(value)]),
+        ),
+      },
+    };
+    const say = (language: 'en' | 'ko') => {
+      const i18n = translator(language);
+      return impactReasonText(item, i18n, (stored, code, params) => logText(stored, code, params, i18n));
+    };
+    expect(say('ko')).toBe(`이 개체에서 매핑이 실패하므로 주기가 실패를 기록합니다: ${korean}`);
+    expect(say('en')).toBe(item.reason);
   });
 });
 
