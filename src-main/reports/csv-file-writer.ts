@@ -105,6 +105,15 @@ export class CsvFileWriter {
     return this.file.append(`${line}\r\n`);
   }
 
+  /**
+   * Appends one row already written as CSV, line end included (the provisioning log keeps its export
+   * lines ready-made); true when a chunk is ready and `flush()` should be awaited.
+   */
+  addLine(line: string): boolean {
+    this.rows++;
+    return this.file.append(line);
+  }
+
   flush(): Promise<void> {
     return this.file.flush();
   }

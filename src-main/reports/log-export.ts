@@ -1,7 +1,8 @@
 import { basename, join } from 'node:path';
-import type { ModifiedProperty, ProvisioningLogEntry } from '@shared/domain/provisioning';
-import type { LogEntries, FlatLogRow } from '../store/log-repo';
-import { CsvFileWriter, JsonArrayFileWriter, type CsvValue } from './csv-file-writer';
+import type { ProvisioningLogEntry } from '@shared/domain/provisioning';
+import type { LogEntries } from '../store/log-repo';
+import { escapeFormulas, flatColumns, flatLineOfEntry } from '../store/log-flat-csv';
+import { CsvFileWriter, JsonArrayFileWriter } from './csv-file-writer';
 
 export type LogExportFormat = 'csv' | 'json' | 'csv-full';
 
@@ -10,23 +11,6 @@ export interface ExportedFile {
   path: string;
   rows: number;
 }
-
-/** Roster decision (§14.4): one flat file with every column the log table shows. */
-const flatColumns = [
-  'time',
-  'job',
-  'cycle',
-  'action',
-  'status',
-  'errorCode',
-  'reason',
-  'sourceKey',
-  'sourceDisplayName',
-  'targetId',
-  'userNameOrEmail',
-  'modifiedProperties',
-  'changeId',
-] as const;
 
 const entryColumns = [
   'id',
@@ -54,74 +38,6 @@ const entryColumns = [
   'targetIdentityType',
 ] as const;
 
-function modifiedText(properties: readonly ModifiedProperty[]): string {
-  return properties.map((p) => `${p.displayName}: ${p.oldValue ?? '∅'} → ${p.newValue ?? '∅'}`).join('; ');
-}
-
-const userNameAttributes = ['userName', 'emails[type eq "work"].value', 'mail', 'displayName'];
-
-function userNameOrEmail(properties: readonly ModifiedProperty[]): string {
-  for (const name of userNameAttributes) {
-    const found = properties.find((p) => p.displayName === name);
-    if (found?.newValue) return found.newValue;
-  }
-  return '';
-}
-
-/** One flat row (flatColumns' order) from the store's column-only read. */
-function flatCellsOfRow(row: FlatLogRow): CsvValue[] {
-  const [
-    at,
-    job,
-    cycle,
-    action,
-    status,
-    errorCode,
-    reason,
-    sourceKey,
-    sourceName,
-    targetId,
-    modifiedJson,
-    change,
-  ] = row;
-  // An entry without changes stores "[]": no parse for the common case.
-  const modified = modifiedJson === '[]' ? [] : (JSON.parse(modifiedJson) as ModifiedProperty[]);
-  return [
-    at,
-    job,
-    cycle,
-    action,
-    status,
-    errorCode,
-    reason,
-    sourceKey,
-    sourceName,
-    targetId,
-    userNameOrEmail(modified),
-    modifiedText(modified),
-    change,
-  ];
-}
-
-/** One flat row from a whole entry (callers that hold entries rather than the store's reader). */
-function flatCellsOfEntry(e: ProvisioningLogEntry): CsvValue[] {
-  return [
-    e.activityDateTime,
-    e.jobName ?? e.jobId,
-    e.cycleId,
-    e.provisioningAction,
-    e.status,
-    e.errorInformation?.errorCode,
-    e.errorInformation?.reason,
-    e.sourceIdentity.id,
-    e.sourceIdentity.displayName,
-    e.targetIdentity.id,
-    userNameOrEmail(e.modifiedProperties),
-    modifiedText(e.modifiedProperties),
-    e.changeId,
-  ];
-}
-
 function* mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
   for (const item of items) yield map(item);
 }
@@ -129,7 +45,7 @@ function* mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
 /**
  * Writes provisioning log entries as the flat CSV, the §14.1 JSON array, or the three joined CSV files
  * of §14.4. Entries arrive as an iterator straight from SQLite: nothing is held in memory. Given the
- * store's `LogEntries`, the flat CSV reads only its own columns (`flatRows`). Rows are added to the
+ * store's `LogEntries`, the flat CSV reads its ready-made lines (`flatLines`). Rows are added to the
  * writers' chunks and awaited only per chunk. CSV text from directories and targets is written
  * spreadsheet-safe (a leading apostrophe before a formula character).
  */
@@ -154,10 +70,9 @@ export async function exportLogEntries(
   }
   if (options.format === 'csv') {
     const path = options.path ?? join(options.dir, `${options.baseName}.csv`);
-    const writer = new CsvFileWriter(path, flatColumns, { bom: options.bom, escapeFormulas: true });
-    const rows =
-      'flatRows' in entries ? mapped(entries.flatRows(), flatCellsOfRow) : mapped(entries, flatCellsOfEntry);
-    for (const cells of rows) if (writer.add(cells)) await writer.flush();
+    const writer = new CsvFileWriter(path, flatColumns, { bom: options.bom, escapeFormulas });
+    const lines = 'flatLines' in entries ? entries.flatLines() : mapped(entries, flatLineOfEntry);
+    for (const line of lines) if (writer.addLine(line)) await writer.flush();
     await writer.close();
     return [{ fileName: basename(path), path, rows: writer.rows }];
   }

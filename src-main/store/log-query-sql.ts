@@ -63,17 +63,49 @@ export function identityParams(identity: string): Record<string, unknown> {
   return { identity, nameFrom: identity, nameTo: `${identity}${prefixRangeEnd}` };
 }
 
-const nameInBlock =
-  'l.seq >> 12 = @block AND l.source_display_name >= @nameFrom COLLATE NOCASE AND l.source_display_name < @nameTo COLLATE NOCASE';
+const namePrefix =
+  'l.source_display_name >= @nameFrom COLLATE NOCASE AND l.source_display_name < @nameTo COLLATE NOCASE';
+const nameInBlock = `l.seq >> 12 = @block AND ${namePrefix}`;
 
 /**
- * Seqs of the entries in one block (`@block`, `@lo`/`@hi` inside it) whose display name starts with
- * the identity, newest first, `@limit` at most: one seek of (block, name prefix) in
- * `log_name_blocks`, which also holds job, status, action and time, so no row is read.
+ * How many entries of each block in `@blocks` (a JSON array) have a display name starting with the
+ * identity and pass the other filters, counted up to `@cap`: one seek per block in `log_name_blocks`
+ * inside one statement (a correlated subquery seeks the expression index; a join does not), so a
+ * page learns which blocks to read, and which are dense, for ~4 µs a block.
  */
-export function nameSeqsInBlock(clauses: readonly string[]): string {
-  return `SELECT l.seq FROM log_entries l INDEXED BY log_name_blocks ${where([nameInBlock, ...clauses])}
+export function nameHitsPerBlock(clauses: readonly string[]): string {
+  const inBlock = `l.seq >> 12 = b.value AND ${namePrefix}`;
+  return `SELECT b.value, (SELECT count(*) FROM (SELECT 1 FROM log_entries l INDEXED BY log_name_blocks
+      ${where([inBlock, ...clauses])} LIMIT @cap)) FROM json_each(@blocks) b`;
+}
+
+/**
+ * Seqs of the entries in the blocks of `@blocks` (a JSON array) whose display name starts with the
+ * identity, newest first, `@limit` at most: one seek per block, then the matches sorted, so callers
+ * pass blocks whose matches they know to be few (see nameHitsPerBlock).
+ */
+export function nameSeqsInBlocks(clauses: readonly string[]): string {
+  const inBlocks = `l.seq >> 12 IN (SELECT value FROM json_each(@blocks)) AND ${namePrefix}`;
+  return `SELECT l.seq FROM log_entries l INDEXED BY log_name_blocks ${where([inBlocks, ...clauses])}
     ORDER BY l.seq DESC LIMIT @limit`;
+}
+
+/**
+ * The blocks of a window newest first, in runs that grow fourfold (4, 16, 64 … blocks): a page that
+ * fills in the newest blocks probes only those, and a prefix without matches costs a few statements.
+ */
+export function* blockRunsNewestFirst(window: SeqWindow): Generator<number[]> {
+  let run: number[] = [];
+  let size = 4;
+  for (const { block } of blocksOf(window, true)) {
+    run.push(block);
+    if (run.length === size) {
+      yield run;
+      run = [];
+      size *= 4;
+    }
+  }
+  if (run.length) yield run;
 }
 
 /** Seqs of the entries whose source or target id is the identity, newest first, `@limit` at most. */

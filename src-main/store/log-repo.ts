@@ -3,17 +3,20 @@ import type { LogMessage } from '@shared/domain/log-messages';
 import type { Statement } from 'better-sqlite3';
 import type { Database } from './db';
 import {
+  blockRunsNewestFirst,
   blocksOf,
   filterClauses,
   identityParams,
   identitySeqsInBlock,
   idSeqs,
-  nameSeqsInBlock,
+  nameHitsPerBlock,
+  nameSeqsInBlocks,
   seqBlockSize,
   where,
   type LogFilter,
   type SeqWindow,
 } from './log-query-sql';
+import { flatLine, flatRestOfEntry, flatRestOfRow, type FlatSourceRow } from './log-flat-csv';
 
 interface LogRow {
   seq: number;
@@ -116,28 +119,16 @@ export function logEntryFromRow(row: LogRow): ProvisioningLogEntry & { seq: numb
 }
 
 /**
- * The columns of the flat CSV export, in its order, as SQLite gives them: the export reads only
- * these (no steps JSON) and as arrays (`.raw()`), which is what lets it write 200,000 rows a second.
+ * What the flat export reads per row, as SQLite gives it (`.raw()`): the time, the ready-made cells
+ * after the job (migration 015), or the entry's seq when it has none (written before 015), and the
+ * job id when the query spans jobs.
  */
-export type FlatLogRow = [
-  at: string,
-  job: string,
-  cycleId: string,
-  action: string,
-  status: string,
-  errorCode: string | null,
-  reason: string | null,
-  sourceId: string,
-  sourceDisplayName: string,
-  targetId: string | null,
-  modifiedJson: string,
-  changeId: string,
-];
+type FlatExportRow = [at: string, rest: string | number, jobId?: string];
 
 /** Matching entries oldest first; iterating again runs the query again. */
 export interface LogEntries extends Iterable<ProvisioningLogEntry & { seq: number }> {
-  /** The same entries as the flat export's columns only. */
-  flatRows(): Iterable<FlatLogRow>;
+  /** The same entries as lines of the flat CSV export (store/log-flat-csv.ts), line ends included. */
+  flatLines(): Iterable<string>;
 }
 
 export interface LogRepo {
@@ -153,24 +144,36 @@ export interface LogRepo {
   pruneOlderThan(cutoffIso: string, limit: number): number;
 }
 
+/**
+ * A block with this many name matches is read on its own (newest matches first, the LIMIT stops the
+ * read); blocks with fewer are read together, so one sort never holds more than a few per block.
+ */
+const denseBlockHits = 8;
+
 const entrySelect = 'SELECT l.*, j.name AS job_name FROM log_entries l LEFT JOIN jobs j ON j.id = l.job_id';
-const flatSelect = `SELECT l.at, l.job_id, l.cycle_id, l.action, l.status, l.error_code, l.reason, l.source_id,
-  l.source_display_name, l.target_id, l.modified_json, l.change_id FROM log_entries l`;
+/** The flat export's read: two short columns per row (three across jobs), never the row's JSON. */
+const flatSelect = (withRest: boolean, withJob: boolean) =>
+  `SELECT l.at, ${withRest ? 'coalesce(l.flat_csv_rest, l.seq)' : 'l.seq'}${withJob ? ', l.job_id' : ''} FROM log_entries l`;
+/** The columns an entry's cells are rebuilt from when it has no `flat_csv_rest`. */
+const flatSourceSelect = `SELECT cycle_id, action, status, error_code, reason, source_id, source_display_name,
+  target_id, modified_json, change_id FROM log_entries WHERE seq = ?`;
 
 export function createLogRepo(db: Database): LogRepo {
   // Databases before migration 013 (the migration tests) have no column for the message codes.
-  const withCodes =
-    db.prepare("SELECT 1 FROM pragma_table_info('log_entries') WHERE name = 'error_messages_json'").get() !==
-    undefined;
+  const hasColumn = (name: string) =>
+    db.prepare("SELECT 1 FROM pragma_table_info('log_entries') WHERE name = ?").get(name) !== undefined;
+  const withCodes = hasColumn('error_messages_json');
+  // Before migration 015 the export builds every row's cells from its columns.
+  const withFlatCsv = hasColumn('flat_csv_rest');
   const insert = db.prepare(
     `INSERT INTO log_entries (id, job_id, cycle_id, change_id, at, action, status, error_code, error_category, reason,
        additional_details, recommended_action, duration_ms, initiated_by_type, initiated_by_name, identity_type,
        source_id, source_display_name, target_id, target_display_name, modified_json, steps_json
-       ${withCodes ? ', error_messages_json' : ''})
+       ${withCodes ? ', error_messages_json' : ''}${withFlatCsv ? ', flat_csv_rest' : ''})
      VALUES (@id, @job_id, @cycle_id, @change_id, @at, @action, @status, @error_code, @error_category, @reason,
        @additional_details, @recommended_action, @duration_ms, @initiated_by_type, @initiated_by_name, @identity_type,
        @source_id, @source_display_name, @target_id, @target_display_name, @modified_json, @steps_json
-       ${withCodes ? ', @error_messages_json' : ''})`,
+       ${withCodes ? ', @error_messages_json' : ''}${withFlatCsv ? ', @flat_csv_rest' : ''})`,
   );
   // Databases before migration 010 (the migration tests) have no time blocks to keep.
   let timeBlocks: Statement<[number, string, string]> | null | undefined;
@@ -212,6 +215,7 @@ export function createLogRepo(db: Database): LogRepo {
         modified_json: JSON.stringify(e.modifiedProperties),
         steps_json: JSON.stringify(e.provisioningSteps),
         ...(withCodes ? { error_messages_json: errorMessagesOf(e.errorInformation) } : {}),
+        ...(withFlatCsv ? { flat_csv_rest: flatRestOfEntry(e) } : {}),
       });
       const block = Math.floor(Number(lastInsertRowid) / seqBlockSize);
       const at = e.activityDateTime;
@@ -273,7 +277,7 @@ export function createLogRepo(db: Database): LogRepo {
   /**
    * The newest `limit` matching seqs. Without an identity one statement does it: each filter (and
    * job + filter) has an index ending in seq, so SQLite reads its matches newest first and stops.
-   * With one, the blocks are walked newest first until the page is full (see identitySeqsInBlock).
+   * With one, see identitySeqs.
    */
   function newestSeqs(query: LogFilter, window: SeqWindow, limit: number): number[] {
     const { clauses, params } = filterClauses(query);
@@ -284,19 +288,58 @@ export function createLogRepo(db: Database): LogRepo {
         .pluck()
         .all({ ...params, ...window, limit });
     }
-    const bound = { ...params, ...identityParams(query.identity), limit };
+    return identitySeqs(clauses, { ...params, ...identityParams(query.identity), ...window }, limit);
+  }
+
+  /**
+   * The newest `limit` seqs matching an identity: ids from their own indexes in one statement; name
+   * prefixes block by block from the newest (`log_name_blocks`). Blocks are probed in growing runs
+   * for how many matches each holds (up to `denseBlockHits`), so empty blocks cost one seek inside
+   * a statement rather than a statement each; a dense block is read alone (its newest matches
+   * only) and consecutive sparse blocks together, until the page is full.
+   */
+  function identitySeqs(clauses: string[], bound: Record<string, unknown>, limit: number): number[] {
+    const window = { lo: bound['lo'] as number, hi: bound['hi'] as number };
     const byId = prepared<number>(idSeqs(clauses))
       .pluck()
-      .all({ ...bound, ...window });
-    const byName = prepared<number>(nameSeqsInBlock(clauses)).pluck();
-    const names: number[] = [];
-    for (const block of blocksOf(window, true)) {
-      names.push(...byName.all({ ...bound, ...block, limit: limit - names.length }));
-      // Every match not seen yet lies below this block: stop once the page is full without them.
-      const idsInReach = byId.filter((seq) => seq >= block.lo).length;
-      if (names.length + idsInReach >= limit) break;
+      .all({ ...bound, limit });
+    const probe = prepared<[number, number]>(nameHitsPerBlock(clauses)).raw();
+    const read = prepared<number>(nameSeqsInBlocks(clauses)).pluck();
+    const found = new Set<number>();
+    // Every match not seen yet lies below `lowestRead`'s block: the page is full once the matches
+    // seen, with the ids at or above that block, reach the limit.
+    const full = (lowestRead: number) => {
+      const floor = lowestRead * seqBlockSize;
+      return new Set([...found, ...byId.filter((seq) => seq >= floor)]).size >= limit;
+    };
+    let group: number[] = [];
+    let groupHits = 0;
+    const readGroup = () => {
+      if (group.length === 0) return false;
+      for (const seq of read.all({ ...bound, blocks: JSON.stringify(group), limit: limit - found.size }))
+        found.add(seq);
+      const lowest = group.at(-1) as number;
+      group = [];
+      groupHits = 0;
+      return full(lowest);
+    };
+    for (const run of blockRunsNewestFirst(window)) {
+      const hits = probe.all({ ...bound, blocks: JSON.stringify(run), cap: denseBlockHits });
+      for (const [block, count] of hits) {
+        if (count === 0) continue;
+        if (count >= denseBlockHits) {
+          if (readGroup()) break;
+          group = [block];
+          if (readGroup()) break;
+          continue;
+        }
+        group.push(block);
+        groupHits += count;
+        if (groupHits >= limit - found.size && readGroup()) break;
+      }
+      if (readGroup() || full(run.at(-1) as number)) break;
     }
-    return [...new Set([...byId, ...names])].sort((a, b) => b - a).slice(0, limit);
+    return [...new Set([...byId, ...found])].sort((a, b) => b - a).slice(0, limit);
   }
 
   /** Rows of the matching entries oldest first, through `select` (which names `log_entries l`). */
@@ -337,12 +380,22 @@ export function createLogRepo(db: Database): LogRepo {
         *[Symbol.iterator]() {
           for (const row of oldestFirst<LogRow>(query, entrySelect, false)) yield logEntryFromRow(row);
         },
-        *flatRows() {
-          // Job names from one read of the jobs table rather than a join per row.
+        *flatLines() {
+          // Job names from one read of the jobs table rather than a join per row; one job's export
+          // does not read the job column at all.
           const jobNames = new Map(db.prepare<[], [string, string]>('SELECT id, name FROM jobs').raw().all());
-          for (const row of oldestFirst<FlatLogRow>(query, flatSelect, true)) {
-            row[1] = jobNames.get(row[1]) ?? row[1];
-            yield row;
+          const oneJob = query.jobId;
+          const jobName = (id: string) => jobNames.get(id) ?? id;
+          const fixedName = oneJob === undefined ? '' : jobName(oneJob);
+          const older = db.prepare<[number], FlatSourceRow>(flatSourceSelect);
+          const select = flatSelect(withFlatCsv, oneJob === undefined);
+          for (const [at, rest, jobId] of oldestFirst<FlatExportRow>(query, select, true)) {
+            const name = jobId === undefined ? fixedName : jobName(jobId);
+            if (typeof rest === 'string') yield flatLine(at, name, rest);
+            else {
+              const row = older.get(rest);
+              if (row) yield flatLine(at, name, flatRestOfRow(row));
+            }
           }
         },
       };

@@ -24,8 +24,12 @@ export interface LogBenchResult {
     /** Rows per CPU second of this process (the figure a loaded machine inflates least). */
     rowsPerCpuSecond: number;
     heapGrowthMb: number;
+    /** Growth of the process's resident set during the export (SQLite's page cache counts here). */
+    rssGrowthMb: number;
     fileMb: number;
   };
+  /** Log writes into the seeded log in a cycle's batch size. */
+  insert: { batchSize: number; cpuMicrosPerEntry: number; wallMicrosPerEntry: number };
 }
 
 function seed(store: Store, jobIds: readonly string[]): void {
@@ -103,8 +107,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-export async function runLogBench(dir: string, entries: number): Promise<LogBenchResult> {
-  const store = openStore({ path: join(dir, 'roster.db') });
+/** The bench's log: `entries` rows over two jobs and 100 cycles, one second apart from 2025-01-01. */
+export function seedLog(store: Store, entries: number): { cycles: string[]; start: number } {
   const jobs = ['job-a', 'job-b'];
   seed(store, jobs);
   const cycles = Array.from({ length: 100 }, () => randomUUID());
@@ -121,9 +125,17 @@ export async function runLogBench(dir: string, entries: number): Promise<LogBenc
     }
   }
   store.log.insertMany(batch);
+  return { cycles, start };
+}
 
+/** The log page's filter combinations over a log seeded by `seedLog`. */
+export function pageFilters(
+  entries: number,
+  cycles: readonly string[],
+  start: number,
+): Record<string, Omit<LogQuery, 'limit'>> {
   const someCycle = cycles[37] as string;
-  const filters: Record<string, Omit<LogQuery, 'limit'>> = {
+  return {
     none: {},
     job: { jobId: 'job-a' },
     status: { status: 'failure' },
@@ -152,6 +164,15 @@ export async function runLogBench(dir: string, entries: number): Promise<LogBenc
     },
     'status, next page': { status: 'failure', beforeSeq: Math.floor(entries / 2) },
   };
+}
+
+const cpuMs = (used: NodeJS.CpuUsage) => (used.user + used.system) / 1000;
+
+/** The first page (200 rows) of every filter: median wall and CPU milliseconds of 5 runs each. */
+export function measurePages(
+  store: Store,
+  filters: Record<string, Omit<LogQuery, 'limit'>>,
+): Pick<LogBenchResult, 'pages' | 'pagesCpu' | 'slowestPage'> {
   const pages: Record<string, number> = {};
   const pagesCpu: Record<string, number> = {};
   for (const [name, filter] of Object.entries(filters)) {
@@ -163,17 +184,28 @@ export async function runLogBench(dir: string, entries: number): Promise<LogBenc
       store.log.page({ ...filter, limit: 200 });
       const used = process.cpuUsage(cpuStarted);
       times.push(performance.now() - started);
-      cpu.push((used.user + used.system) / 1000);
+      cpu.push(cpuMs(used));
     }
     pages[name] = Math.round(median(times) * 10) / 10;
     pagesCpu[name] = Math.round(median(cpu) * 10) / 10;
   }
   const slowest = Object.entries(pages).sort((a, b) => b[1] - a[1])[0] ?? ['none', 0];
+  return { pages, pagesCpu, slowestPage: { filter: slowest[0], ms: slowest[1] } };
+}
 
+/** The flat CSV export of one job (half the log), with its heap growth and the process's peak RSS. */
+export async function measureExport(store: Store, dir: string): Promise<LogBenchResult['export']> {
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
+  const rssBefore = process.memoryUsage().rss;
   let peakHeap = heapBefore;
-  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 50);
+  let peakRss = rssBefore;
+  const sample = () => {
+    const usage = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+    peakRss = Math.max(peakRss, usage.rss);
+  };
+  const sampler = setInterval(sample, 50);
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   const [file] = await exportLogEntries(store.log.iterate({ jobId: 'job-a' }), {
@@ -186,20 +218,66 @@ export async function runLogBench(dir: string, entries: number): Promise<LogBenc
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStarted);
   clearInterval(sampler);
-  store.close();
+  sample();
   const rows = file?.rows ?? 0;
   return {
-    entries,
-    pages,
-    pagesCpu,
-    slowestPage: { filter: slowest[0], ms: slowest[1] },
-    export: {
-      rows,
-      seconds: Math.round(seconds * 100) / 100,
-      rowsPerSecond: Math.round(rows / seconds),
-      rowsPerCpuSecond: Math.round(rows / ((cpu.user + cpu.system) / 1e6)),
-      heapGrowthMb: Math.round((peakHeap - heapBefore) / 1e6),
-      fileMb: Math.round(statSync(file?.path ?? '').size / 1e6),
-    },
+    rows,
+    seconds: Math.round(seconds * 100) / 100,
+    rowsPerSecond: Math.round(rows / seconds),
+    rowsPerCpuSecond: Math.round(rows / (cpuMs(cpu) / 1000)),
+    heapGrowthMb: Math.round((peakHeap - heapBefore) / 1e6),
+    rssGrowthMb: Math.round((peakRss - rssBefore) / 1e6),
+    fileMb: Math.round(statSync(file?.path ?? '').size / 1e6),
   };
+}
+
+/**
+ * What a cycle pays per log entry: `count` entries written in batches of `batchSize` (a write-behind
+ * commit's size) into the seeded log, so every index is as deep as in a big data folder. CPU
+ * microseconds per entry, median of three rounds.
+ */
+export function measureInsert(
+  store: Store,
+  entries: number,
+  count = 6000,
+  batchSize = 100,
+): LogBenchResult['insert'] {
+  const cycle = randomUUID();
+  const rounds: number[] = [];
+  const wall: number[] = [];
+  let i = entries;
+  for (let round = 0; round < 3; round++) {
+    const batches: ProvisioningLogEntry[][] = [];
+    for (let b = 0; b < count / batchSize; b++)
+      batches.push(
+        Array.from({ length: batchSize }, () => {
+          i++;
+          return entry(i, i % 2 ? 'job-b' : 'job-a', cycle, new Date().toISOString());
+        }),
+      );
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    for (const batch of batches) store.log.insertMany(batch);
+    rounds.push((cpuMs(process.cpuUsage(cpuStarted)) * 1000) / count);
+    wall.push(((performance.now() - started) * 1000) / count);
+  }
+  return {
+    batchSize,
+    cpuMicrosPerEntry: Math.round(median(rounds)),
+    wallMicrosPerEntry: Math.round(median(wall)),
+  };
+}
+
+export async function runLogBench(dir: string, entries: number): Promise<LogBenchResult> {
+  const store = openStore({ path: join(dir, 'roster.db') });
+  try {
+    const { cycles, start } = seedLog(store, entries);
+    const pages = measurePages(store, pageFilters(entries, cycles, start));
+    const exported = await measureExport(store, dir);
+    // Last: its entries are the newest, which would change the pages above.
+    const insert = measureInsert(store, entries);
+    return { entries, ...pages, export: exported, insert };
+  } finally {
+    store.close();
+  }
 }

@@ -13,6 +13,7 @@ import { migration011PreviewJobs } from './011-preview-jobs';
 import { migration012SourceStateEpochs } from './012-source-state-epochs';
 import { migration013LogMessageCodes } from './013-log-message-codes';
 import { migration014AccountDiscoveryRunner } from './014-account-discovery-runner';
+import { migration015LogFlatCsv } from './015-log-flat-csv';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   migration012SourceStateEpochs,
   migration013LogMessageCodes,
   migration014AccountDiscoveryRunner,
+  migration015LogFlatCsv,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
