@@ -123,7 +123,9 @@ describe('a failing mapping in the impact view', () => {
         detail: english,
         detailCode: info.reasonCode,
         ...Object.fromEntries(
-          Object.entries(info.reasonParams).map(([name, value]) => [`detail.${name}`, String(value)]),
+          Object.entries(info.reasonParams).flatMap(([name, value]) =>
+            typeof value === 'string' ? [[`detail.${name}`, value]] : [],
+          ),
         ),
       },
     };
