@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VaultStatus } from '@shared/domain/app-info';
-import { RosterError } from '@shared/domain/errors';
+import type { RosterError } from '@shared/domain/errors';
+import { refusal, type ErrorMessageCode } from '@shared/domain/error-messages';
 import { vaultProblemEnglish } from '@shared/domain/vault-problem-texts';
 import { describePrivacyProblem, privacyProblem, readPrivateFile, secretText } from './private-file';
 import { rememberSecret } from './redact';
@@ -59,20 +60,19 @@ export function createCredentialsDirVault(directory: CredentialsDirectory): Cred
   const backend = credentialsDirBackendName(directory);
   const pathOf = (secretId: string) => join(directory.dir, secretFileName(secretId));
 
-  function unavailable(message: string): RosterError {
-    return new RosterError('vaultUnavailable', message, { backend });
+  function unavailable(code: ErrorMessageCode, params: Record<string, string>): RosterError {
+    return refusal('vaultUnavailable', code, params, { backend });
   }
+  const where = { dir: directory.dir, from: directory.from };
 
   function read(secretId: string): string | null {
     const folder = directoryProblem(directory);
-    if (folder) throw unavailable(folder);
+    if (folder) throw unavailable('credentialsDirUnusable', { problem: folder });
     const path = pathOf(secretId);
     const result = readPrivateFile(path);
     if ('problem' in result) {
       if (result.problem.kind === 'missing') return null;
-      throw unavailable(
-        `Roster will not read the secret file: ${describePrivacyProblem(path, result.problem)}`,
-      );
+      throw unavailable('secretFileUnreadable', { problem: describePrivacyProblem(path, result.problem) });
     }
     const value = secretText(result.value);
     return value === '' ? null : value;
@@ -103,19 +103,18 @@ export function createCredentialsDirVault(directory: CredentialsDirectory): Cred
       rememberSecret(value);
       const name = secretFileName(secretId);
       if (read(secretId) === value) return;
+      // The same steps as howToProvide, said under a code so the app can say them in Korean.
       throw unavailable(
-        `Roster reads secrets from the ${backend} and never writes there, and ${join(directory.dir, name)} ` +
-          `does not hold this value yet. ${howToProvide(directory, name)} Then save again: Roster records that it uses that file.`,
+        directory.from === 'CREDENTIALS_DIRECTORY' ? 'secretsDirNeedsCredential' : 'secretsDirNeedsFile',
+        { ...where, name, path: join(directory.dir, name) },
       );
     },
     async delete(secretId) {
       const name = secretFileName(secretId);
       if (read(secretId) === null) return false;
       throw unavailable(
-        `Roster reads secrets from the ${backend} and never removes files there. ` +
-          (directory.from === 'CREDENTIALS_DIRECTORY'
-            ? `Remove the LoadCredential=${name}: line from the service unit and restart the service, then retry.`
-            : `Remove the file (rm ${join(directory.dir, name)}), then retry.`),
+        directory.from === 'CREDENTIALS_DIRECTORY' ? 'secretsDirKeepsCredential' : 'secretsDirKeepsFile',
+        { ...where, name, path: join(directory.dir, name) },
       );
     },
   };

@@ -1,5 +1,6 @@
 import type { VaultStatus } from '@shared/domain/app-info';
 import { RosterError } from '@shared/domain/errors';
+import { vaultProblemSaid } from '@shared/domain/error-messages';
 import { diagnoseKeychainError, keychainBackendName } from './keychain-problems';
 import { rememberSecret } from './redact';
 import { vaultServiceName, type Vault } from './vault';
@@ -46,6 +47,7 @@ export function createKeytarVault(options: KeytarVaultOptions = {}): Vault {
       const status = diagnoseKeychainError(error, backend);
       throw new RosterError('vaultUnavailable', `${status.problem?.message} ${status.problem?.remedy}`, {
         problem: status.problem,
+        ...(status.problem ? { said: vaultProblemSaid(status.problem.kind) } : {}),
       });
     }
   }

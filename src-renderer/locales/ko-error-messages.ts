@@ -1,5 +1,12 @@
 import type { enErrorMessages } from './en-error-messages';
 import { koOnDemandMessages } from './ko-on-demand-messages';
+import { koVaultProblems } from './ko-vault-problems';
+
+/** 키체인 문제의 메시지와 해결 방법을 한 문장으로(데스크톱 없는 컴퓨터용 안내는 풀어서 넣습니다). */
+function koVaultRefusal(kind: Exclude<keyof typeof koVaultProblems, 'headless'>): string {
+  const texts = koVaultProblems[kind];
+  return `${texts.message} ${texts.remedy.replace('{headless}', koVaultProblems.headless)}`;
+}
 
 /** 거부된 명령의 문장(코드별). 영어 원문은 CLI가 그대로 출력합니다. */
 export const koErrorMessages: typeof enErrorMessages = {
@@ -110,6 +117,29 @@ export const koErrorMessages: typeof enErrorMessages = {
   jobBusy: koOnDemandMessages.messages.jobBusy,
   jobBusyWaited: koOnDemandMessages.messages.jobBusyWaited,
   cancelledWhileWaiting: koOnDemandMessages.messages.cancelledWhileWaiting,
+  vaultNoSessionBus: koVaultRefusal('noSessionBus'),
+  vaultNoSecretService: koVaultRefusal('noSecretService'),
+  vaultLocked: koVaultRefusal('locked'),
+  vaultNoKeyring: koVaultRefusal('noKeyring'),
+  vaultNoModule: koVaultRefusal('noModule'),
+  vaultOther: koVaultRefusal('other'),
+  vaultCredentialsDirectory: koVaultRefusal('credentialsDirectory'),
+  credentialsDirUnusable: 'Roster가 지정된 자격 증명 폴더를 쓸 수 없습니다: {problem}',
+  secretFileUnreadable: 'Roster는 이 비밀 파일을 읽지 않습니다: {problem}',
+  secretsDirNeedsFile:
+    'Roster는 자격 증명 폴더 {dir}({from}에서 지정)에서 비밀 값을 읽기만 하고 그곳에 쓰지 않는데, {path}에 아직 이 값이 없습니다. ' +
+    'Roster를 실행하는 사용자로 (umask 077; cat > {path})을(를) 실행하고 값을 붙여 넣은 뒤 Ctrl+D를 누르세요. ' +
+    '그런 다음 다시 저장하면 Roster가 그 파일을 쓴다고 기록합니다.',
+  secretsDirNeedsCredential:
+    'Roster는 자격 증명 폴더 {dir}({from}에서 지정)에서 비밀 값을 읽기만 하고 그곳에 쓰지 않는데, {path}에 아직 이 값이 없습니다. ' +
+    '서비스 유닛에 LoadCredential={name}:/etc/roster/credentials/{name}(또는 LoadCredentialEncrypted=)을(를) 추가하고, 그 파일에 값을 넣은 뒤(root 소유, 모드 0600) ' +
+    'systemctl daemon-reload를 실행하고 서비스를 다시 시작하세요. 그런 다음 다시 저장하면 Roster가 그 파일을 쓴다고 기록합니다.',
+  secretsDirKeepsFile:
+    'Roster는 자격 증명 폴더 {dir}({from}에서 지정)에서 비밀 값을 읽기만 하고 그곳의 파일을 지우지 않습니다. ' +
+    '파일을 지운 뒤(rm {path}) 다시 시도하세요.',
+  secretsDirKeepsCredential:
+    'Roster는 자격 증명 폴더 {dir}({from}에서 지정)에서 비밀 값을 읽기만 하고 그곳의 파일을 지우지 않습니다. ' +
+    '서비스 유닛에서 LoadCredential={name}: 줄을 지우고 서비스를 다시 시작한 뒤 다시 시도하세요.',
   unknownCommand: 'Roster에는 “{command}” 명령이 없습니다.',
   invalidCommandInput: '{command} 명령의 입력이 올바르지 않습니다. 필드별 내용: {problems}',
   unexpectedProblem: '{command}을(를) 실행하다가 예기치 않은 문제가 생겼습니다. 오류 원문: {error}',

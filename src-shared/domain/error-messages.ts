@@ -1,5 +1,13 @@
 import { RosterError, type ErrorCode } from './errors';
+import type { VaultProblemKind } from './app-info';
 import { onDemandMessageTemplates } from './on-demand-messages';
+import { vaultCommands, vaultProblemTemplates } from './vault-problem-texts';
+
+/** A keychain problem's message and remedy as one template, the headless advice spelled out in it. */
+function vaultRefusal(kind: VaultProblemKind): string {
+  const texts = vaultProblemTemplates[kind];
+  return `${texts.message} ${texts.remedy.replace('{headless}', vaultProblemTemplates.headless)}`;
+}
 
 /**
  * Sentences the main process says in a refused command (a RosterError's message), under a code with
@@ -120,12 +128,52 @@ export const errorMessageTemplates = {
   jobBusy: onDemandMessageTemplates.jobBusy,
   jobBusyWaited: onDemandMessageTemplates.jobBusyWaited,
   cancelledWhileWaiting: onDemandMessageTemplates.cancelledWhileWaiting,
+  vaultNoSessionBus: vaultRefusal('noSessionBus'),
+  vaultNoSecretService: vaultRefusal('noSecretService'),
+  vaultLocked: vaultRefusal('locked'),
+  vaultNoKeyring: vaultRefusal('noKeyring'),
+  vaultNoModule: vaultRefusal('noModule'),
+  vaultOther: vaultRefusal('other'),
+  vaultCredentialsDirectory: vaultRefusal('credentialsDirectory'),
+  credentialsDirUnusable: '{problem}',
+  secretFileUnreadable: 'Roster will not read the secret file: {problem}',
+  secretsDirNeedsFile:
+    'Roster reads secrets from the credentials directory {dir} (from {from}) and never writes there, and {path} ' +
+    'does not hold this value yet. As the user Roster runs as, run: (umask 077; cat > {path}) — paste the value, ' +
+    'then press Ctrl+D. Then save again: Roster records that it uses that file.',
+  secretsDirNeedsCredential:
+    'Roster reads secrets from the credentials directory {dir} (from {from}) and never writes there, and {path} ' +
+    'does not hold this value yet. Add LoadCredential={name}:/etc/roster/credentials/{name} (or LoadCredentialEncrypted=) ' +
+    'to the service unit, put the value in that file (root-owned, mode 0600), then run systemctl daemon-reload and ' +
+    'restart the service. Then save again: Roster records that it uses that file.',
+  secretsDirKeepsFile:
+    'Roster reads secrets from the credentials directory {dir} (from {from}) and never removes files there. ' +
+    'Remove the file (rm {path}), then retry.',
+  secretsDirKeepsCredential:
+    'Roster reads secrets from the credentials directory {dir} (from {from}) and never removes files there. ' +
+    'Remove the LoadCredential={name}: line from the service unit and restart the service, then retry.',
   unknownCommand: 'Roster has no command "{command}".',
   invalidCommandInput: 'Invalid input for {command}: {problems}',
   unexpectedProblem: 'Roster hit an unexpected problem running {command}: {error}',
 } as const;
 
 export type ErrorMessageCode = keyof typeof errorMessageTemplates;
+
+/** The refusal of each keychain problem: its message, then its remedy (the CLI's words). */
+export const vaultProblemMessageCodes = {
+  noSessionBus: 'vaultNoSessionBus',
+  noSecretService: 'vaultNoSecretService',
+  locked: 'vaultLocked',
+  noKeyring: 'vaultNoKeyring',
+  noModule: 'vaultNoModule',
+  other: 'vaultOther',
+  credentialsDirectory: 'vaultCredentialsDirectory',
+} as const satisfies Record<VaultProblemKind, ErrorMessageCode>;
+
+/** A keychain problem as a refusal's said: the commands an admin copies stay parameters, never translated. */
+export function vaultProblemSaid(kind: VaultProblemKind, problem = ''): SaidMessage {
+  return { code: vaultProblemMessageCodes[kind], params: { ...vaultCommands, problem } };
+}
 export const errorMessageCodes = Object.keys(errorMessageTemplates) as ErrorMessageCode[];
 
 export interface SaidMessage {

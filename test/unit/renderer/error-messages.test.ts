@@ -4,7 +4,15 @@ import { defineComponent, h, nextTick } from 'vue';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { NNotificationProvider } from 'naive-ui';
-import { errorMessageCodes, saidOf, sayError } from '@shared/domain/error-messages';
+import {
+  errorMessageCodes,
+  saidOf,
+  sayError,
+  vaultProblemMessageCodes,
+  vaultProblemSaid,
+} from '@shared/domain/error-messages';
+import type { VaultProblemKind } from '@shared/domain/app-info';
+import { vaultCommands, vaultProblemEnglish } from '@shared/domain/vault-problem-texts';
 import ErrorPresenter from '../../../src-renderer/components/error-presenter.vue';
 import { ApiError } from '../../../src-renderer/api';
 import { useErrorsStore } from '../../../src-renderer/stores/errors';
@@ -238,6 +246,49 @@ describe('a refused command said by its code', () => {
       ],
     ];
     for (const [said, english] of cases) expect(said).toBe(english);
+  });
+
+  it('says a keychain problem as the CLI does (message, then remedy) and in Korean with the commands untouched', () => {
+    for (const kind of Object.keys(vaultProblemMessageCodes) as VaultProblemKind[]) {
+      const english = vaultProblemEnglish(kind, 'the folder is open to others');
+      const said = vaultProblemSaid(kind, 'the folder is open to others');
+      expect(sayError(said.code, said.params).message, kind).toBe(`${english.message} ${english.remedy}`);
+    }
+    const ko = createRosterI18n('ko').global;
+    const noBus = vaultProblemSaid('noSessionBus');
+    const korean = ko.t(`errorMessages.${noBus.code}`, noBus.params);
+    expect(korean).toContain('데스크톱 세션 버스(D-Bus)');
+    expect(korean).toContain(vaultCommands.keyringCommand);
+    expect(korean).toContain(vaultCommands.secretsDirCommand);
+  });
+
+  it('keeps the English of the credentials directory refusals word for word', () => {
+    const where = { dir: '/run/creds', from: '--secrets-dir', name: 'a.b', path: '/run/creds/a.b' };
+    expect(sayError('secretsDirNeedsFile', where).message).toBe(
+      'Roster reads secrets from the credentials directory /run/creds (from --secrets-dir) and never writes there, and /run/creds/a.b ' +
+        'does not hold this value yet. As the user Roster runs as, run: (umask 077; cat > /run/creds/a.b) — paste the value, then press Ctrl+D. ' +
+        'Then save again: Roster records that it uses that file.',
+    );
+    expect(sayError('secretsDirNeedsCredential', { ...where, from: 'CREDENTIALS_DIRECTORY' }).message).toBe(
+      'Roster reads secrets from the credentials directory /run/creds (from CREDENTIALS_DIRECTORY) and never writes there, and /run/creds/a.b ' +
+        'does not hold this value yet. Add LoadCredential=a.b:/etc/roster/credentials/a.b (or LoadCredentialEncrypted=) to the service unit, ' +
+        'put the value in that file (root-owned, mode 0600), then run systemctl daemon-reload and restart the service. ' +
+        'Then save again: Roster records that it uses that file.',
+    );
+    expect(sayError('secretsDirKeepsFile', where).message).toBe(
+      'Roster reads secrets from the credentials directory /run/creds (from --secrets-dir) and never removes files there. ' +
+        'Remove the file (rm /run/creds/a.b), then retry.',
+    );
+    expect(sayError('secretsDirKeepsCredential', { ...where, from: 'CREDENTIALS_DIRECTORY' }).message).toBe(
+      'Roster reads secrets from the credentials directory /run/creds (from CREDENTIALS_DIRECTORY) and never removes files there. ' +
+        'Remove the LoadCredential=a.b: line from the service unit and restart the service, then retry.',
+    );
+    expect(sayError('secretFileUnreadable', { problem: '/x is not a regular file.' }).message).toBe(
+      'Roster will not read the secret file: /x is not a regular file.',
+    );
+    expect(sayError('credentialsDirUnusable', { problem: '/x is not a folder.' }).message).toBe(
+      '/x is not a folder.',
+    );
   });
 
   it('says the new refusals in Korean, every parameter in place', () => {
