@@ -8,7 +8,9 @@ import { expressionErrorDetail, mappingFailure } from '@shared/domain/mapping-fa
 import { evaluateExpressionSync, ExpressionError } from '@shared/expressions';
 import { logText } from '../../../src-renderer/components/log-message';
 import { impactReasonText } from '../../../src-renderer/components/impact/impact-text';
+import type { OnDemandStep } from '@shared/domain/on-demand';
 import LogDetail from '../../../src-renderer/views/logs/parts/log-detail.vue';
+import OnDemandStepView from '../../../src-renderer/views/jobs/parts/on-demand-step.vue';
 import MappingFlowPreview from '../../../src-renderer/views/jobs/parts/mapping-editor/mapping-flow-preview.vue';
 import { createRosterI18n } from '../../../src-renderer/locales';
 import { translator } from './translator';
@@ -105,6 +107,53 @@ describe('ExpressionEvaluationFailed in the provisioning log', () => {
     const unknown = { ...info.reasonParams, problemCode: 'expr.notInThisVersion' };
     expect(logText(info.reason, info.reasonCode, unknown, ko)).toBe(english);
     expect(logText(info.reason, info.reasonCode, info.reasonParams, translator('en'))).toBe(english);
+  });
+});
+
+describe('a failing mapping in provision on demand', () => {
+  it('says the failure and the failed line in Korean, from the log entry’s codes', () => {
+    const info = failedEntry().errorInformation;
+    const line = failedEntry().provisioningSteps[0];
+    if (!info?.reasonCode || !line) throw new Error('the entry was expected to fail with a code');
+    const step: OnDemandStep = {
+      runId: 'r1',
+      jobId: 'job-1',
+      at: '2026-12-03T09:00:00.000Z',
+      seq: 4,
+      object: { type: 'User', anchor: 'E1001', displayName: 'Ha-eun Song' },
+      status: 'failure',
+      summary: `create failed: ${english}`,
+      detail: {
+        kind: 'action',
+        action: 'create',
+        targetId: null,
+        attributes: [],
+        lines: [
+          {
+            step: line.name,
+            type: line.provisioningStepType,
+            status: line.status,
+            description: line.description,
+            ...(line.messageCode ? { messageCode: line.messageCode } : {}),
+            ...(line.messageParams ? { messageParams: line.messageParams } : {}),
+          },
+        ],
+        logEntryId: 'e-1',
+      },
+      error: {
+        code: info.errorCode,
+        message: info.reason,
+        reasonCode: info.reasonCode,
+        reasonParams: info.reasonParams ?? {},
+        recommendedAction: 'Fix the mapping or the source data, then try again.',
+      },
+    };
+    const text = (language: 'en' | 'ko') =>
+      mount(OnDemandStepView, { props: { step }, global: { plugins: [createRosterI18n(language)] } }).text();
+    const ko = text('ko');
+    expect(ko).toContain(korean);
+    expect(ko).not.toContain('start must be');
+    expect(text('en')).toContain(english);
   });
 });
 
