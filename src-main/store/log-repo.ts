@@ -144,6 +144,59 @@ export interface LogRepo {
   pruneOlderThan(cutoffIso: string, limit: number): number;
 }
 
+/** The columns every schema since migration 010 has, in the order of `insertValues`. */
+const insertColumns = [
+  'id',
+  'job_id',
+  'cycle_id',
+  'change_id',
+  'at',
+  'action',
+  'status',
+  'error_code',
+  'error_category',
+  'reason',
+  'additional_details',
+  'recommended_action',
+  'duration_ms',
+  'initiated_by_type',
+  'initiated_by_name',
+  'identity_type',
+  'source_id',
+  'source_display_name',
+  'target_id',
+  'target_display_name',
+  'modified_json',
+  'steps_json',
+];
+
+function insertValues(e: ProvisioningLogEntry): (string | number | null)[] {
+  return [
+    e.id,
+    e.jobId,
+    e.cycleId,
+    e.changeId,
+    e.activityDateTime,
+    e.provisioningAction,
+    e.status,
+    e.errorInformation?.errorCode ?? null,
+    e.errorInformation?.errorCategory ?? null,
+    e.errorInformation?.reason ?? null,
+    e.errorInformation?.additionalDetails ?? null,
+    e.errorInformation?.recommendedAction ?? null,
+    e.durationInMilliseconds,
+    e.initiatedBy.type,
+    e.initiatedBy.displayName,
+    e.sourceIdentity.identityType,
+    e.sourceIdentity.id,
+    e.sourceIdentity.displayName,
+    e.targetIdentity.id,
+    e.targetIdentity.displayName,
+    JSON.stringify(e.modifiedProperties),
+    JSON.stringify(e.provisioningSteps),
+  ];
+}
+
 /**
  * A block with this many name matches is read on its own (newest matches first, the LIMIT stops the
  * read); blocks with fewer are read together, so one sort never holds more than a few per block.
@@ -165,15 +218,14 @@ export function createLogRepo(db: Database): LogRepo {
   const withCodes = hasColumn('error_messages_json');
   // Before migration 015 the export builds every row's cells from its columns.
   const withFlatCsv = hasColumn('flat_csv_rest');
-  const insert = db.prepare(
-    `INSERT INTO log_entries (id, job_id, cycle_id, change_id, at, action, status, error_code, error_category, reason,
-       additional_details, recommended_action, duration_ms, initiated_by_type, initiated_by_name, identity_type,
-       source_id, source_display_name, target_id, target_display_name, modified_json, steps_json
-       ${withCodes ? ', error_messages_json' : ''}${withFlatCsv ? ', flat_csv_rest' : ''})
-     VALUES (@id, @job_id, @cycle_id, @change_id, @at, @action, @status, @error_code, @error_category, @reason,
-       @additional_details, @recommended_action, @duration_ms, @initiated_by_type, @initiated_by_name, @identity_type,
-       @source_id, @source_display_name, @target_id, @target_display_name, @modified_json, @steps_json
-       ${withCodes ? ', @error_messages_json' : ''}${withFlatCsv ? ', @flat_csv_rest' : ''})`,
+  const columns = [
+    ...insertColumns,
+    ...(withCodes ? ['error_messages_json'] : []),
+    ...(withFlatCsv ? ['flat_csv_rest'] : []),
+  ];
+  // Positional values: binding an array costs about half of binding an object of 24 named values.
+  const insert = db.prepare<unknown[]>(
+    `INSERT INTO log_entries (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   );
   // Databases before migration 010 (the migration tests) have no time blocks to keep.
   let timeBlocks: Statement<[number, string, string]> | null | undefined;
@@ -191,32 +243,10 @@ export function createLogRepo(db: Database): LogRepo {
     // transaction (a trigger per entry doubled the cost of a log write).
     const spans = new Map<number, { min: string; max: string }>();
     for (const e of entries) {
-      const { lastInsertRowid } = insert.run({
-        id: e.id,
-        job_id: e.jobId,
-        cycle_id: e.cycleId,
-        change_id: e.changeId,
-        at: e.activityDateTime,
-        action: e.provisioningAction,
-        status: e.status,
-        error_code: e.errorInformation?.errorCode ?? null,
-        error_category: e.errorInformation?.errorCategory ?? null,
-        reason: e.errorInformation?.reason ?? null,
-        additional_details: e.errorInformation?.additionalDetails ?? null,
-        recommended_action: e.errorInformation?.recommendedAction ?? null,
-        duration_ms: e.durationInMilliseconds,
-        initiated_by_type: e.initiatedBy.type,
-        initiated_by_name: e.initiatedBy.displayName,
-        identity_type: e.sourceIdentity.identityType,
-        source_id: e.sourceIdentity.id,
-        source_display_name: e.sourceIdentity.displayName,
-        target_id: e.targetIdentity.id,
-        target_display_name: e.targetIdentity.displayName,
-        modified_json: JSON.stringify(e.modifiedProperties),
-        steps_json: JSON.stringify(e.provisioningSteps),
-        ...(withCodes ? { error_messages_json: errorMessagesOf(e.errorInformation) } : {}),
-        ...(withFlatCsv ? { flat_csv_rest: flatRestOfEntry(e) } : {}),
-      });
+      const values = insertValues(e);
+      if (withCodes) values.push(errorMessagesOf(e.errorInformation));
+      if (withFlatCsv) values.push(flatRestOfEntry(e));
+      const { lastInsertRowid } = insert.run(values);
       const block = Math.floor(Number(lastInsertRowid) / seqBlockSize);
       const at = e.activityDateTime;
       const span = spans.get(block);
