@@ -13,8 +13,6 @@ import {
 } from '@shared/domain/error-messages';
 import type { VaultProblemKind } from '@shared/domain/app-info';
 import { vaultCommands, vaultProblemEnglish } from '@shared/domain/vault-problem-texts';
-import type { RosterError } from '@shared/domain/errors';
-import { loopbackBindAddress } from '../../../src-main/sandbox/loopback-host';
 import ErrorPresenter from '../../../src-renderer/components/error-presenter.vue';
 import { ApiError } from '../../../src-renderer/api';
 import { useErrorsStore } from '../../../src-renderer/stores/errors';
@@ -290,25 +288,6 @@ describe('a refused command said by its code', () => {
     );
     expect(sayError('credentialsDirUnusable', { problem: '/x is not a folder.' }).message).toBe(
       '/x is not a folder.',
-    );
-  });
-
-  it('a refusal thrown by the main process reaches Korean through its said', () => {
-    let thrown: unknown;
-    try {
-      loopbackBindAddress('0.0.0.0');
-    } catch (error) {
-      thrown = error;
-    }
-    const payload = (thrown as RosterError).toPayload();
-    expect(payload.message).toBe(
-      'The Roster Sandbox listens on this computer only (127.0.0.1, localhost or ::1); refusing to listen on "0.0.0.0".',
-    );
-    expect(payload.details).toMatchObject({ host: '0.0.0.0' });
-    const said = saidOf(payload.details);
-    const ko = createRosterI18n('ko').global;
-    expect(said && ko.t(`errorMessages.${said.code}`, said.params)).toBe(
-      'Roster 샌드박스는 이 컴퓨터(127.0.0.1, localhost 또는 ::1)에서만 수신합니다. “0.0.0.0”에서는 수신하지 않습니다.',
     );
   });
 
