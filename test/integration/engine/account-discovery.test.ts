@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { saidOf } from '@shared/domain/error-messages';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountActResult, AccountReport, AccountRowsPage } from '@shared/domain/accounts';
 import { discoverAccounts } from '../../../src-main/engine/discovery/discover-accounts';
@@ -256,6 +257,12 @@ describe('account discovery against a real SCIM server (scimmy)', () => {
       error: { code: 'conflict', details: { reason: 'jobBusy', holder: { label: 'roster sync' } } },
     });
     if (!result.ok) expect(result.error.message).toContain('roster sync');
+    // The lock's code comes along, so the app says the refusal in the admin's language.
+    if (!result.ok)
+      expect(saidOf(result.error.details)).toMatchObject({
+        code: 'jobBusy',
+        params: { holder: 'roster sync' },
+      });
     expect((kit.peer as ScimmyPeer).storedUser(made.ghost)?.['active']).toBe(true);
   });
 });
