@@ -80,7 +80,7 @@ export const koErrorMessages: typeof enErrorMessages = {
   scimTargetCannotDisable:
     '작업 “{job}”은(는) 퇴사자를 비활성화하도록 되어 있지만(settings.onSourceDelete가 "disable"), 대상 “{target}”은(는) 계정을 비활성화할 수 없는 앱입니다' +
     '(연결에 userDisable: "notSupported"로 되어 있어, 앱에 "active" 특성이 없고 삭제만 합니다). Roster는 비활성화하라고 한 계정을 삭제하지 않습니다. ' +
-    '퇴사자의 계정을 삭제하려면 작업의 settings.onSourceDelete를 "delete"로 바꾸고, 앱이 active=false를 받아들인다면 연결의 userDisable을 "activeFalse"로 바꾸세요.',
+    '퇴사자의 계정을 삭제하려면 작업의 settings.onSourceDelete를 "delete"로 바꾸세요. 앱이 active=false를 받아들인다면 연결의 userDisable을 "activeFalse"로 바꾸세요.',
   ldapTargetCannotDisable:
     '작업 “{job}”은(는) 퇴사자를 비활성화하도록 되어 있지만(settings.onSourceDelete가 "disable"), 대상 “{target}”은(는) 비활성화 특성이 없는 LDAP 연결이라 Roster가 그곳의 계정을 비활성화할 수 없습니다. ' +
     '연결의 disableAttribute와 disableValue를 설정하거나(예: employeeType = disabled, 또는 ppolicy 오버레이와 함께 pwdAccountLockedTime = 000001010000Z. ' +
@@ -88,7 +88,7 @@ export const koErrorMessages: typeof enErrorMessages = {
     '작업의 settings.onSourceDelete를 "delete"로 바꿔 퇴사자의 항목을 삭제하세요.',
   importConnectionKindDiffers:
     '파일의 연결 “{name}”은(는) {kind}인데, 이미 있는 연결은 {existingKind}입니다.',
-  connectorFailed: '{connection} 연결이 실패했습니다: {problem}{location}',
+  connectorFailed: '{connection}에서 문제가 생겼습니다: {problem}{location}',
   connectionNamedMissingGuess: '이름이 “{name}”인 연결이 없습니다. “{guess}”을(를) 찾으셨나요?',
   connectionNamedMissingSources: '이름이 “{name}”인 연결이 없습니다. 원본 연결: {names}.',
   connectionNamedMissingTargets: '이름이 “{name}”인 연결이 없습니다. 대상 연결: {names}.',
