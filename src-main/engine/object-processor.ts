@@ -117,10 +117,12 @@ export async function processObject(
       ...noteOf(reasonOf(error) ?? message),
     });
     // No state is recorded: the object counts as changed, and escrow says when it is tried again.
+    const reason = reasonOf(error);
     const failure = {
       errorClass: escrowClassOf(code, error),
       code,
       message,
+      ...(reason ? { text: reason } : {}),
       isReference: false,
       attemptedHash: stateHash,
     };

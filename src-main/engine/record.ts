@@ -1,4 +1,5 @@
 import type { EscrowErrorClass } from '@shared/domain/escrow';
+import { messageOf, type LogText } from '@shared/domain/log-messages';
 import type { ObjectType } from '@shared/domain/schema';
 import type { SourceObject } from '../connectors/connector';
 import type { IntentDetail, IntentOperation } from '../store/intents-repo';
@@ -39,6 +40,8 @@ export interface EscrowFailureOf {
   errorClass: EscrowErrorClass;
   code: string;
   message: string;
+  /** The message under its log code, when the engine wrote it so (the job page translates it). */
+  text?: LogText;
   /** A manager or membership write of an object whose own write landed. */
   isReference: boolean;
   /** The object's state hash in this cycle: a later cycle with another hash retries it at once. */
@@ -74,6 +77,7 @@ export function record(ctx: CycleContext, object: ObjectIdentity, outcome: Outco
           errorClass: f.errorClass,
           errorCode: f.code,
           errorMessage: f.message,
+          ...(f.text ? { errorText: messageOf(f.text) } : {}),
           attemptedHash: f.attemptedHash,
         },
         ctx.clock().toISOString(),

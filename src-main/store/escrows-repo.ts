@@ -1,4 +1,5 @@
 import type { EscrowErrorClass } from '@shared/domain/escrow';
+import type { LogMessage } from '@shared/domain/log-messages';
 import type { ObjectType } from '@shared/domain/schema';
 import type { Database } from './db';
 
@@ -12,6 +13,8 @@ export interface EscrowRecord {
   errorClass: EscrowErrorClass;
   errorCode: string;
   errorMessage: string;
+  /** The error under its log message code, when the engine wrote it so (migration 016). */
+  errorText?: LogMessage;
   firstFailure: string;
   lastAttempt: string;
   attempts: number;
@@ -29,6 +32,7 @@ export type EscrowFailure = Pick<
   | 'errorClass'
   | 'errorCode'
   | 'errorMessage'
+  | 'errorText'
   | 'attemptedHash'
 >;
 
@@ -41,6 +45,8 @@ interface EscrowRow {
   error_class: EscrowErrorClass;
   error_code: string;
   error_message: string;
+  /** Migration 016; absent on older schemas, null for entries without a code. */
+  error_message_json?: string | null;
   first_failure: string;
   last_attempt: string;
   attempts: number;
@@ -76,6 +82,7 @@ function toRecord(row: EscrowRow): EscrowRecord {
     errorClass: row.error_class,
     errorCode: row.error_code,
     errorMessage: row.error_message,
+    ...(row.error_message_json ? { errorText: JSON.parse(row.error_message_json) as LogMessage } : {}),
     firstFailure: row.first_failure,
     lastAttempt: row.last_attempt,
     attempts: row.attempts,
@@ -88,14 +95,19 @@ export function createEscrowsRepo(db: Database): EscrowsRepo {
   const all = db.prepare<[string], EscrowRow>(
     'SELECT * FROM escrows WHERE job_id = ? ORDER BY first_failure, object_type, anchor',
   );
+  const withCodes =
+    db.prepare("SELECT 1 FROM pragma_table_info('escrows') WHERE name = 'error_message_json'").get() !==
+    undefined;
   const upsert = db.prepare(
     `INSERT INTO escrows (job_id, object_type, anchor, is_reference, display_name, error_class, error_code,
-                          error_message, first_failure, last_attempt, attempts, attempted_hash, retry_now)
+                          error_message, first_failure, last_attempt, attempts, attempted_hash, retry_now
+                          ${withCodes ? ', error_message_json' : ''})
      VALUES (@job_id, @object_type, @anchor, @is_reference, @display_name, @error_class, @error_code,
-             @error_message, @at, @at, 1, @attempted_hash, 0)
+             @error_message, @at, @at, 1, @attempted_hash, 0${withCodes ? ', @error_message_json' : ''})
      ON CONFLICT (job_id, object_type, anchor) DO UPDATE SET is_reference = excluded.is_reference,
        display_name = excluded.display_name, error_class = excluded.error_class,
        error_code = excluded.error_code, error_message = excluded.error_message,
+       ${withCodes ? 'error_message_json = excluded.error_message_json,' : ''}
        last_attempt = excluded.last_attempt, attempts = escrows.attempts + 1,
        attempted_hash = excluded.attempted_hash, retry_now = 0`,
   );
@@ -124,6 +136,9 @@ export function createEscrowsRepo(db: Database): EscrowsRepo {
         error_message: failure.errorMessage,
         attempted_hash: failure.attemptedHash,
         at,
+        ...(withCodes
+          ? { error_message_json: failure.errorText ? JSON.stringify(failure.errorText) : null }
+          : {}),
       });
     },
     clearObject: (jobId, objectType, anchor) => void clearOne.run(jobId, objectType, anchor),

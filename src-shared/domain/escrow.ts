@@ -1,3 +1,4 @@
+import type { LogMessage } from './log-messages';
 import type { ObjectType } from './schema';
 
 /** How a failure was classified where it arose (provisioning-behaviour.md §9.1). */
@@ -13,6 +14,8 @@ export interface EscrowView {
   errorClass: EscrowErrorClass;
   errorCode: string;
   errorMessage: string;
+  /** The error under its log message code, when the engine wrote it so (the app translates it). */
+  errorText?: LogMessage;
   firstFailure: string;
   lastAttempt: string;
   attempts: number;

@@ -18,6 +18,7 @@ export function toEscrowView(entry: EscrowRecord, now: Date): EscrowView {
     errorClass: entry.errorClass,
     errorCode: entry.errorCode,
     errorMessage: entry.errorMessage,
+    ...(entry.errorText ? { errorText: entry.errorText } : {}),
     firstFailure: entry.firstFailure,
     lastAttempt: entry.lastAttempt,
     attempts: entry.attempts,

@@ -14,6 +14,7 @@ import { migration012SourceStateEpochs } from './012-source-state-epochs';
 import { migration013LogMessageCodes } from './013-log-message-codes';
 import { migration014AccountDiscoveryRunner } from './014-account-discovery-runner';
 import { migration015LogFlatCsv } from './015-log-flat-csv';
+import { migration016EscrowMessageCodes } from './016-escrow-message-codes';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   migration013LogMessageCodes,
   migration014AccountDiscoveryRunner,
   migration015LogFlatCsv,
+  migration016EscrowMessageCodes,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -5,6 +5,7 @@
  * show stays word for word what it was. A real app (SQLite file), a real CSV file and scimmy.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EscrowView } from '@shared/domain/escrow';
 import type { JobImpactResult } from '@shared/domain/job-editing';
 import type { JobConfig } from '@shared/domain/jobs';
 import type { JobDetail } from '@shared/domain/job-view';
@@ -33,7 +34,7 @@ const problem =
   'Line 1, column 18: Mid argument 2 (start): "Sales" is not an integer (digits with an optional leading "-", at most 64 bits).';
 const reason = `displayName: ${problem}`;
 
-describe('a failing mapping in the log and the impact view, under its code', () => {
+describe('a failing mapping in the log, the escrow list and the impact view, under its code', () => {
   let kit: EngineKit;
   beforeAll(() => usePrivateKeyring());
   afterEach(async () => {
@@ -83,6 +84,13 @@ describe('a failing mapping in the log and the impact view, under its code', () 
         'problem.problemCode': 'evalNotAnInteger',
         'problem.value': 'Sales',
       },
+    });
+    // The job page's "Waiting for retry" list keeps the same code beside the same English.
+    const escrows = await call<EscrowView[]>(kit, 'jobs.escrows', { id: kit.jobId });
+    expect(escrows.find((e) => e.anchor === 'E0001')).toMatchObject({
+      errorCode: 'ExpressionEvaluationFailed',
+      errorMessage: reason,
+      errorText: { code: 'errorMappingFailed', params: { problemCode: 'expr.evalInNamedArgument' } },
     });
   });
 });

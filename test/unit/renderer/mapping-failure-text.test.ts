@@ -11,6 +11,9 @@ import { impactReasonText } from '../../../src-renderer/components/impact/impact
 import type { OnDemandStep } from '@shared/domain/on-demand';
 import LogDetail from '../../../src-renderer/views/logs/parts/log-detail.vue';
 import OnDemandStepView from '../../../src-renderer/views/jobs/parts/on-demand-step.vue';
+import { escrowColumns } from '../../../src-renderer/views/jobs/parts/escrow-columns';
+import type { EscrowView } from '@shared/domain/escrow';
+import { h } from 'vue';
 import MappingFlowPreview from '../../../src-renderer/views/jobs/parts/mapping-editor/mapping-flow-preview.vue';
 import { createRosterI18n } from '../../../src-renderer/locales';
 import { translator } from './translator';
@@ -154,6 +157,48 @@ describe('a failing mapping in provision on demand', () => {
     expect(ko).toContain(korean);
     expect(ko).not.toContain('start must be');
     expect(text('en')).toContain(english);
+  });
+});
+
+describe('a failing mapping in the job page’s “Waiting for retry” list', () => {
+  it('says the entry’s error in Korean from its code, and keeps the English of an entry without one', () => {
+    const info = failedEntry().errorInformation;
+    if (!info?.reasonCode || !info.reasonParams) throw new Error('the reason was expected to have a code');
+    const entry: EscrowView = {
+      objectType: 'User',
+      anchor: 'E1001',
+      displayName: 'Ha-eun Song',
+      isReference: false,
+      errorClass: 'permanent',
+      errorCode: info.errorCode,
+      errorMessage: info.reason,
+      errorText: { code: info.reasonCode, params: info.reasonParams },
+      firstFailure: '2026-03-10T12:00:00.000Z',
+      lastAttempt: '2026-03-10T12:00:00.000Z',
+      attempts: 1,
+      nextRetry: { kind: 'never' },
+      expired: false,
+      retryNow: false,
+    };
+    const errorCell = (language: 'en' | 'ko', shown: EscrowView) => {
+      const i18n = translator(language);
+      const column = escrowColumns({
+        t: (key, named) => i18n.t(key, (named ?? {}) as Record<string, string>),
+        errorText: (e) => logText(e.errorMessage, e.errorText?.code, e.errorText?.params, i18n),
+        time: (iso) => iso,
+        longTime: (iso) => iso,
+        busyKey: () => null,
+        onAction: () => undefined,
+      }).find((c) => 'key' in c && c.key === 'error');
+      if (!column || !('render' in column) || !column.render) throw new Error('no error column');
+      return mount({ render: () => h('div', [column.render?.(shown, 0)]) })
+        .get('[data-test="escrow-error-message"]')
+        .text();
+    };
+    expect(errorCell('ko', entry)).toBe(korean);
+    expect(errorCell('en', entry)).toBe(english);
+    const { errorText: _code, ...withoutCode } = entry;
+    expect(errorCell('ko', withoutCode)).toBe(english);
   });
 });
 

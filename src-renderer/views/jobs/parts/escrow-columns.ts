@@ -5,6 +5,8 @@ import { escrowKey, type EscrowAction } from './use-escrow-list';
 
 export interface EscrowColumnsContext {
   t: (key: string, named?: Record<string, unknown>) => string;
+  /** An entry's error in the admin's language: from its log code when it has one, else its English. */
+  errorText: (entry: EscrowView) => string;
   /** Compact date and time for the table (an entry lives at most 28 days: no year). */
   time: (iso: string) => string;
   /** The full date and time, on hover. */
@@ -120,9 +122,9 @@ export function escrowColumns(ctx: EscrowColumnsContext): DataTableColumns<Escro
       key: 'error',
       minWidth: 210,
       render: (entry) =>
-        h('div', { class: 'error', title: entry.errorMessage }, [
+        h('div', { class: 'error', title: ctx.errorText(entry) }, [
           h('code', { class: 'mono code' }, entry.errorCode),
-          h('div', { class: 'message' }, entry.errorMessage),
+          h('div', { class: 'message', 'data-test': 'escrow-error-message' }, ctx.errorText(entry)),
         ]),
     },
     {
