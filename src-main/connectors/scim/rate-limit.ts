@@ -7,17 +7,18 @@
  *   When the bucket is empty, the next start waits exactly until the next token.
  * - **Concurrency**: at most `maxConcurrency` requests in flight; a hung request holds one slot while
  *   the others go on.
- * - **Adaptive rate**: the job's `maxRequestsPerSecond` is the ceiling and the starting rate. A
- *   throttle answer (429, or 503 with Retry-After: `isThrottle`) to a request sent at the current
- *   rate lowers it ×0.7 and empties the bucket; answers to requests sent before that change do not
- *   lower it again (they were sent at the old rate). While no throttle answer comes, the rate climbs
- *   back every `windowMs`: quickly (×1.2) up to 90 % of the rate last throttled, then by 2 % steps,
- *   so it settles just under what the target allows. It never goes below a tenth of the ceiling.
+ * - **Adaptive rate**: the job's `maxRequestsPerSecond` is the ceiling and the starting rate; every
+ *   answer goes to pace-controller.ts, which tells a pace limit (slowing down thins the 429s out:
+ *   pace just under the accepted rate, probe upward while none come) from a storm of 429s that come
+ *   whatever the pace (leave the rate alone). A throttle answer is a 429, or a 503 with Retry-After
+ *   (`isThrottle`). A decrease empties the bucket.
  *
  * Every attempt goes through the limiter, retries included, so a throttled server is not hit harder
  * by our own retries. On stop() every waiting request rejects at once with the caller's own error
  * (the cycle stopped), a second stop() is harmless, and the clock can be injected.
  */
+
+import { createPaceController } from './pace-controller';
 
 export interface RequestLimiter {
   run<T>(task: () => Promise<T>): Promise<T>;
@@ -46,7 +47,7 @@ export interface AdaptiveOptions {
   isThrottle?(error: unknown): boolean;
   /** Seconds of requests the bucket holds (default 0.05: at 1,000/s, 50 requests may start at once). */
   burstSeconds?: number;
-  /** How often the rate may climb while no throttle answer comes (default 250 ms). */
+  /** The pace controller's shortest round (default 1,000 ms). */
   windowMs?: number;
 }
 
@@ -55,18 +56,6 @@ const systemClock: LimiterClock = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-
-/** Multiplicative decrease per throttle answer (one per round: answers to requests sent before count no more). */
-const decrease = 0.7;
-/** Fast recovery factor below 90 % of the last throttled rate; 2 % steps above it. */
-const recovery = 1.2;
-const probeStep = 0.02;
-/**
- * The rate never goes below a tenth of the job's ceiling: 429s that come whatever the pace (a
- * tenant-wide limit, a flaky gateway) would otherwise drag it to nothing. A target that allows less
- * than a tenth of the ceiling needs a lower ceiling (maxRequestsPerSecond).
- */
-const floorShare = 0.1;
 
 interface Waiter {
   start(): void;
@@ -84,8 +73,11 @@ export function createRequestLimiter(
   const concurrency =
     limits.maxConcurrency >= 1 ? Math.floor(limits.maxConcurrency) : defaultRequestLimits.maxConcurrency;
   const burstSeconds = adaptive.burstSeconds ?? 0.05;
-  const windowMs = adaptive.windowMs ?? 250;
-  const floor = ceiling * floorShare;
+  const pace = createPaceController({
+    ceiling,
+    startedAt: clock.now(),
+    ...(adaptive.windowMs ? { windowMs: adaptive.windowMs } : {}),
+  });
   const waiting: Waiter[] = [];
   let rate = ceiling;
   let tokens = 1;
@@ -93,10 +85,6 @@ export function createRequestLimiter(
   let active = 0;
   let timer: unknown = null;
   let stopped = false;
-  /** When the rate last changed: answers to requests sent before it tell about the old rate. */
-  let changedAt = Number.NEGATIVE_INFINITY;
-  /** The rate at the last decrease (null until the first, and again once back at the ceiling). */
-  let throttledAt: number | null = null;
 
   const capacity = () => Math.max(1, rate * burstSeconds);
 
@@ -128,25 +116,14 @@ export function createRequestLimiter(
     }
   }
 
-  function changeRate(next: number, now: number): void {
-    refill(now);
-    rate = next;
-    changedAt = now;
-  }
-
   function observe(sentAt: number, throttle: boolean): void {
-    if (sentAt <= changedAt) return;
     const now = clock.now();
-    if (throttle) {
-      throttledAt = rate;
-      changeRate(Math.max(floor, rate * decrease), now);
-      tokens = Math.min(tokens, 0);
-      return;
-    }
-    if (throttledAt === null || rate >= ceiling || now - changedAt < windowMs) return;
-    const last = throttledAt;
-    changeRate(Math.min(ceiling, rate < last * 0.9 ? rate * recovery : rate * (1 + probeStep)), now);
-    if (rate >= ceiling) throttledAt = null;
+    // Tokens earned so far were earned at the old rate.
+    refill(now);
+    if (!pace.observe(sentAt, now, throttle)) return;
+    const before = rate;
+    rate = pace.rate();
+    if (rate < before) tokens = Math.min(tokens, 0);
   }
 
   function finished(): void {

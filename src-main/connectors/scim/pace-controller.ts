@@ -1,0 +1,372 @@
+/**
+ * Which request rate to pace to against a target that throttles (issue 11), decided from the answers
+ * alone. Pure state over an injected time: the limiter (rate-limit.ts) feeds it every answer and paces
+ * to `rate()`.
+ *
+ * Two kinds of target answer 429 and must be told apart, because the right reaction is opposite:
+ * - a **pace limit** R (a token bucket) refuses what we send beyond R: slowing down thins the 429s out
+ *   until none come below R, and the accepted rate stays about R however fast we send;
+ * - a **storm** (a flaky gateway, a tenant-wide limit shared with others, the fault proxy of the chaos
+ *   tests) refuses a share of everything whatever the pace: slowing down only loses throughput.
+ *
+ * The controller keeps the share of 429s that comes whatever the pace (the storm baseline, 0 until a
+ * storm was seen) and works in rounds: answers to requests sent after the round began (the last rate
+ * change), so answers to requests sent at an older rate never count.
+ *
+ * - **Cruising** (at the ceiling, or probing upward): without a storm, two 429s in a round start a
+ *   descent at once; in a storm, a whole round whose 429s exceed the baseline beyond chance
+ *   (`excessive`) does. A quiet round lets the baseline follow the storm (down freely, up to 1.5 times
+ *   what its verdict measured) and, below the ceiling, raises the rate: halfway to just under the last
+ *   refused pace, then 1 % steps, then steps that double (a raised limit, a storm that passed).
+ * - **Descending**: each step paces at what the pace before got accepted, S × (1 − p), less 5 %, and
+ *   never below half of S, for one round; `verdict` reads it:
+ *   - no 429s beyond the baseline: a pace limit, and this pace is under it → cruise and probe;
+ *   - the share did not thin out since the step before (both measured on 20 answers or more, 5–50 %):
+ *     a storm → the baseline becomes that share, and the rate goes back to the fastest measured step
+ *     not in excess of it (in a pure storm, where it was), so a storm costs a few seconds once;
+ *   - otherwise (thinning, or too few answers to tell): one step lower.
+ *
+ * A request that got a 429 honours its Retry-After itself (retry.ts, without holding a slot): a token
+ * bucket's "Retry-After: 1" speaks of that request's token, and stopping the whole connection for it
+ * would halve the throughput.
+ */
+
+export interface PaceControllerOptions {
+  /** The job's maxRequestsPerSecond: the starting rate and the most the controller paces to. */
+  ceiling: number;
+  /** Shortest cruising round (default 1,000 ms: shorter rounds are skewed by the target's burst). */
+  windowMs?: number;
+  /** When the first round begins (the limiter's clock at creation). */
+  startedAt: number;
+}
+
+export type PacePhase = 'cruising' | 'descending';
+
+export interface PaceController {
+  rate(): number;
+  phase(): PacePhase;
+  /** The share of answers that are 429 whatever the pace, as far as the answers so far show. */
+  stormShare(): number;
+  /** Feeds the answer to a request sent at `sentAt` that came at `now`. Returns whether the rate changed. */
+  observe(sentAt: number, now: number, throttled: boolean): boolean;
+}
+
+/** The tuning, in one place (every share is of answers; every factor of a rate). */
+export const pacing = {
+  /** A round's share is trusted for a storm verdict (and, in a storm, for an excess) from this many answers. */
+  minAnswers: 20,
+  /** The pace before a descent is read from the last window, or from this many answers at a slow pace. */
+  lookBackAnswers: 40,
+  /** Without a storm, a quiet round of this many answers over a window is enough to probe upward. */
+  minQuietAnswers: 5,
+  /** A descent step with this many 429s, more than half its answers, is far above a limit: next step at once. */
+  earlyThrottles: 5,
+  /** A descent step lasts at least this part of a window (a shorter one overstates the accepted rate). */
+  minStepWindows: 0.5,
+  /** Any round closes after this many windows, however few answers came. */
+  maxRoundWindows: 5,
+  /** 429s beyond the baseline count as excess when above mean + z standard deviations + strays. */
+  excessZ: 2.5,
+  /** Answers already on their way when the pace changed, or plain chance: never an excess alone. */
+  strays: 1,
+  /** Pace under a measured accepted rate. */
+  margin: 0.95,
+  /**
+   * A descent step is at least 5 % slower, and at most twice as slow, as the pace before: while
+   * throttled, a client that honours Retry-After sends less than it could, so what a step measures is
+   * low, and a storm's chance excess must not send the rate down in one go.
+   */
+  slowest: 0.5,
+  /** A share that fell below this part of the step before's has thinned out: a pace limit. */
+  thinned: 0.6,
+  /** A share above this that does not thin is still taken for a pace limit far away (keep descending). */
+  largeShare: 0.5,
+  /** A share below this is no storm: a few per cent of 429s are a pace limit we are just above. */
+  minStormShare: 0.05,
+  /** The baseline remembers about this many answers, so a storm that ends fades out of it. */
+  baselineMemory: 200,
+  /** A cruising round at one rate ends after this many answers (a pooled sample shows a small excess). */
+  maxRoundAnswers: 100,
+  /** In a storm, quiet rounds may raise the baseline up to this many times the share its verdict measured. */
+  stormCap: 1.5,
+  /** First probing step: this share of the last refused pace, or of the rate when none is known. */
+  probeShare: 0.01,
+  unknownLimitProbeShare: 0.1,
+  /** Never slower than this many requests per second. */
+  minimumRate: 0.5,
+} as const;
+
+interface Round {
+  since: number;
+  answers: number;
+  throttled: number;
+}
+
+interface Step extends Round {
+  rate: number;
+  /**
+   * What was sent per second: the paced rate for a descent step; for the round that started the
+   * descent, the pace it really had (the rate may be far above what the client sends).
+   */
+  pace: number;
+  /** The share of 429s at that pace. */
+  paceShare: number;
+}
+
+type State =
+  | { kind: 'cruising'; round: Round; probe: Probe | null }
+  | { kind: 'descending'; round: Round; steps: Step[] };
+
+interface Probe {
+  /** The last pace refused (or null when a storm sent the rate back and no pace was refused). */
+  limit: number | null;
+  step: number;
+}
+
+export type Verdict = 'paceLimit' | 'storm' | 'lower';
+
+/** Whether `throttled` of `answers` exceed what a baseline share explains. */
+export function excessive(answers: number, throttled: number, baseline: number): boolean {
+  const mean = answers * baseline;
+  const deviation = Math.sqrt(answers * baseline * (1 - baseline));
+  return throttled > mean + pacing.excessZ * deviation + pacing.strays;
+}
+
+function measured(round: Round): boolean {
+  return round.answers >= pacing.minAnswers;
+}
+
+function share(round: Round): number {
+  return round.answers === 0 ? 0 : round.throttled / round.answers;
+}
+
+/** What a closed descent step says, given the step before it and the baseline known so far. */
+export function verdict(step: Round, before: Round, baseline: number): Verdict {
+  if (!excessive(step.answers, step.throttled, baseline)) return 'paceLimit';
+  const now = share(step);
+  if (
+    measured(step) &&
+    measured(before) &&
+    now >= share(before) * pacing.thinned &&
+    now >= pacing.minStormShare &&
+    now <= pacing.largeShare
+  )
+    return 'storm';
+  return 'lower';
+}
+
+const newRound = (now: number): Round => ({ since: now, answers: 0, throttled: 0 });
+
+export function createPaceController(options: PaceControllerOptions): PaceController {
+  const ceiling = options.ceiling;
+  const windowMs = options.windowMs ?? 1000;
+  const floor = Math.min(ceiling, pacing.minimumRate);
+  let rate = ceiling;
+  /** The storm baseline as decaying counts of answers and 429s among them. */
+  let baseAnswers = 0;
+  let baseThrottled = 0;
+  /** What the last quiet cruising round sent per second (0 before the first). */
+  let quietPace = 0;
+  /** The share of 429s the last storm verdict measured (0: no storm seen). */
+  let verdictShare = 0;
+  let state: State = { kind: 'cruising', round: newRound(options.startedAt), probe: null };
+
+  /** Answers of the last window, oldest first (`head` skips the expired ones without shifting). */
+  const recent: { at: number; throttled: boolean }[] = [];
+  let head = 0;
+  let firstAnswerAt: number | null = null;
+
+  function keep(now: number, throttled: boolean): void {
+    firstAnswerAt ??= now;
+    recent.push({ at: now, throttled });
+    while (head < recent.length && recent[head]!.at <= now - windowMs) head += 1;
+    // Entries before `head` stay a while: a slow pace looks back over the last `lookBackAnswers`.
+    if (head > 1024 + pacing.lookBackAnswers && head * 2 > recent.length) {
+      recent.splice(0, head - pacing.lookBackAnswers);
+      head = pacing.lookBackAnswers;
+    }
+  }
+
+  /**
+   * The answers of the last window (or the last `lookBackAnswers`, at a slow pace), whatever the
+   * rounds: a round that just began shows little (its first answers are still on their way).
+   */
+  function lastWindow(now: number): Round {
+    const from = Math.max(0, Math.min(head, recent.length - pacing.lookBackAnswers));
+    let throttled = 0;
+    for (let i = from; i < recent.length; i++) if (recent[i]!.throttled) throttled += 1;
+    const oldest = recent[from]?.at ?? now;
+    const since = Math.min(
+      now - windowMs / 10,
+      Math.max(Math.min(oldest, now - windowMs), firstAnswerAt ?? now),
+    );
+    return { since, answers: recent.length - from, throttled };
+  }
+
+  const baseline = () => (baseAnswers === 0 ? 0 : baseThrottled / baseAnswers);
+
+  function remember(round: Round): void {
+    baseAnswers += round.answers;
+    baseThrottled += round.throttled;
+    if (baseAnswers > pacing.baselineMemory) {
+      baseThrottled *= pacing.baselineMemory / baseAnswers;
+      baseAnswers = pacing.baselineMemory;
+    }
+  }
+
+  /**
+   * A quiet round moves the baseline, but no higher than `stormCap` times the share the last storm
+   * verdict measured: a pace limit we are slightly above would otherwise raise it round by round until
+   * its 429s counted as the storm. Without a storm, a stray 429 is no baseline.
+   */
+  function fade(round: Round): void {
+    if (verdictShare === 0) return;
+    remember(round);
+    const cap = Math.min(pacing.largeShare, verdictShare * pacing.stormCap);
+    if (baseline() > cap) baseThrottled = cap * baseAnswers;
+  }
+
+  function setRate(next: number): void {
+    rate = Math.min(ceiling, Math.max(floor, next));
+  }
+
+  /** What the round sent per second, as far as its answers show (the rate itself may be far above it). */
+  function sentRate(round: Round, until: number): number {
+    return round.answers / (Math.max(until - round.since, windowMs / 10) / 1000);
+  }
+
+  /** Under a pace limit R, a pace S drawing a share p of 429s means R ≈ S × (1 − p). */
+  const acceptedAt = (step: Step) => step.pace * (1 - step.paceShare);
+
+  function descend(steps: Step[], now: number): void {
+    const last = steps[steps.length - 1]!;
+    setRate(Math.max(last.pace * pacing.slowest, acceptedAt(last) * pacing.margin));
+    state = { kind: 'descending', round: newRound(now), steps };
+  }
+
+  function cruise(now: number, probe: Probe | null): void {
+    state = { kind: 'cruising', round: newRound(now), probe: rate < ceiling ? probe : null };
+  }
+
+  function closeStep(steps: Step[], round: Round, now: number): void {
+    const step: Step = { ...round, rate, pace: rate, paceShare: share(round) };
+    const before = steps[steps.length - 1]!;
+    const outcome = rate <= floor ? 'storm' : verdict(step, before, baseline());
+    if (outcome === 'lower') {
+      descend([...steps, step], now);
+      return;
+    }
+    if (outcome === 'paceLimit') {
+      // The pace refused last: probing climbs back toward it quickly, and finds it again if it was
+      // set low (a throttled client sends less than its rate while its 429s wait their Retry-After).
+      fade(step);
+      if (verdictShare > 0) {
+        // In a storm an excess may be chance: probe up as after a storm, so a wrong verdict costs a
+        // few rounds and a real limit is met again soon.
+        cruise(now, { limit: null, step: rate * pacing.unknownLimitProbeShare });
+        return;
+      }
+      // A small excess puts the limit just under the refused pace; a large one, near what it got accepted.
+      const limit = Math.max(rate, acceptedAt(before), before.pace * pacing.margin);
+      cruise(now, { limit, step: limit * pacing.probeShare });
+      return;
+    }
+    // A storm: the share that stayed is the baseline; back to the fastest step not in excess of it.
+    remember(before);
+    remember(step);
+    verdictShare = baseline();
+    const fastest =
+      [...steps, step].find((s) => measured(s) && !excessive(s.answers, s.throttled, baseline())) ?? step;
+    setRate(fastest.rate);
+    cruise(now, { limit: null, step: rate * pacing.unknownLimitProbeShare });
+  }
+
+  const nearLimit = (probe: Probe) => probe.limit !== null && rate >= probe.limit * pacing.margin;
+
+  function closeCruise(probe: Probe | null, round: Round, now: number): void {
+    fade(round);
+    quietPace = sentRate(round, now);
+    if (probe && rate < ceiling) {
+      const { limit } = probe;
+      const near = limit === null ? 0 : limit * pacing.margin;
+      if (limit !== null && rate < near) {
+        // Halfway to just under the last refused pace each round (at least a 1 % step): a low
+        // estimate costs a few rounds, not one per percent.
+        setRate(Math.min(near, rate + Math.max(probe.step, (near - rate) / 2)));
+      } else if (limit !== null && rate < limit) {
+        // Small steps near the limit: it is likely there.
+        setRate(Math.min(limit, rate + probe.step));
+      } else {
+        // Past the last refused pace (or none known): steps that double, so a limit that was raised
+        // (or a storm that passed) is found again in a few rounds.
+        setRate(rate + probe.step);
+        probe.step *= 2;
+      }
+    }
+    cruise(now, probe);
+  }
+
+  return {
+    rate: () => rate,
+    phase: () => state.kind,
+    stormShare: baseline,
+    observe(sentAt, now, throttled) {
+      const before = rate;
+      const { round } = state;
+      keep(now, throttled);
+      // Sent before the round began: at an older rate (requests started at the very instant of a
+      // change start after it: the limiter tunes the rate before it starts the next request).
+      if (sentAt < round.since) return false;
+      round.answers += 1;
+      if (throttled) round.throttled += 1;
+      const elapsed = now - round.since;
+      const storm = baseline() > 0;
+      if (state.kind === 'cruising') {
+        // Without a storm, two 429s are an excess at once; in a storm only a whole round can show one
+        // (tested once: a few 429s in a row are chance there, and testing at every answer finds them).
+        const roundDone =
+          round.answers >= pacing.maxRoundAnswers ||
+          elapsed >= pacing.maxRoundWindows * windowMs ||
+          (state.probe !== null && elapsed >= windowMs && measured(round));
+        if ((storm ? roundDone : throttled) && excessive(round.answers, round.throttled, baseline())) {
+          // The round is the step before the descent for the verdicts; its pace is the last window's,
+          // or the last quiet round's when that was faster: a throttled client sends less than it
+          // could (its 429s wait out their Retry-After).
+          const last = lastWindow(now);
+          const pace = Math.min(rate, Math.max(sentRate(last, now), quietPace));
+          descend([{ ...round, rate, pace, paceShare: share(last) }], now);
+        } else if (
+          // At the ceiling (or without probing) the rate stays: the round goes on, pooling answers.
+          // Near a known limit (and in a storm) a round needs a measured sample: at a slow pace,
+          // probing a percent a second would cross the limit every few seconds.
+          (state.probe !== null &&
+            elapsed >= windowMs &&
+            round.answers >=
+              (storm || nearLimit(state.probe) ? pacing.minAnswers : pacing.minQuietAnswers)) ||
+          round.answers >= pacing.maxRoundAnswers ||
+          elapsed >= pacing.maxRoundWindows * windowMs
+        ) {
+          closeCruise(state.probe, round, now);
+        }
+      } else if (
+        // Enough answers over half a window, or so many 429s that waiting longer only costs more.
+        (elapsed >= pacing.minStepWindows * windowMs && measured(round)) ||
+        // A probe just crossed a pace limit (a few per cent of 429s, no storm): a window without a
+        // 429 shows this pace is under it, without waiting for a storm-proof sample.
+        (!storm &&
+          state.steps.length === 1 &&
+          state.steps[0]!.paceShare < pacing.minStormShare * 2 &&
+          elapsed >= windowMs &&
+          round.answers >= pacing.minQuietAnswers &&
+          round.throttled === 0) ||
+        (round.throttled >= pacing.earlyThrottles && share(round) > pacing.largeShare) ||
+        round.throttled >= pacing.minAnswers ||
+        // At a slow pace, as long as enough answers take (half again): a verdict on a handful is a guess.
+        elapsed >= Math.max(pacing.maxRoundWindows * windowMs, ((1.5 * pacing.minAnswers) / rate) * 1000)
+      ) {
+        closeStep(state.steps, round, now);
+      }
+      return rate !== before;
+    },
+  };
+}

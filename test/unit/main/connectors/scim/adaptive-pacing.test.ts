@@ -1,0 +1,116 @@
+/**
+ * Issue 11's adaptive pacing on simulated time (no real timers): the real limiter and pace controller
+ * against a target with a pace limit (a token bucket answering 429 + Retry-After, as the bench's
+ * Sandbox with --rate), a gateway answering a random share 429 whatever the pace (as the chaos tests'
+ * fault proxy), and both. Figures are taken after the pacer had time to settle.
+ */
+import { describe, expect, it } from 'vitest';
+import { figuresBetween, simulatePacing, type SimulationOptions } from './pacing-simulation';
+
+const client = { ceiling: 1000, concurrency: 4, latencyMs: 20 } as const;
+
+describe('adaptive pacing against a pace limit (job ceiling 1,000/s, Retry-After 1 s)', () => {
+  it.each([
+    { limit: 5, requests: 1000, concurrency: 4, settleMs: 30_000 },
+    { limit: 30, requests: 2000, concurrency: 4, settleMs: 10_000 },
+    { limit: 200, requests: 12_000, concurrency: 8, settleMs: 10_000 },
+  ])(
+    'settles at >= 0.9 R with <= 2 % of requests answered 429 when R = $limit/s',
+    async ({ limit, requests, concurrency, settleMs }) => {
+      const result = await simulatePacing({
+        ...client,
+        concurrency,
+        requests,
+        target: { limitAt: () => limit },
+      });
+      // Up to the last whole second: the run's tail has fewer requests left than slots.
+      const settled = figuresBetween(result, settleMs, Math.floor(result.seconds - 1) * 1000);
+      expect(settled.acceptedPerSecond).toBeGreaterThanOrEqual(0.9 * limit);
+      expect(settled.throttledShare).toBeLessThanOrEqual(0.02);
+    },
+  );
+
+  it('settles again when the limit drops from 60/s to 20/s mid-run', async () => {
+    const result = await simulatePacing({
+      ...client,
+      requests: 3000,
+      target: { limitAt: (ms) => (ms < 30_000 ? 60 : 20) },
+    });
+    expect(figuresBetween(result, 10_000, 30_000).acceptedPerSecond).toBeGreaterThanOrEqual(0.9 * 60);
+    const after = figuresBetween(result, 45_000, Math.floor(result.seconds - 1) * 1000);
+    expect(after.acceptedPerSecond).toBeGreaterThanOrEqual(0.9 * 20);
+    expect(after.throttledShare).toBeLessThanOrEqual(0.04);
+  });
+
+  it('finds a limit raised from 20/s to 60/s mid-run', async () => {
+    const result = await simulatePacing({
+      ...client,
+      requests: 3000,
+      target: { limitAt: (ms) => (ms < 30_000 ? 20 : 60) },
+    });
+    expect(figuresBetween(result, 10_000, 30_000).acceptedPerSecond).toBeGreaterThanOrEqual(0.9 * 20);
+    const after = figuresBetween(result, 45_000, Math.floor(result.seconds - 1) * 1000);
+    expect(after.acceptedPerSecond).toBeGreaterThanOrEqual(0.9 * 60);
+    expect(after.throttledShare).toBeLessThanOrEqual(0.02);
+  });
+
+  it('honours a Retry-After of 2 s on every 429 and still settles at >= 0.9 R', async () => {
+    const result = await simulatePacing({
+      ...client,
+      requests: 2000,
+      retryAfterMs: 2000,
+      target: { limitAt: () => 30 },
+    });
+    expect(result.retryGaps.length).toBeGreaterThan(0);
+    expect(Math.min(...result.retryGaps)).toBeGreaterThanOrEqual(2000);
+    const settled = figuresBetween(result, 10_000, Math.floor(result.seconds - 1) * 1000);
+    expect(settled.acceptedPerSecond).toBeGreaterThanOrEqual(0.9 * 30);
+    expect(settled.throttledShare).toBeLessThanOrEqual(0.02);
+  });
+});
+
+describe('adaptive pacing when 429s come whatever the pace', () => {
+  const storm = (seed: number, concurrency: number, latencyMs: number): SimulationOptions => ({
+    ...client,
+    concurrency,
+    latencyMs,
+    requests: 3000,
+    target: { stormShare: 0.2, seed },
+  });
+
+  it.each([
+    { seed: 8008, concurrency: 4, latencyMs: 20 },
+    { seed: 3, concurrency: 8, latencyMs: 60 },
+  ])(
+    'a 20 % storm (seed $seed, $concurrency slots) costs no throughput against a client that ignores it',
+    async ({ seed, concurrency, latencyMs }) => {
+      const adaptive = await simulatePacing(storm(seed, concurrency, latencyMs));
+      const fixed = await simulatePacing({ ...storm(seed, concurrency, latencyMs), adaptive: false });
+      const ratio = adaptive.seconds / fixed.seconds;
+      expect(ratio).toBeLessThanOrEqual(1.1);
+      // The rate was left alone, not dragged down to a floor.
+      expect(adaptive.finalRate).toBeGreaterThanOrEqual(0.5 * client.ceiling);
+    },
+  );
+
+  it('a pace limit of 10/s behind a 20 % storm: paced, not collapsed', async () => {
+    const mix: SimulationOptions = {
+      ...client,
+      requests: 1000,
+      target: { limitAt: () => 10, stormShare: 0.2 },
+    };
+    const adaptive = await simulatePacing(mix);
+    const atCeiling = await simulatePacing({ ...mix, adaptive: false });
+    const toldR = await simulatePacing({ ...mix, ceiling: 10, adaptive: false });
+    const end = (r: { seconds: number }) => Math.floor(r.seconds - 1) * 1000;
+    const settled = figuresBetween(adaptive, 30_000, end(adaptive));
+    // A client at the ceiling bursts into the bucket: about 80 % of its requests are refused.
+    expect(figuresBetween(atCeiling, 30_000, end(atCeiling)).throttledShare).toBeGreaterThan(0.7);
+    // Paced: about the storm's share of 429s, and at least 45 % of what a client told R in advance
+    // gets (the rest is the pacer's known shortfall: the storm's 429s blur where the limit is).
+    expect(settled.throttledShare).toBeLessThanOrEqual(0.3);
+    expect(settled.acceptedPerSecond).toBeGreaterThanOrEqual(
+      0.45 * figuresBetween(toldR, 30_000, end(toldR)).acceptedPerSecond,
+    );
+  });
+});

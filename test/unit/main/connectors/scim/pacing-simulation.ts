@@ -1,0 +1,178 @@
+/**
+ * A simulated target and client on simulated time, for the adaptive pacer's tests: the real limiter
+ * (rate-limit.ts) sends `requests` through `concurrency` slots; each answer takes `latencyMs`; a 429
+ * makes its request wait its Retry-After and go through the limiter again, as retry.ts does (without
+ * holding a slot). The target may enforce a token bucket of R requests/s holding a tenth of a second
+ * (bench-server.ts's rate mode; R may change over time), and a gateway in front of it may answer a
+ * seeded random share 429 whatever the pace (the chaos tests' fault proxy); a storm 429 never reaches
+ * the bucket.
+ */
+import { createRequestLimiter, type LimiterClock } from '../../../../../src-main/connectors/scim/rate-limit';
+
+export interface SimulatedTarget {
+  /** The pace limit (requests/s) at a simulated time in ms, or null for none. */
+  limitAt?: (ms: number) => number;
+  /** Share of all requests the gateway answers 429 whatever the pace. */
+  stormShare?: number;
+  /** Seed of the storm's draws. */
+  seed?: number;
+}
+
+export interface SimulationOptions {
+  target: SimulatedTarget;
+  ceiling: number;
+  concurrency: number;
+  requests: number;
+  latencyMs: number;
+  /** The Retry-After of every 429 (default 1,000 ms). */
+  retryAfterMs?: number;
+  /** false: the limiter is not told what a throttle answer is, so it keeps the ceiling. */
+  adaptive?: boolean;
+}
+
+export interface Answer {
+  /** When the target answered (simulated ms). */
+  at: number;
+  throttled: boolean;
+}
+
+export interface SimulationResult {
+  seconds: number;
+  answers: Answer[];
+  /** For each 429, how long its request waited before the target saw it again (ms). */
+  retryGaps: number[];
+  finalRate: number;
+}
+
+export interface Figures {
+  acceptedPerSecond: number;
+  throttledShare: number;
+}
+
+/** Accepted answers per second and the share of 429s among the answers in [fromMs, toMs). */
+export function figuresBetween(result: SimulationResult, fromMs: number, toMs: number): Figures {
+  const inside = result.answers.filter((a) => a.at >= fromMs && a.at < toMs);
+  const throttled = inside.filter((a) => a.throttled).length;
+  return {
+    acceptedPerSecond: (inside.length - throttled) / ((toMs - fromMs) / 1000),
+    throttledShare: inside.length === 0 ? 0 : throttled / inside.length,
+  };
+}
+
+class Throttled extends Error {}
+
+interface Timer {
+  at: number;
+  order: number;
+  callback: () => void;
+}
+
+/** Timers fire in time order; promise chains run between them (a macrotask per timer). */
+function simulatedClock(): LimiterClock & { runUntilIdle(done: () => boolean): Promise<void> } {
+  let now = 0;
+  let order = 0;
+  let timers: Timer[] = [];
+  return {
+    now: () => now,
+    setTimeout(callback, ms) {
+      const timer = { at: now + Math.max(0, ms), order: order++, callback };
+      timers.push(timer);
+      return timer;
+    },
+    clearTimeout(handle) {
+      timers = timers.filter((timer) => timer !== handle);
+    },
+    async runUntilIdle(done) {
+      const flush = () => new Promise((resolve) => setImmediate(resolve));
+      await flush();
+      while (!done() && timers.length > 0) {
+        timers.sort((a, b) => a.at - b.at || a.order - b.order);
+        const next = timers.shift()!;
+        now = next.at;
+        next.callback();
+        await flush();
+      }
+    },
+  };
+}
+
+/** mulberry32: a small seeded generator, so a storm is the same on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function simulatePacing(options: SimulationOptions): Promise<SimulationResult> {
+  const clock = simulatedClock();
+  const limiter = createRequestLimiter(
+    { maxRequestsPerSecond: options.ceiling, maxConcurrency: options.concurrency },
+    () => new Error('cancelled'),
+    clock,
+    options.adaptive === false ? {} : { isThrottle: (error) => error instanceof Throttled },
+  );
+  const { target } = options;
+  const retryAfterMs = options.retryAfterMs ?? 1000;
+  const random = seededRandom(target.seed ?? 8008);
+  let tokens = target.limitAt ? Math.max(1, target.limitAt(0) / 10) : 0;
+  let refilledAt = 0;
+  let finished = 0;
+  const answers: Answer[] = [];
+  const retryGaps: number[] = [];
+
+  /** The gateway, then the target's bucket, decide when the request arrives; the answer comes `latencyMs` later. */
+  function answer(): Promise<string> {
+    const now = clock.now();
+    let refuse = target.stormShare !== undefined && random() < target.stormShare;
+    if (!refuse && target.limitAt) {
+      const limit = target.limitAt(now);
+      tokens = Math.min(Math.max(1, limit / 10), tokens + ((now - refilledAt) / 1000) * limit);
+      refilledAt = now;
+      refuse = tokens < 1;
+      if (!refuse) tokens -= 1;
+    }
+    return new Promise((resolve, reject) =>
+      clock.setTimeout(() => {
+        answers.push({ at: clock.now(), throttled: refuse });
+        if (refuse) reject(new Throttled('429'));
+        else resolve('ok');
+      }, options.latencyMs),
+    );
+  }
+
+  async function send(): Promise<void> {
+    let throttledAt: number | null = null;
+    for (;;) {
+      try {
+        await limiter.run(() => {
+          if (throttledAt !== null) retryGaps.push(clock.now() - throttledAt);
+          return answer();
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof Throttled)) throw error;
+        throttledAt = clock.now();
+        await new Promise<void>((resolve) => clock.setTimeout(resolve, retryAfterMs));
+      }
+    }
+  }
+
+  // The engine keeps `concurrency` requests going: a new one starts when one finishes.
+  let started = 0;
+  function startNext(): void {
+    if (started >= options.requests) return;
+    started += 1;
+    void send().then(() => {
+      finished += 1;
+      startNext();
+    });
+  }
+  for (let i = 0; i < options.concurrency; i++) startNext();
+  await clock.runUntilIdle(() => finished >= options.requests);
+  return { seconds: clock.now() / 1000, answers, retryGaps, finalRate: limiter.currentRate() };
+}
