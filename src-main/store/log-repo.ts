@@ -318,7 +318,7 @@ export function createLogRepo(db: Database): LogRepo {
         .pluck()
         .all({ ...params, ...window, limit });
     }
-    return identitySeqs(clauses, { ...params, ...identityParams(query.identity), ...window }, limit);
+    return identitySeqs(clauses, { ...params, ...identityParams(query.identity), ...window }, window, limit);
   }
 
   /**
@@ -328,8 +328,12 @@ export function createLogRepo(db: Database): LogRepo {
    * a statement rather than a statement each; a dense block is read alone (its newest matches
    * only) and consecutive sparse blocks together, until the page is full.
    */
-  function identitySeqs(clauses: string[], bound: Record<string, unknown>, limit: number): number[] {
-    const window = { lo: bound['lo'] as number, hi: bound['hi'] as number };
+  function identitySeqs(
+    clauses: string[],
+    bound: Record<string, unknown>,
+    window: SeqWindow,
+    limit: number,
+  ): number[] {
     const byId = prepared<number>(idSeqs(clauses))
       .pluck()
       .all({ ...bound, limit });
