@@ -3,6 +3,7 @@ import type { ScopePreviewResult } from '@shared/domain/job-editing';
 import type { ObjectType } from '@shared/domain/schema';
 import type { ScopingFilter } from '@shared/scoping';
 import { call } from '../../../../api';
+import { useErrorText } from '../../../../components/said-text';
 
 export interface ScopePreviewInput {
   sourceConnection: Ref<string>;
@@ -24,6 +25,7 @@ export function useScopePreview(input: ScopePreviewInput) {
   const loading = ref(false);
   const stale = ref(false);
   const failure = ref<string | null>(null);
+  const errorText = useErrorText();
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -43,7 +45,7 @@ export function useScopePreview(input: ScopePreviewInput) {
       failure.value = null;
     } catch (error) {
       if (mine !== generation) return;
-      failure.value = error instanceof Error ? error.message : String(error);
+      failure.value = errorText(error);
     } finally {
       if (mine === generation) loading.value = false;
     }
