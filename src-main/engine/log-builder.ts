@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   ErrorInformation,
   ModifiedProperty,
@@ -10,6 +9,7 @@ import type {
 } from '@shared/domain/provisioning';
 import type { ObjectType } from '@shared/domain/schema';
 import type { LogText } from '@shared/domain/log-messages';
+import { newLogId } from '../store/log-ids';
 
 const stepNames: Record<StepType, string> = {
   import: 'Import',
@@ -99,11 +99,12 @@ export class LogBuilder {
 
   build(at: Date): ProvisioningLogEntry {
     const entry: ProvisioningLogEntry = {
-      id: randomUUID(),
+      // Time-ordered ids keep the log's id and change indexes appending (store/log-ids.ts).
+      id: newLogId(),
       activityDateTime: at.toISOString(),
       jobId: this.context.jobId,
       cycleId: this.context.cycleId,
-      changeId: randomUUID(),
+      changeId: newLogId(),
       provisioningAction: this.action,
       status: this.status(),
       durationInMilliseconds: Date.now() - this.startedAt,

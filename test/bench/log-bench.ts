@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogQuery, ProvisioningLogEntry } from '@shared/domain/provisioning';
 import { exportLogEntries } from '../../src-main/reports/log-export';
+import { newLogId } from '../../src-main/store/log-ids';
 import { openStore, type Store } from '../../src-main/store/store';
 
 export interface LogBenchResult {
@@ -62,11 +63,12 @@ function seed(store: Store, jobIds: readonly string[]): void {
 function entry(i: number, jobId: string, cycleId: string, at: string): ProvisioningLogEntry {
   const failed = i % 20 === 0;
   return {
-    id: randomUUID(),
+    // The ids the engine makes (time-ordered), which keep the id and change indexes appending.
+    id: newLogId(),
     activityDateTime: at,
     jobId,
     cycleId,
-    changeId: randomUUID(),
+    changeId: newLogId(),
     provisioningAction: i % 7 === 0 ? 'create' : 'update',
     status: failed ? 'failure' : 'success',
     durationInMilliseconds: 12,
