@@ -1,6 +1,7 @@
 import { ref, watch, type Ref } from 'vue';
 import type { SourceSchemaResult } from '@shared/domain/job-editing';
 import { call } from '../../../../api';
+import { useErrorText } from '../../../../components/said-text';
 
 /**
  * A source connection's real attributes (`sources.schema`), for the pickers and the name checks.
@@ -17,6 +18,7 @@ export function useSourceSchema(connection: () => string | undefined): {
   const schema = ref<SourceSchemaResult | null>(null);
   const loading = ref(false);
   const failure = ref<string | null>(null);
+  const errorText = useErrorText();
   let generation = 0;
 
   async function load(name: string | undefined, fresh: boolean): Promise<void> {
@@ -37,7 +39,7 @@ export function useSourceSchema(connection: () => string | undefined): {
       const result = await pending;
       if (mine === generation) schema.value = result;
     } catch (error) {
-      if (mine === generation) failure.value = error instanceof Error ? error.message : String(error);
+      if (mine === generation) failure.value = errorText(error);
     } finally {
       if (mine === generation) loading.value = false;
     }

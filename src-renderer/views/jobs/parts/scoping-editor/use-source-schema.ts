@@ -2,6 +2,7 @@ import { computed, ref, watch, type Ref } from 'vue';
 import type { SourceSchemaResult } from '@shared/domain/job-editing';
 import type { ObjectType, SourceSchemaAttribute } from '@shared/domain/schema';
 import { call } from '../../../../api';
+import { useErrorText } from '../../../../components/said-text';
 
 /**
  * The source connection's real attributes (sources.schema) for one object type. A failure is kept
@@ -12,6 +13,7 @@ export function useSourceSchema(sourceConnection: Ref<string>, objectType: Ref<O
   const result = ref<SourceSchemaResult | null>(null);
   const loading = ref(false);
   const failure = ref<string | null>(null);
+  const errorText = useErrorText();
   let generation = 0;
 
   async function load(): Promise<void> {
@@ -27,7 +29,7 @@ export function useSourceSchema(sourceConnection: Ref<string>, objectType: Ref<O
     } catch (error) {
       if (mine !== generation) return;
       result.value = null;
-      failure.value = error instanceof Error ? error.message : String(error);
+      failure.value = errorText(error);
     } finally {
       if (mine === generation) loading.value = false;
     }

@@ -1,12 +1,14 @@
 import { ref, watch, type Ref } from 'vue';
 import type { TargetCapabilities } from '@shared/domain/target-capabilities';
 import { call } from '../../../../api';
+import { useErrorText } from '../../../../components/said-text';
 
 /** What the target connection can do (targets.capabilities), asked again when the target changes. */
 export function useTargetCapabilities(targetConnection: Ref<string>) {
   const capabilities = ref<TargetCapabilities | null>(null);
   const loading = ref(false);
   const failure = ref<string | null>(null);
+  const errorText = useErrorText();
   let generation = 0;
 
   async function load(): Promise<void> {
@@ -21,7 +23,7 @@ export function useTargetCapabilities(targetConnection: Ref<string>) {
       failure.value = null;
     } catch (error) {
       if (mine !== generation) return;
-      failure.value = error instanceof Error ? error.message : String(error);
+      failure.value = errorText(error);
     } finally {
       if (mine === generation) loading.value = false;
     }
