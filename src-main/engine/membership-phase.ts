@@ -106,7 +106,7 @@ async function syncGroup(
   log.modified = [
     {
       displayName: 'members',
-      oldValue: `${recorded.size} member(s)`,
+      oldValue: say('referenceMemberCount', { count: recorded.size }).text,
       newValue: `+${add.length} / −${remove.length}`,
     },
   ];
@@ -195,7 +195,7 @@ function planMembers(
       action: 'addMembers',
       targetId: link.targetId,
       changes: [{ displayName: 'members', oldValue: null, newValue: JSON.stringify(add) }],
-      note: `${add.length} member(s)`,
+      note: say('referenceMemberCount', { count: add.length }).text,
     });
   if (remove.length)
     plan(ctx, group, {
@@ -203,6 +203,6 @@ function planMembers(
       action: 'removeMembers',
       targetId: link.targetId,
       changes: [{ displayName: 'members', oldValue: JSON.stringify(remove), newValue: null }],
-      note: `${remove.length} member(s)`,
+      note: say('referenceMemberCount', { count: remove.length }).text,
     });
 }

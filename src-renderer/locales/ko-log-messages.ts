@@ -34,6 +34,7 @@ export const koLogMessages: Record<LogMessageCode, string> = {
   processDeprovision: '{why}: {detail}',
   referenceResolved: '{attribute} → {name} ({targetId})',
   referenceMembership: '구성원: 추가 {add}, 제거 {remove}',
+  referenceMemberCount: '구성원 {count}명',
   exportNothing: '바꿀 것이 없습니다',
   exportUpdateOff: '이 개체 매핑은 업데이트가 꺼져 있습니다',
   exportUpdated: '{target}에서 특성 {count}개를 업데이트함',

@@ -44,6 +44,8 @@ export const logMessageTemplates = {
   // ── references and memberships ──
   referenceResolved: '{attribute} → {name} ({targetId})',
   referenceMembership: 'Membership: add {add}, remove {remove}',
+  /** A group's member count: the old value of its `members` change, and a plan line's note. */
+  referenceMemberCount: '{count} member(s)',
   // ── export ──
   exportNothing: 'Nothing to change',
   exportUpdateOff: 'Update is turned off for this object mapping',

@@ -105,6 +105,32 @@ describe('log entry detail', () => {
     ]);
   });
 
+  it('says a group’s old member count in Korean, and leaves an attribute’s own old value as it is', () => {
+    const group: ProvisioningLogEntry = {
+      ...entry,
+      modifiedProperties: [
+        {
+          displayName: 'members',
+          oldValue: say('referenceMemberCount', { count: 12 }).text,
+          newValue: '+3 / −1',
+        },
+        { displayName: 'description', oldValue: '12 member(s)', newValue: 'Sales' },
+      ],
+    };
+    const rowsOf = (language: 'en' | 'ko') =>
+      mount(LogDetail, { props: { entry: group }, global: { plugins: [createRosterI18n(language)] } })
+        .findAll('[data-test="detail-modified"] tbody tr')
+        .map((row) => row.findAll('td').map((cell) => cell.text()));
+    expect(rowsOf('en')).toEqual([
+      ['members', '12 member(s)', '+3 / −1'],
+      ['description', '12 member(s)', 'Sales'],
+    ]);
+    expect(rowsOf('ko')).toEqual([
+      ['members', '구성원 12명', '+3 / −1'],
+      ['description', '12 member(s)', 'Sales'],
+    ]);
+  });
+
   it('names the steps in Korean', () => {
     const wrapper = mountDetail('ko');
     expect(wrapper.find('[data-test="step-scoping"]').exists()).toBe(false);
