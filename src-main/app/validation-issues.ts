@@ -1,14 +1,10 @@
 import type { z } from 'zod';
+import { fieldProblemOf, type FieldProblem } from '@shared/domain/validation-issue-codes';
 
-export interface ValidationIssue {
-  path: string;
-  message: string;
-}
+/** A field problem as the app reports it: the English message, and its code and params for other languages. */
+export type ValidationIssue = FieldProblem;
 
-/** zod issues as `{ path: 'settings.baseUrl', message }`, the shape the renderer maps onto form fields. */
+/** zod issues as `{ path: 'settings.baseUrl', message, code, params }`, the shape the renderer maps onto form fields. */
 export function issuesOf(error: z.ZodError, prefix: (string | number)[] = []): ValidationIssue[] {
-  return error.issues.map((issue) => ({
-    path: [...prefix, ...issue.path].map(String).join('.') || '(input)',
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => fieldProblemOf(issue, prefix));
 }

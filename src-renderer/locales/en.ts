@@ -5,6 +5,7 @@ import { enEscrow } from './en-escrow';
 import { enCycleErrors } from './en-cycle-errors';
 import { enVaultProblems } from './en-vault-problems';
 import { enErrorMessages } from './en-error-messages';
+import { enFieldProblems } from './en-field-problems';
 import { enConnectionForm } from './en-connection-form';
 import { enAuditDiff } from './en-audit-diff';
 import { enUx } from './en-ux';
@@ -257,6 +258,7 @@ export const en = {
   cycleErrors: enCycleErrors,
   vaultProblems: enVaultProblems,
   errorMessages: enErrorMessages,
+  fieldProblems: enFieldProblems,
   accounts: enAccounts,
   connectionForm: enConnectionForm,
   auditDiff: enAuditDiff,

@@ -6,6 +6,7 @@ import { koEscrow } from './ko-escrow';
 import { koCycleErrors } from './ko-cycle-errors';
 import { koVaultProblems } from './ko-vault-problems';
 import { koErrorMessages } from './ko-error-messages';
+import { koFieldProblems } from './ko-field-problems';
 import { koConnectionForm } from './ko-connection-form';
 import { koAuditDiff } from './ko-audit-diff';
 import { koUx } from './ko-ux';
@@ -252,6 +253,7 @@ export const ko: MessageSchema = {
   cycleErrors: koCycleErrors,
   vaultProblems: koVaultProblems,
   errorMessages: koErrorMessages,
+  fieldProblems: koFieldProblems,
   accounts: koAccounts,
   connectionForm: koConnectionForm,
   auditDiff: koAuditDiff,

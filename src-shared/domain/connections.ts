@@ -13,6 +13,7 @@ const pem = z
   .trim()
   .refine((v) => v === '' || v.includes('-----BEGIN CERTIFICATE-----'), {
     message: 'Paste a PEM certificate (it starts with -----BEGIN CERTIFICATE-----)',
+    params: { code: 'pemCertificate' },
   })
   .optional();
 
@@ -144,6 +145,7 @@ export function checkCsvSettings(o: CsvRoleSettings, ctx: z.RefinementCtx): void
       code: 'custom',
       path: ['multiValueSeparator'],
       message: 'Multi-valued columns need a separator',
+      params: { code: 'multiValueNeedsSeparator' },
     });
   }
   const disabled = new Set((o.disabledValues ?? defaultDisabledValues).map((v) => v.toLowerCase()));
@@ -153,6 +155,7 @@ export function checkCsvSettings(o: CsvRoleSettings, ctx: z.RefinementCtx): void
         code: 'custom',
         path: ['softDeletedValues'],
         message: `"${value.slice(0, 60)}" is listed both as a disabled and as a soft-deleted status`,
+        params: { code: 'statusDisabledAndSoftDeleted', value: value.slice(0, 60) },
       });
     }
   }
@@ -161,6 +164,7 @@ export function checkCsvSettings(o: CsvRoleSettings, ctx: z.RefinementCtx): void
       code: 'custom',
       path: ['managerColumn'],
       message: 'The manager column cannot be the key column',
+      params: { code: 'managerColumnIsKeyColumn' },
     });
   }
 }
@@ -171,6 +175,7 @@ export const ldapSettingsSchema = strictObject(
   {
     url: nonBlank.refine((v) => /^ldaps?:\/\/[^/\s]+/i.test(v), {
       message: 'Use ldap://host:port or ldaps://host:port',
+      params: { code: 'ldapUrl' },
     }),
     startTls: z.boolean().default(false),
     bindDn: nonBlank.describe('DN or user@domain to bind as'),
@@ -205,6 +210,7 @@ export const ldapSettingsSchema = strictObject(
   { secretKeys: secretKeysByKind.ldap },
 ).refine((s) => !(s.startTls && /^ldaps:/i.test(s.url)), {
   message: 'StartTLS is for ldap:// URLs; ldaps:// is already encrypted',
+  params: { code: 'startTlsWithLdaps' },
   path: ['startTls'],
 });
 
@@ -216,7 +222,10 @@ export const scimSettingsSchema = strictObject(
         if (!url) return false;
         return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
       },
-      { message: 'Use an https:// URL (plain http:// is allowed only for this computer)' },
+      {
+        message: 'Use an https:// URL (plain http:// is allowed only for this computer)',
+        params: { code: 'httpsUrl' },
+      },
     ),
     authType: z.enum(['bearer', 'oauth2', 'basic', 'none']).default('bearer'),
     username: optionalText,
@@ -233,18 +242,22 @@ export const scimSettingsSchema = strictObject(
   .refine(updateMethodCanRewriteMembers, {
     message:
       'A PUT-only app must return group members when a group is read: PUT rewrites the whole member list from that read',
+    params: { code: 'putOnlyNeedsGroupMembers' },
     path: ['groupReadsIncludeMembers'],
   })
   .refine((s) => s.authType !== 'basic' || !!s.username, {
     message: 'Basic authentication needs a user name',
+    params: { code: 'basicNeedsUserName' },
     path: ['username'],
   })
   .refine((s) => s.authType !== 'oauth2' || (!!s.tokenUrl && parseUrl(s.tokenUrl) !== null), {
     message: 'OAuth 2 needs a token URL',
+    params: { code: 'oauthNeedsTokenUrl' },
     path: ['tokenUrl'],
   })
   .refine((s) => s.authType !== 'oauth2' || !!s.clientId, {
     message: 'OAuth 2 needs a client ID',
+    params: { code: 'oauthNeedsClientId' },
     path: ['clientId'],
   });
 

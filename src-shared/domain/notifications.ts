@@ -38,6 +38,7 @@ const pem = z
   .max(100_000)
   .refine((v) => v === '' || v.includes('-----BEGIN CERTIFICATE-----'), {
     message: 'Paste a PEM certificate (it starts with -----BEGIN CERTIFICATE-----)',
+    params: { code: 'pemCertificate' },
   })
   .optional();
 
@@ -65,6 +66,7 @@ export const smtpSettingsSchema = strictObject({
       code: 'custom',
       path: ['tls'],
       message: 'A user name and password are never sent unencrypted: choose STARTTLS or implicit TLS',
+      params: { code: 'smtpCredentialsNeedTls' },
     });
   }
   if (smtp.tls === 'none' && smtp.caCertificate) {
@@ -72,6 +74,7 @@ export const smtpSettingsSchema = strictObject({
       code: 'custom',
       path: ['caCertificate'],
       message: 'A CA certificate is used only with STARTTLS or implicit TLS',
+      params: { code: 'smtpCaNeedsTls' },
     });
   }
 });
@@ -113,6 +116,7 @@ export const notificationSettingsSaveSchema = strictObject({
       code: 'custom',
       path: ['password'],
       message: 'A password needs a user name',
+      params: { code: 'passwordNeedsUserName' },
     });
   }
 });

@@ -34,7 +34,9 @@ describe('dispatch', () => {
       'Invalid input for connections.create: name — Give the connection a name',
     );
     expect(result.error.details).toEqual({
-      issues: [{ path: 'name', message: 'Give the connection a name' }],
+      issues: [
+        { path: 'name', message: 'Give the connection a name', code: 'connectionNameMissing', params: {} },
+      ],
       said: {
         code: 'invalidCommandInput',
         params: { command: 'connections.create', problems: 'name — Give the connection a name' },

@@ -56,6 +56,55 @@ describe('connection form', () => {
     wrapper.unmount();
   });
 
+  it('says each field problem in Korean in the Korean UI', async () => {
+    const { transport, calls } = recordingTransport({});
+    useTransport(transport);
+    const wrapper = mountForm('ko');
+    await type(wrapper, 'input[name="field-baseUrl"]', 'http://scim.example.com');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    const feedback = wrapper.findAll('.n-form-item-feedback__line').map((node) => node.text());
+    expect(feedback).toContain('연결 이름을 입력하세요');
+    expect(feedback).toContain(
+      'https:// URL을 사용하세요(암호화되지 않은 http://는 이 컴퓨터에만 허용됩니다)',
+    );
+    expect(feedback.join('\n')).not.toMatch(/Give the connection|Use an https/);
+    expect(calls).toEqual([]);
+    wrapper.unmount();
+  });
+
+  it('says a coded problem the app reports in Korean beside its field', async () => {
+    const { transport } = recordingTransport({
+      'connections.create': {
+        ok: false,
+        error: {
+          code: 'invalidInput',
+          message: 'Invalid settings',
+          details: {
+            issues: [
+              {
+                path: 'settings.timeoutSeconds',
+                message: 'Too big: expected number to be <=600',
+                code: 'numberTooBig',
+                params: { maximum: 600 },
+              },
+            ],
+          },
+        },
+      },
+    });
+    useTransport(transport);
+    const wrapper = mountForm('ko');
+    await type(wrapper, 'input[name="connection-name"]', 'Slack');
+    await type(wrapper, 'input[name="field-baseUrl"]', 'https://api.slack.com/scim/v2');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.findAll('.n-form-item-feedback__line').map((n) => n.text())).toContain(
+      '600 이하여야 합니다',
+    );
+    wrapper.unmount();
+  });
+
   it('creates a SCIM connection with its bearer token as a secret', async () => {
     const view = {
       id: 'c1',

@@ -4,6 +4,7 @@ import {
   type ConnectionKind,
   type ConnectionView,
 } from '@shared/domain/connections';
+import { fieldProblemOf, fieldProblemText, type FieldProblem } from '@shared/domain/validation-issue-codes';
 import { defaultSettingsByKind } from './kind-fields';
 
 export interface SecretDraft {
@@ -70,15 +71,21 @@ export function secretChanges(draft: ConnectionDraft): Record<string, string | n
   return changes;
 }
 
-/** Field problems found before sending (the same zod schema the app checks with), keyed by path. */
-export function validateDraft(draft: ConnectionDraft): Record<string, string> {
-  const problems: Record<string, string> = {};
-  if (draft.name.trim() === '') problems['name'] = 'Give the connection a name';
+/**
+ * Field problems found before sending (the same zod schema the app checks with), keyed by path, each
+ * with its code so the form says it in the admin's language.
+ */
+export function validateDraft(draft: ConnectionDraft): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  if (draft.name.trim() === '') {
+    const code = 'connectionNameMissing';
+    problems['name'] = { path: 'name', message: fieldProblemText(code), code, params: {} };
+  }
   const parsed = connectionSettingsSchemas[draft.kind].safeParse(cleanSettings(draft.settings));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const path = ['settings', ...issue.path.map(String)].join('.');
-      problems[path] ??= issue.message;
+      const problem = fieldProblemOf(issue, ['settings']);
+      problems[problem.path] ??= problem;
     }
   }
   return problems;

@@ -5,6 +5,7 @@ import {
   type NotificationSettingsView,
   type SmtpTlsMode,
 } from '@shared/domain/notifications';
+import { fieldProblemOf, type FieldProblem } from '@shared/domain/validation-issue-codes';
 import type { Language } from '@shared/domain/settings';
 
 /** The alerts form as the admin edits it: strings as typed, the password as a secret draft. */
@@ -73,11 +74,14 @@ export function toSaveInput(draft: AlertsDraft): NotificationSettingsSave {
 }
 
 /** Field problems found before sending (the schema the app checks with), keyed by path (`smtp.host`). */
-export function validateAlertsDraft(draft: AlertsDraft): Record<string, string> {
+export function validateAlertsDraft(draft: AlertsDraft): Record<string, FieldProblem> {
   const parsed = notificationSettingsSaveSchema.safeParse(toSaveInput(draft));
-  const problems: Record<string, string> = {};
+  const problems: Record<string, FieldProblem> = {};
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems[issue.path.map(String).join('.')] ??= issue.message;
+    for (const issue of parsed.error.issues) {
+      const problem = fieldProblemOf(issue);
+      problems[problem.path] ??= problem;
+    }
   }
   return problems;
 }
