@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n';
-import type { FieldProblem } from '@shared/domain/validation-issue-codes';
+import { unknownKeyLine, type FieldProblem } from '@shared/domain/validation-issue-codes';
 
 /**
  * A field problem in the admin's language, from its code and params (locales/*-field-problems.ts).
@@ -8,9 +8,21 @@ import type { FieldProblem } from '@shared/domain/validation-issue-codes';
  */
 export function useFieldProblemText(): (problem: FieldProblem) => string {
   const i18n = useI18n();
+  const say = (code: string, params: FieldProblem['params'], english: string) => {
+    const key = `fieldProblems.${code}`;
+    return i18n.te(key, 'en') ? i18n.t(key, params) : english;
+  };
   return (problem) => {
-    const key = `fieldProblems.${problem.code}`;
-    return i18n.te(key, 'en') ? i18n.t(key, problem.params) : problem.message;
+    if (problem.code !== 'unknownKeys' || i18n.locale.value === 'en')
+      return say(problem.code, problem.params, problem.message);
+    // Several unknown keys: one line per key, each said by its own code (a line no code fits stays English).
+    return problem.message
+      .split('\n')
+      .map((line) => {
+        const coded = unknownKeyLine(line);
+        return coded ? say(coded[0], coded[1], line) : line;
+      })
+      .join('\n');
   };
 }
 

@@ -38,6 +38,13 @@ export const koFieldProblems: typeof enFieldProblems = {
   invalidUrl: 'URL이 올바르지 않습니다',
   unknownKeySuggestion: '“{key}”은(는) 알 수 없는 키입니다. “{suggestion}”을(를) 찾으셨나요?',
   unknownKeyKnownList: '“{key}”은(는) 알 수 없는 키입니다(여기서 쓸 수 있는 키: {known})',
+  unknownKeyIsSecret:
+    '“{key}”: {key}은(는) 비밀 값입니다. 비밀 값은 설정이나 파일에 두지 않습니다. {key}은(는) 시스템 키체인에 저장하세요: ' +
+    '`roster secret set <connection> {key}`(값은 표준 입력에서 읽습니다) 또는 앱에서 저장합니다.',
+  unknownKeySecretGuess:
+    '“{key}”은(는) 알 수 없는 키입니다. “{field}”을(를) 찾으셨나요? 그것은 비밀 값입니다. 비밀 값은 설정이나 파일에 ' +
+    '두지 않습니다. {field}은(는) 시스템 키체인에 저장하세요: `roster secret set <connection> {field}`(값은 표준 ' +
+    '입력에서 읽습니다) 또는 앱에서 저장합니다.',
   unknownKeys: '알 수 없는 키가 있습니다. {detail}',
   otherProblem: '{detail}',
 };

@@ -47,7 +47,15 @@ export const fieldProblemTemplates = {
   // strict-input.ts: one unknown key, with the closest known key or the list of known keys.
   unknownKeySuggestion: '"{key}": unknown key — did you mean "{suggestion}"?',
   unknownKeyKnownList: '"{key}": unknown key (known keys here: {known})',
-  /** Several unknown keys, or a secret where settings belong: strict-input.ts's English, whole. */
+  // strict-input.ts: a secret typed where settings belong, named exactly or by a near spelling.
+  unknownKeyIsSecret:
+    '"{key}": {key} is a secret. Secrets never belong in settings or files: store the {key} in the system keychain ' +
+    'with `roster secret set <connection> {key}` (it reads the value from standard input), or in the app.',
+  unknownKeySecretGuess:
+    '"{key}": unknown key — did you mean "{field}"? That is a secret. Secrets never belong in settings or files: ' +
+    'store the {field} in the system keychain with `roster secret set <connection> {field}` (it reads the value ' +
+    'from standard input), or in the app.',
+  /** Several unknown keys: strict-input.ts's English, one line per key (each line is said by its own code). */
   unknownKeys: '{detail}',
   /** A problem no code above describes: its English as it is, in every language (no words to translate it from). */
   otherProblem: '{detail}',
@@ -112,16 +120,44 @@ function zodKind(issue: z.core.$ZodIssue): [FieldProblemCode, FieldProblemParams
   }
 }
 
-/** strict-input.ts says the suggestion or the known keys only in its message; read them back. */
-function unknownKeyKind(keys: readonly string[], message: string): [FieldProblemCode, FieldProblemParams] {
-  const [key] = keys;
-  if (keys.length === 1 && key !== undefined) {
-    const suggestion = /: unknown key — did you mean "(.+)"\?$/.exec(message)?.[1];
-    if (suggestion !== undefined) return ['unknownKeySuggestion', { key, suggestion }];
-    const known = /: unknown key \(known keys here: (.+)\)$/.exec(message)?.[1];
-    if (known !== undefined) return ['unknownKeyKnownList', { key, known }];
+/** strict-input.ts's line for one unknown key, `"key": problem`, and the codes that say it. */
+const unknownKeyLinePatterns: { code: FieldProblemCode; regex: RegExp; names: string[] }[] = [
+  {
+    code: 'unknownKeySecretGuess',
+    regex: /^"(.+)": unknown key — did you mean "(.+?)"\? That is a secret\. /,
+    names: ['key', 'field'],
+  },
+  { code: 'unknownKeyIsSecret', regex: /^"(.+)": .+ is a secret\. /, names: ['key'] },
+  {
+    code: 'unknownKeySuggestion',
+    regex: /^"(.+)": unknown key — did you mean "(.+)"\?$/,
+    names: ['key', 'suggestion'],
+  },
+  {
+    code: 'unknownKeyKnownList',
+    regex: /^"(.+)": unknown key \(known keys here: (.+)\)$/,
+    names: ['key', 'known'],
+  },
+];
+
+/**
+ * One line of strict-input.ts's message (one unknown key) as a code and its parameters, read back
+ * from the English — zod keeps only the message for unknown keys. Kept only when the code's template
+ * gives the line back byte for byte.
+ */
+export function unknownKeyLine(line: string): [FieldProblemCode, FieldProblemParams] | undefined {
+  for (const { code, regex, names } of unknownKeyLinePatterns) {
+    const match = regex.exec(line);
+    if (!match) continue;
+    const params = Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? '']));
+    if (fieldProblemText(code, params) === line) return [code, params];
   }
-  return ['unknownKeys', { detail: message }];
+  return undefined;
+}
+
+/** strict-input.ts says the suggestion, the known keys or the secret only in its message; read them back. */
+function unknownKeyKind(keys: readonly string[], message: string): [FieldProblemCode, FieldProblemParams] {
+  return (keys.length === 1 ? unknownKeyLine(message) : undefined) ?? ['unknownKeys', { detail: message }];
 }
 
 /** zod's invalid_type names what it received only in its message. */

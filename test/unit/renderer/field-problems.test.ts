@@ -24,6 +24,8 @@ const sampleParams: Partial<Record<FieldProblemCode, FieldProblemParams>> = {
   patternMismatch: { pattern: '/^[a-z]+$/' },
   unknownKeySuggestion: { key: 'baseUrll', suggestion: 'baseUrl' },
   unknownKeyKnownList: { key: 'zzz', known: 'baseUrl, authType' },
+  unknownKeyIsSecret: { key: 'bearerToken' },
+  unknownKeySecretGuess: { key: 'api_key', field: 'bearerToken' },
   unknownKeys: { detail: '"a": unknown key — did you mean "b"?\n"c": unknown key — did you mean "d"?' },
   otherProblem: { detail: 'Too small: expected number to be >5' },
 };

@@ -5,6 +5,7 @@ import { notificationSettingsSaveSchema, smtpSettingsSchema } from '@shared/doma
 import {
   fieldProblemOf,
   fieldProblemText,
+  unknownKeyLine,
   type FieldProblem,
   type FieldProblemCode,
 } from '@shared/domain/validation-issue-codes';
@@ -212,16 +213,37 @@ describe('field problem codes', () => {
     expect(fieldProblemText(far.code, far.params)).toBe(far.message);
   });
 
-  it('keeps several unknown keys, or a secret in settings, as the English that explains them', () => {
+  it('names a secret typed into settings, exactly or by a near spelling, with where it belongs', () => {
+    const exact = problemAt(connectionSettingsSchemas.scim, { ...scim, bearerToken: 'x' }, '(input)');
+    expect(exact).toMatchObject({ code: 'unknownKeyIsSecret', params: { key: 'bearerToken' } });
+    expect(exact.message).toContain('keychain');
+    expect(fieldProblemText(exact.code, exact.params)).toBe(exact.message);
+    const near = problemAt(connectionSettingsSchemas.scim, { ...scim, api_key: 'x' }, '(input)');
+    expect(near).toMatchObject({
+      code: 'unknownKeySecretGuess',
+      params: { key: 'api_key', field: 'bearerToken' },
+    });
+    expect(fieldProblemText(near.code, near.params)).toBe(near.message);
+  });
+
+  it('keeps several unknown keys as the English lines that explain them, each line readable by its code', () => {
     const several = problemAt(
       connectionSettingsSchemas.scim,
-      { ...scim, baseUrll: 'x', authTyp: 'y' },
+      { ...scim, baseUrll: 'x', authTyp: 'y', token: 'z' },
       '(input)',
     );
     expect(several).toMatchObject({ code: 'unknownKeys', params: { detail: several.message } });
-    const secret = problemAt(connectionSettingsSchemas.scim, { ...scim, bearerToken: 'x' }, '(input)');
-    expect(secret.code).toBe('unknownKeys');
-    expect(secret.message).toContain('keychain');
+    const lines = several.message.split('\n');
+    expect(lines.map((line) => unknownKeyLine(line)?.[0])).toEqual([
+      'unknownKeySuggestion',
+      'unknownKeySuggestion',
+      'unknownKeySecretGuess',
+    ]);
+    for (const line of lines) {
+      const coded = unknownKeyLine(line);
+      expect(coded && fieldProblemText(coded[0], coded[1])).toBe(line);
+    }
+    expect(unknownKeyLine('"x": something else')).toBeUndefined();
   });
 
   it('keeps a problem no code describes as its English', () => {
