@@ -146,9 +146,14 @@ describe('the new-job wizard', () => {
   it('points at the setting the job schema refuses, by its path', () => {
     const state = ready();
     state.config = { ...config(), settings: { ...config().settings, intervalMinutes: 0 } };
-    expect(validateStep('settings', state, context)).toEqual([
+    const problems = validateStep('settings', state, context);
+    expect(problems).toEqual([
       expect.objectContaining({ field: 'config.settings.intervalMinutes', code: 'invalidConfig' }),
     ]);
+    // The schema's own problem keeps its code, so the wizard says it in the admin's language.
+    const [problem] = problems;
+    expect(problem?.fieldProblem?.code).not.toBe('otherProblem');
+    expect(problem?.fieldProblem?.message).toBe(problem?.params?.['message']);
   });
 
   it('creates only after a dry run of exactly this configuration', () => {

@@ -3,6 +3,7 @@ import type { ConnectionKind, ConnectionView } from '@shared/domain/connections'
 import { jobConfigSchema, type JobConfig, type ObjectMapping } from '@shared/domain/jobs';
 import type { JobDraft } from '@shared/domain/job-editing';
 import type { ObjectType } from '@shared/domain/schema';
+import { fieldProblemOf, type FieldProblem } from '@shared/domain/validation-issue-codes';
 
 /**
  * The new-job wizard's state and rules, without Vue: what each step needs before Next, how the state
@@ -73,6 +74,8 @@ export interface WizardProblem {
   field: string;
   code: string;
   params?: Record<string, string | number>;
+  /** For a problem the job schema found: its own code, so the message is said in the admin's language. */
+  fieldProblem?: FieldProblem;
 }
 
 export interface WizardContext {
@@ -125,12 +128,13 @@ function configIssues(config: JobConfig, under: (path: string) => boolean): Wiza
   const parsed = jobConfigSchema.safeParse(config);
   if (parsed.success) return [];
   return parsed.error.issues
-    .map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+    .map((issue) => ({ path: issue.path.map(String).join('.'), problem: fieldProblemOf(issue) }))
     .filter((issue) => under(issue.path))
     .map((issue) => ({
       field: `config.${issue.path}`,
       code: 'invalidConfig',
-      params: { path: issue.path || '(job)', message: issue.message },
+      params: { path: issue.path || '(job)', message: issue.problem.message },
+      fieldProblem: issue.problem,
     }));
 }
 
