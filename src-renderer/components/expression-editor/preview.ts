@@ -1,15 +1,13 @@
 import {
   evaluateExpressionSync,
   ExpressionError,
-  ExpressionEvaluationError,
-  ExpressionSyntaxError,
-  ExpressionValidationError,
   probeFromExistingValues,
   toJsonResult,
   validateExpression,
   type ValidationOptions,
 } from '@shared/expressions';
 import type { DiagnosticDetail } from '@shared/expressions/diagnostics';
+import { expressionErrorDetail } from '@shared/domain/mapping-failure';
 import { locateMessage, type LocatedMessage } from './located-message';
 
 /** What the live preview shows under the editor. */
@@ -76,12 +74,4 @@ export function computePreview(input: PreviewInput): PreviewState {
     const detail = expressionErrorDetail(error);
     return { status: 'error', error: locateMessage(error.message), ...(detail ? { detail } : {}) };
   }
-}
-
-/** An expression error's words as a code (`expr.<code>`), so the app can say them in the admin's language. */
-export function expressionErrorDetail(error: ExpressionError): DiagnosticDetail | undefined {
-  if (error instanceof ExpressionEvaluationError) return error.detail;
-  if (error instanceof ExpressionSyntaxError || error instanceof ExpressionValidationError)
-    return error.diagnostics[0]?.detail;
-  return undefined;
 }

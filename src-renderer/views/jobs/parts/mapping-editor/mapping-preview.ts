@@ -9,7 +9,7 @@ import {
 } from '@shared/expressions';
 import type { SourceObjectSample } from '@shared/domain/job-editing';
 import type { DiagnosticDetail } from '@shared/expressions/diagnostics';
-import { expressionErrorDetail } from '../../../../components/expression-editor/preview';
+import { expressionErrorDetail } from '@shared/domain/mapping-failure';
 import type { AttributeMapping } from '@shared/domain/jobs';
 import type { TargetSchemaAttribute } from '@shared/domain/schema';
 
