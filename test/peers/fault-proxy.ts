@@ -28,6 +28,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from './seeded-random';
 
 export type FaultKind = 'throttled' | 'error500Before' | 'error500After' | 'timeout' | 'garbage';
 
@@ -133,17 +134,8 @@ export interface FaultProxy {
   stop(): Promise<void>;
 }
 
-/** mulberry32: a tiny seeded generator, so a fault sequence can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Kept here too for the chaos tests that replay a fault sequence from its seed. */
+export { seededRandom };
 
 function emptyCounts(): FaultCounts {
   return {

@@ -7,6 +7,7 @@
  * seeded random share 429 whatever the pace (the chaos tests' fault proxy); a storm 429 never reaches
  * the bucket.
  */
+import { seededRandom } from '../../../../peers/seeded-random';
 import { createRequestLimiter, type LimiterClock } from '../../../../../src-main/connectors/scim/rate-limit';
 
 export interface SimulatedTarget {
@@ -93,18 +94,6 @@ function simulatedClock(): LimiterClock & { runUntilIdle(done: () => boolean): P
         await flush();
       }
     },
-  };
-}
-
-/** mulberry32: a small seeded generator, so a storm is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
