@@ -38,6 +38,26 @@ export interface PaceControllerOptions {
   windowMs?: number;
   /** When the first round begins (the limiter's clock at creation). */
   startedAt: number;
+  /** Told of every change of rate or phase, with what decided it (a diagnostic: pace-trace.ts). */
+  onChange?: (change: PaceChange) => void;
+}
+
+/** Why the rate or phase changed. */
+export type PaceReason = 'excess' | 'probe' | Verdict;
+
+/** One decision of the controller, as data (numbers only: nothing of the target or the requests). */
+export interface PaceChange {
+  /** Milliseconds since the controller started. */
+  at: number;
+  phase: PacePhase;
+  from: number;
+  to: number;
+  reason: PaceReason;
+  /** The round (or descent step) that decided it. */
+  answers: number;
+  throttled: number;
+  /** The storm baseline after the decision. */
+  baseline: number;
 }
 
 export type PacePhase = 'cruising' | 'descending';
@@ -170,6 +190,8 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
   /** The share of 429s the last storm verdict measured (0: no storm seen). */
   let verdictShare = 0;
   let state: State = { kind: 'cruising', round: newRound(options.startedAt), probe: null };
+  /** What decided the last change (for `onChange`). */
+  let reason: PaceReason = 'probe';
 
   /** Answers of the last window, oldest first (`head` skips the expired ones without shifting). */
   const recent: { at: number; throttled: boolean }[] = [];
@@ -252,6 +274,7 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
     const step: Step = { ...round, rate, pace: rate, paceShare: share(round) };
     const before = steps[steps.length - 1]!;
     const outcome = rate <= floor ? 'storm' : verdict(step, before, baseline());
+    reason = outcome;
     if (outcome === 'lower') {
       descend([...steps, step], now);
       return;
@@ -286,6 +309,7 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
   function closeCruise(probe: Probe | null, round: Round, now: number): void {
     fade(round);
     quietPace = sentRate(round, now);
+    reason = 'probe';
     if (probe && rate < ceiling) {
       const { limit } = probe;
       const near = limit === null ? 0 : limit * pacing.margin;
@@ -312,7 +336,7 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
     stormShare: baseline,
     observe(sentAt, now, throttled) {
       const before = rate;
-      const { round } = state;
+      const { round, kind } = state;
       keep(now, throttled);
       // Sent before the round began: at an older rate (requests started at the very instant of a
       // change start after it: the limiter tunes the rate before it starts the next request).
@@ -334,6 +358,7 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
           // could (its 429s wait out their Retry-After).
           const last = lastWindow(now);
           const pace = Math.min(rate, Math.max(sentRate(last, now), quietPace));
+          reason = 'excess';
           descend([{ ...round, rate, pace, paceShare: share(last) }], now);
         } else if (
           // At the ceiling (or without probing) the rate stays: the round goes on, pooling answers.
@@ -365,6 +390,18 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
         elapsed >= Math.max(pacing.maxRoundWindows * windowMs, ((1.5 * pacing.minAnswers) / rate) * 1000)
       ) {
         closeStep(state.steps, round, now);
+      }
+      if (options.onChange && (rate !== before || state.kind !== kind)) {
+        options.onChange({
+          at: now - options.startedAt,
+          phase: state.kind,
+          from: before,
+          to: rate,
+          reason,
+          answers: round.answers,
+          throttled: round.throttled,
+          baseline: baseline(),
+        });
       }
       return rate !== before;
     },

@@ -19,6 +19,7 @@
  */
 
 import { createPaceController } from './pace-controller';
+import { paceTraceFromEnv, type LimiterTally, type PaceTrace } from './pace-trace';
 
 export interface RequestLimiter {
   run<T>(task: () => Promise<T>): Promise<T>;
@@ -49,6 +50,8 @@ export interface AdaptiveOptions {
   burstSeconds?: number;
   /** The pace controller's shortest round (default 1,000 ms). */
   windowMs?: number;
+  /** Where the controller's decisions go (default: ROSTER_PACE_TRACE, see pace-trace.ts). */
+  trace?: PaceTrace | null;
 }
 
 const systemClock: LimiterClock = {
@@ -73,10 +76,21 @@ export function createRequestLimiter(
   const concurrency =
     limits.maxConcurrency >= 1 ? Math.floor(limits.maxConcurrency) : defaultRequestLimits.maxConcurrency;
   const burstSeconds = adaptive.burstSeconds ?? 0.05;
+  const trace = adaptive.trace === undefined ? paceTraceFromEnv() : adaptive.trace;
+  const tally: LimiterTally = { started: 0, heldByRate: 0 };
   const pace = createPaceController({
     ceiling,
     startedAt: clock.now(),
     ...(adaptive.windowMs ? { windowMs: adaptive.windowMs } : {}),
+    ...(trace
+      ? {
+          onChange: (change) => {
+            trace(change, tally);
+            tally.started = 0;
+            tally.heldByRate = 0;
+          },
+        }
+      : {}),
   });
   const waiting: Waiter[] = [];
   let rate = ceiling;
@@ -93,7 +107,8 @@ export function createRequestLimiter(
     refilledAt = now;
   }
 
-  function pump(): void {
+  /** Starts made after waiting for a token count as held back by the rate (for the trace). */
+  function pump(heldByRate = false): void {
     if (timer !== null || stopped) return;
     while (active < concurrency && waiting.length > 0) {
       const now = clock.now();
@@ -104,7 +119,7 @@ export function createRequestLimiter(
         const wait = Math.max(1, Math.ceil(((1 - tokens) / rate) * 1000));
         timer = clock.setTimeout(() => {
           timer = null;
-          pump();
+          pump(true);
         }, wait);
         return;
       }
@@ -112,6 +127,8 @@ export function createRequestLimiter(
       if (!waiter) return;
       tokens -= 1;
       active += 1;
+      tally.started += 1;
+      if (heldByRate) tally.heldByRate += 1;
       waiter.start();
     }
   }
