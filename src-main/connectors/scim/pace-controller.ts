@@ -145,10 +145,21 @@ interface Probe {
 
 export type Verdict = 'paceLimit' | 'storm' | 'lower';
 
-/** Whether `throttled` of `answers` exceed what a baseline share explains. */
-export function excessive(answers: number, throttled: number, baseline: number): boolean {
+/**
+ * Whether `throttled` of `answers` exceed what a baseline share explains. The baseline is itself
+ * measured on `baselineAnswers` answers: its own error widens the spread (a baseline that came out
+ * low by chance would otherwise find an excess in a round of the same storm every minute or two).
+ */
+export function excessive(
+  answers: number,
+  throttled: number,
+  baseline: number,
+  baselineAnswers = Infinity,
+): boolean {
   const mean = answers * baseline;
-  const deviation = Math.sqrt(answers * baseline * (1 - baseline));
+  // Without a baseline (0 answers) there is no storm and no error of it to add.
+  const ownError = baselineAnswers > 0 ? answers / baselineAnswers : 0;
+  const deviation = Math.sqrt(answers * baseline * (1 - baseline) * (1 + ownError));
   return throttled > mean + pacing.excessZ * deviation + pacing.strays;
 }
 
@@ -161,8 +172,8 @@ function share(round: Round): number {
 }
 
 /** What a closed descent step says, given the step before it and the baseline known so far. */
-export function verdict(step: Round, before: Round, baseline: number): Verdict {
-  if (!excessive(step.answers, step.throttled, baseline)) return 'paceLimit';
+export function verdict(step: Round, before: Round, baseline: number, baselineAnswers = Infinity): Verdict {
+  if (!excessive(step.answers, step.throttled, baseline, baselineAnswers)) return 'paceLimit';
   const now = share(step);
   if (
     measured(step) &&
@@ -257,8 +268,14 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
     return round.answers / (Math.max(until - round.since, windowMs / 10) / 1000);
   }
 
-  /** Under a pace limit R, a pace S drawing a share p of 429s means R ≈ S × (1 − p). */
-  const acceptedAt = (step: Step) => step.pace * (1 - step.paceShare);
+  /**
+   * Under a pace limit R, a pace S drawing a share p of 429s means R ≈ S × (1 − p). Behind a storm
+   * that refuses a share b first, the limit sees only S × (1 − b): the pace it accepts whole is
+   * S × (1 − p) / (1 − b). Cutting by the storm's share too would pace a fifth under a limit behind
+   * a 20 % storm, and cut a chance excess in a storm by the whole storm instead of by the excess.
+   */
+  const acceptedAt = (step: Step) =>
+    Math.min(step.pace, (step.pace * (1 - step.paceShare)) / (1 - baseline()));
 
   function descend(steps: Step[], now: number): void {
     const last = steps[steps.length - 1]!;
@@ -273,7 +290,7 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
   function closeStep(steps: Step[], round: Round, now: number): void {
     const step: Step = { ...round, rate, pace: rate, paceShare: share(round) };
     const before = steps[steps.length - 1]!;
-    const outcome = rate <= floor ? 'storm' : verdict(step, before, baseline());
+    const outcome = rate <= floor ? 'storm' : verdict(step, before, baseline(), baseAnswers);
     reason = outcome;
     if (outcome === 'lower') {
       descend([...steps, step], now);
@@ -295,11 +312,17 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
       return;
     }
     // A storm: the share that stayed is the baseline; back to the fastest step not in excess of it.
+    // The round that started the descent counts however few its answers: it was judged against the
+    // baseline known then, and slowing down has just shown that its 429s were the storm's. Going back
+    // to where it was (the ceiling, usually) is what makes a storm cost only the descent; a pace
+    // limit behind the storm shows itself again as an excess over the new baseline.
     remember(before);
     remember(step);
     verdictShare = baseline();
     const fastest =
-      [...steps, step].find((s) => measured(s) && !excessive(s.answers, s.throttled, baseline())) ?? step;
+      [...steps, step].find(
+        (s, i) => (i === 0 || measured(s)) && !excessive(s.answers, s.throttled, baseline(), baseAnswers),
+      ) ?? step;
     setRate(fastest.rate);
     cruise(now, { limit: null, step: rate * pacing.unknownLimitProbeShare });
   }
@@ -346,13 +369,21 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
       const elapsed = now - round.since;
       const storm = baseline() > 0;
       if (state.kind === 'cruising') {
-        // Without a storm, two 429s are an excess at once; in a storm only a whole round can show one
-        // (tested once: a few 429s in a row are chance there, and testing at every answer finds them).
+        // Without a storm, two 429s are an excess at once while probing (a limit just crossed), and at
+        // the ceiling as soon as the round is a sample (or at once when they are most of it: far
+        // above a limit): two 429s among the first answers of a storm would cut the rate to a guess
+        // of a pace measured on a handful. In a storm only a whole round can show one (tested once:
+        // a few 429s in a row are chance there, and testing at every answer finds them).
         const roundDone =
           round.answers >= pacing.maxRoundAnswers ||
           elapsed >= pacing.maxRoundWindows * windowMs ||
           (state.probe !== null && elapsed >= windowMs && measured(round));
-        if ((storm ? roundDone : throttled) && excessive(round.answers, round.throttled, baseline())) {
+        const overwhelming = round.answers >= pacing.minQuietAnswers && share(round) > pacing.largeShare;
+        const testNow = storm
+          ? roundDone
+          : (throttled || round.answers === pacing.minAnswers) &&
+            (state.probe !== null || measured(round) || overwhelming);
+        if (testNow && excessive(round.answers, round.throttled, baseline(), baseAnswers)) {
           // The round is the step before the descent for the verdicts; its pace is the last window's,
           // or the last quiet round's when that was faster: a throttled client sends less than it
           // could (its 429s wait out their Retry-After).

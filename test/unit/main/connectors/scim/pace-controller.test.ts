@@ -3,6 +3,7 @@ import {
   createPaceController,
   excessive,
   verdict,
+  type PaceChange,
   type PaceController,
   type Verdict,
 } from '../../../../../src-main/connectors/scim/pace-controller';
@@ -63,18 +64,66 @@ describe('pace controller', () => {
     expect(pace.phase()).toBe('cruising');
   });
 
-  it('descends under the accepted rate at once when 429s start, and ignores answers sent before', () => {
+  it('descends under the accepted rate once 429s are a sample, and ignores answers sent before', () => {
     const pace = createPaceController({ ceiling: 100, startedAt: 0 });
-    // A second at 100 answers/s, then a third of them refused (a limit near 66/s).
+    // A second at 100 answers/s, then a third of them refused (a limit near 66/s): a round of 20
+    // answers is a sample of it.
     answers(pace, 0, 1000, 100);
     answers(pace, 1000, 1100, 10, (i) => i % 3 === 0);
+    expect(pace.phase()).toBe('cruising');
+    answers(pace, 1100, 1240, 14, (i) => i % 3 === 0);
     expect(pace.phase()).toBe('descending');
     const lowered = pace.rate();
     expect(lowered).toBeLessThan(100);
     expect(lowered).toBeGreaterThanOrEqual(50);
     // 429s to requests sent before the change say nothing about the new pace.
-    for (const at of [1101, 1102, 1103]) pace.observe(1090, at, true);
+    for (const at of [1241, 1242, 1243]) pace.observe(1230, at, true);
     expect(pace.rate()).toBe(lowered);
+  });
+
+  it('at the ceiling, two 429s among the first few answers are no excess yet; most of them are', () => {
+    const storm = createPaceController({ ceiling: 1000, startedAt: 0 });
+    // The first answers of a cycle in a storm: a pace measured on them is a guess.
+    answers(storm, 100, 150, 4, (i) => i < 2);
+    expect(storm.rate()).toBe(1000);
+    // Far above a pace limit, most answers are 429 at once: no need to wait for a sample.
+    const limited = createPaceController({ ceiling: 1000, startedAt: 0 });
+    answers(limited, 100, 150, 6, (i) => i > 1);
+    expect(limited.phase()).toBe('descending');
+    expect(limited.rate()).toBeLessThan(1000);
+  });
+
+  it('a storm found on the way down sends the rate back to where the descent began', () => {
+    const pace = createPaceController({ ceiling: 1000, startedAt: 0 });
+    // The client sends 40 answers/s whatever the rate (bound by its slots), and a fifth are 429.
+    const stormy = (i: number) => i % 5 === 2;
+    answers(pace, 0, 1000, 40, stormy);
+    expect(pace.phase()).toBe('descending');
+    // The descent steps keep the same share: a storm, and the rate is the ceiling again at once,
+    // not probed back up from the slowest step.
+    for (let t = 1000; pace.phase() === 'descending' && t < 20_000; t += 500)
+      answers(pace, t, t + 500, 20, stormy);
+    expect(pace.phase()).toBe('cruising');
+    expect(pace.stormShare()).toBeGreaterThan(0.1);
+    expect(pace.rate()).toBe(1000);
+  });
+
+  it('in a known storm, an excess is cut by the excess alone', () => {
+    const changes: PaceChange[] = [];
+    const pace = createPaceController({ ceiling: 1000, startedAt: 0, onChange: (c) => changes.push(c) });
+    const stormy = (i: number) => i % 5 === 2;
+    answers(pace, 0, 1000, 40, stormy);
+    for (let t = 1000; pace.phase() === 'descending' && t < 20_000; t += 500)
+      answers(pace, t, t + 500, 20, stormy);
+    answers(pace, 20_000, 30_000, 400, stormy);
+    expect(pace.rate()).toBe(1000);
+    // Then two fifths at 40 answers/s (a pace limit behind the storm, or chance): the new pace is
+    // what got through both, S × (1 − 0.4) / (1 − 0.2) less 5 % ≈ 28.5/s, not S × (1 − 0.4) less 5 %.
+    answers(pace, 30_000, 35_000, 200, (i) => i % 5 < 2);
+    const cut = changes.find((c) => c.at >= 30_000 && c.reason === 'excess');
+    expect(cut?.from).toBe(1000);
+    expect(cut?.to).toBeGreaterThan(27);
+    expect(cut?.to).toBeLessThan(30);
   });
 
   it('tells a storm from a pace limit and climbs back to the ceiling', () => {

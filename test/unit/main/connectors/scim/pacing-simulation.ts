@@ -69,7 +69,7 @@ interface Timer {
 }
 
 /** Timers fire in time order; promise chains run between them (a macrotask per timer). */
-function simulatedClock(): LimiterClock & { runUntilIdle(done: () => boolean): Promise<void> } {
+export function simulatedClock(): LimiterClock & { runUntilIdle(done: () => boolean): Promise<void> } {
   let now = 0;
   let order = 0;
   let timers: Timer[] = [];
