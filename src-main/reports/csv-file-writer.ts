@@ -42,6 +42,8 @@ export function csvCell(value: CsvValue, escapeFormulas: boolean): string {
 class ChunkedFile {
   private readonly file: WriteStream;
   private chunk = '';
+  /** Bytes appended whole, with the text chunk that came before them: written in order at `flush`. */
+  private queued: (string | Uint8Array)[] = [];
   private failure: Error | null = null;
 
   constructor(path: string) {
@@ -55,11 +57,22 @@ class ChunkedFile {
     return this.chunk.length >= chunkChars;
   }
 
+  /** Appends bytes already encoded (UTF-8) after the text so far; true: `flush()` should be awaited. */
+  appendBytes(bytes: Uint8Array): boolean {
+    if (this.chunk) this.queued.push(this.chunk);
+    this.chunk = '';
+    this.queued.push(bytes);
+    return true;
+  }
+
   async flush(): Promise<void> {
     this.throwIfFailed();
-    if (!this.chunk) return;
-    const more = this.file.write(this.chunk);
+    if (this.chunk) this.queued.push(this.chunk);
     this.chunk = '';
+    if (this.queued.length === 0) return;
+    let more = true;
+    for (const part of this.queued) more = this.file.write(part);
+    this.queued = [];
     if (!more) await once(this.file, 'drain');
     this.throwIfFailed();
   }
@@ -112,6 +125,16 @@ export class CsvFileWriter {
   addLine(line: string): boolean {
     this.rows++;
     return this.file.append(line);
+  }
+
+  /**
+   * Appends `rows` whole rows already written as CSV, line ends included: text, or its UTF-8 bytes
+   * (the provisioning log's store joins a block of lines in SQLite); true when `flush()` should be
+   * awaited.
+   */
+  addLines(lines: string | Uint8Array, rows: number): boolean {
+    this.rows += rows;
+    return typeof lines === 'string' ? this.file.append(lines) : this.file.appendBytes(lines);
   }
 
   flush(): Promise<void> {

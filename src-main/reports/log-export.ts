@@ -38,14 +38,14 @@ const entryColumns = [
   'targetIdentityType',
 ] as const;
 
-function* mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
-  for (const item of items) yield map(item);
+function* flatLinesOf(entries: Iterable<ProvisioningLogEntry>): Generator<{ text: string; rows: number }> {
+  for (const entry of entries) yield { text: flatLineOfEntry(entry), rows: 1 };
 }
 
 /**
  * Writes provisioning log entries as the flat CSV, the §14.1 JSON array, or the three joined CSV files
  * of §14.4. Entries arrive as an iterator straight from SQLite: nothing is held in memory. Given the
- * store's `LogEntries`, the flat CSV reads its ready-made lines (`flatLines`). Rows are added to the
+ * store's `LogEntries`, the flat CSV reads its lines as SQLite joins them (`flatCsv`). Rows are added to the
  * writers' chunks and awaited only per chunk. CSV text from directories and targets is written
  * spreadsheet-safe (a leading apostrophe before a formula character).
  */
@@ -71,8 +71,8 @@ export async function exportLogEntries(
   if (options.format === 'csv') {
     const path = options.path ?? join(options.dir, `${options.baseName}.csv`);
     const writer = new CsvFileWriter(path, flatColumns, { bom: options.bom, escapeFormulas });
-    const lines = 'flatLines' in entries ? entries.flatLines() : mapped(entries, flatLineOfEntry);
-    for (const line of lines) if (writer.addLine(line)) await writer.flush();
+    const parts = 'flatCsv' in entries ? entries.flatCsv() : flatLinesOf(entries);
+    for (const { text, rows } of parts) if (writer.addLines(text, rows)) await writer.flush();
     await writer.close();
     return [{ fileName: basename(path), path, rows: writer.rows }];
   }

@@ -18,11 +18,14 @@ export interface SeqWindow {
 
 /**
  * The filters other than identity, on rows of `log_entries l`, always with the seq window
- * (`@lo`, `@hi`). Time bounds carry a unary `+` so SQLite never drives a page from the `at` index
+ * (`@lo`, `@hi`); with `read` 'scan', none of them can choose an index. Time bounds carry a unary `+` so SQLite never drives a page from the `at` index
  * (rows in time order, every match sorted): the seq window already narrows the scan to the range's
  * blocks, and the `(…, seq)` indexes of the other filters serve the order.
  */
-export function filterClauses(query: LogFilter): { clauses: string[]; params: Record<string, unknown> } {
+export function filterClauses(
+  query: LogFilter,
+  read: 'indexed' | 'scan' = 'indexed',
+): { clauses: string[]; params: Record<string, unknown> } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   const add = (sql: string, name: string, value: unknown) => {
@@ -32,10 +35,13 @@ export function filterClauses(query: LogFilter): { clauses: string[]; params: Re
   };
   // A cycle (or a change) is the narrowest filter: the unary + keeps SQLite from walking a whole
   // job's or status's index in seq order instead of the cycle's few rows (migration 009).
-  const narrow = query.cycleId !== undefined || query.changeId !== undefined ? '+' : '';
+  // A scan (an export whose filters match much of the window) reads the table in seq order and
+  // checks every filter per row: no filter column may lead SQLite to an index.
+  const scan = read === 'scan' ? '+' : '';
+  const narrow = scan || (query.cycleId !== undefined || query.changeId !== undefined ? '+' : '');
   add(`${narrow}l.job_id = @jobId`, 'jobId', query.jobId);
-  add('l.cycle_id = @cycleId', 'cycleId', query.cycleId);
-  add('l.change_id = @changeId', 'changeId', query.changeId);
+  add(`${scan}l.cycle_id = @cycleId`, 'cycleId', query.cycleId);
+  add(`${scan}l.change_id = @changeId`, 'changeId', query.changeId);
   add(`${narrow}l.status = @status`, 'status', query.status);
   add(`${narrow}l.action = @action`, 'action', query.action);
   add('+l.at >= @since', 'since', query.since);

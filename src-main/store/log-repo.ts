@@ -16,7 +16,8 @@ import {
   type LogFilter,
   type SeqWindow,
 } from './log-query-sql';
-import { flatLine, flatRestOfEntry, flatRestOfRow, type FlatSourceRow } from './log-flat-csv';
+import { flatRestOfEntry } from './log-flat-csv';
+import { flatCsvParts, type FlatCsvPart } from './log-flat-csv-read';
 
 interface LogRow {
   seq: number;
@@ -119,16 +120,16 @@ export function logEntryFromRow(row: LogRow): ProvisioningLogEntry & { seq: numb
 }
 
 /**
- * What the flat export reads per row, as SQLite gives it (`.raw()`): the time, the ready-made cells
- * after the job (migration 015), or the entry's seq when it has none (written before 015), and the
- * job id when the query spans jobs.
+ * Matching entries oldest first; iterating again runs the query again. Entries are read a block of
+ * seqs at a time and no statement stays open between blocks, so the store can write (a running
+ * cycle's log) while an export awaits the disk.
  */
-type FlatExportRow = [at: string, rest: string | number, jobId?: string];
-
-/** Matching entries oldest first; iterating again runs the query again. */
 export interface LogEntries extends Iterable<ProvisioningLogEntry & { seq: number }> {
-  /** The same entries as lines of the flat CSV export (store/log-flat-csv.ts), line ends included. */
-  flatLines(): Iterable<string>;
+  /**
+   * The same entries as the flat CSV export's lines (store/log-flat-csv.ts), in runs of whole lines;
+   * `read` forces a scan or the indexes, which otherwise the export chooses (log-flat-csv-read.ts).
+   */
+  flatCsv(read?: 'indexed' | 'scan'): Iterable<FlatCsvPart>;
 }
 
 export interface LogRepo {
@@ -204,12 +205,6 @@ function insertValues(e: ProvisioningLogEntry): (string | number | null)[] {
 const denseBlockHits = 8;
 
 const entrySelect = 'SELECT l.*, j.name AS job_name FROM log_entries l LEFT JOIN jobs j ON j.id = l.job_id';
-/** The flat export's read: two short columns per row (three across jobs), never the row's JSON. */
-const flatSelect = (withRest: boolean, withJob: boolean) =>
-  `SELECT l.at, ${withRest ? 'coalesce(l.flat_csv_rest, l.seq)' : 'l.seq'}${withJob ? ', l.job_id' : ''} FROM log_entries l`;
-/** The columns an entry's cells are rebuilt from when it has no `flat_csv_rest`. */
-const flatSourceSelect = `SELECT cycle_id, action, status, error_code, reason, source_id, source_display_name,
-  target_id, modified_json, change_id FROM log_entries WHERE seq = ?`;
 
 export function createLogRepo(db: Database): LogRepo {
   // Databases before migration 013 (the migration tests) have no column for the message codes.
@@ -376,22 +371,18 @@ export function createLogRepo(db: Database): LogRepo {
     return [...new Set([...byId, ...found])].sort((a, b) => b - a).slice(0, limit);
   }
 
-  /** Rows of the matching entries oldest first, through `select` (which names `log_entries l`). */
-  function* oldestFirst<Row>(query: LogFilter, select: string, raw: boolean): Generator<Row> {
+  /**
+   * Whole matching entries oldest first, a block of seqs at a time: each block's rows are read
+   * whole (`all`), so no statement is open while the caller awaits between them.
+   */
+  function* oldestFirst(query: LogFilter): Generator<LogRow> {
     const window = seqWindow(query, undefined);
     if (!window) return;
     const { clauses, params } = filterClauses(query);
-    const run = (sql: string, bound: Record<string, unknown>) => {
-      const statement = prepared<Row>(sql);
-      return (raw ? statement.raw() : statement).iterate(bound);
-    };
-    if (!query.identity) {
-      yield* run(`${select} ${where(clauses)} ORDER BY l.seq`, { ...params, ...window });
-      return;
-    }
-    const sql = `${select} WHERE l.seq IN (${identitySeqsInBlock(clauses)}) ORDER BY l.seq`;
-    for (const block of blocksOf(window, false))
-      yield* run(sql, { ...params, ...identityParams(query.identity), ...block });
+    const rowsWhere = query.identity ? `WHERE l.seq IN (${identitySeqsInBlock(clauses)})` : where(clauses);
+    const read = prepared<LogRow>(`${entrySelect} ${rowsWhere} ORDER BY l.seq`);
+    const bound = { ...params, ...(query.identity ? identityParams(query.identity) : {}) };
+    for (const block of blocksOf(window, false)) yield* read.all({ ...bound, ...block });
   }
 
   return {
@@ -412,25 +403,11 @@ export function createLogRepo(db: Database): LogRepo {
     iterate(query) {
       return {
         *[Symbol.iterator]() {
-          for (const row of oldestFirst<LogRow>(query, entrySelect, false)) yield logEntryFromRow(row);
+          for (const row of oldestFirst(query)) yield logEntryFromRow(row);
         },
-        *flatLines() {
-          // Job names from one read of the jobs table rather than a join per row; one job's export
-          // does not read the job column at all.
-          const jobNames = new Map(db.prepare<[], [string, string]>('SELECT id, name FROM jobs').raw().all());
-          const oneJob = query.jobId;
-          const jobName = (id: string) => jobNames.get(id) ?? id;
-          const fixedName = oneJob === undefined ? '' : jobName(oneJob);
-          const older = db.prepare<[number], FlatSourceRow>(flatSourceSelect);
-          const select = flatSelect(withFlatCsv, oneJob === undefined);
-          for (const [at, rest, jobId] of oldestFirst<FlatExportRow>(query, select, true)) {
-            const name = jobId === undefined ? fixedName : jobName(jobId);
-            if (typeof rest === 'string') yield flatLine(at, name, rest);
-            else {
-              const row = older.get(rest);
-              if (row) yield flatLine(at, name, flatRestOfRow(row));
-            }
-          }
+        *flatCsv(read) {
+          const window = seqWindow(query, undefined);
+          if (window) yield* flatCsvParts({ db, prepared, withFlatCsv }, query, window, read);
         },
       };
     },
