@@ -121,6 +121,34 @@ describe('CsvFileWriter', () => {
     expect(flushes).toBeLessThan(1000);
   });
 
+  it('writes runs of ready-made lines, as text or as UTF-8 bytes, in the order they came, counting their rows', async () => {
+    const path = join(dir.path, 'lines.csv');
+    const writer = new CsvFileWriter(path, ['n', 'name'], { bom: true });
+    const runs: (string | Buffer)[] = [];
+    for (let run = 0; run < 300; run++) {
+      const text = Array.from({ length: 50 }, (_, i) => `${run * 50 + i},박민지 "${run}"\r\n`).join('');
+      // Every third run arrives as bytes (what SQLite joins), the others as text built in JS.
+      runs.push(run % 3 ? text : Buffer.from(text, 'utf8'));
+    }
+    let flushes = 0;
+    for (const run of runs)
+      if (writer.addLines(run, 50)) {
+        flushes++;
+        await writer.flush();
+      }
+    writer.addLine('15000,last\r\n');
+    await writer.close();
+    expect(writer.rows).toBe(15_001);
+    expect(flushes).toBeGreaterThan(10);
+    const written = readFileSync(path);
+    const expected = Buffer.concat([
+      Buffer.from('\uFEFFn,name\r\n', 'utf8'),
+      ...runs.map((run) => (typeof run === 'string' ? Buffer.from(run, 'utf8') : run)),
+      Buffer.from('15000,last\r\n', 'utf8'),
+    ]);
+    expect(written.equals(expected)).toBe(true);
+  });
+
   it('rejects with the file error instead of crashing when the file cannot be written', async () => {
     const writer = new CsvFileWriter(join(dir.path, 'no-such-folder', 'x.csv'), ['v'], { bom: false });
     writer.add(['a']);
