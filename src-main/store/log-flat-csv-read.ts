@@ -51,8 +51,8 @@ const lineOf = (jobCell: string) =>
   `CASE WHEN l.at GLOB @isoShape THEN l.at || ',' || ${jobCell} || ',' || l.flat_csv_rest || char(13, 10) END`;
 
 /**
- * The lines of one block's matching rows joined by SQLite, as UTF-8 bytes (a BLOB: no JS string is
- * made and none encoded again), with how many rows matched and how many lines it wrote. The rows
+ * The lines of one block's matching rows joined by SQLite, as UTF-8 bytes (a BLOB of the text in
+ * the store's encoding, SQLite's default UTF-8: no JS string is made and none encoded again), with how many rows matched and how many lines it wrote. The rows
  * reach group_concat in the subquery's seq order: SQLite neither flattens a subquery with ORDER BY
  * into an aggregate query nor drops that ORDER BY when the outer query aggregates with anything
  * but count/min/max (select.c, "omit superfluous ORDER BY", case 4), which is cheaper than sorting
@@ -108,9 +108,8 @@ export function flatCsvRead(store: FlatCsvStore, query: LogFilter, window: SeqWi
  * (4,096 seqs): SQLite writes each block's lines in one statement; a block with a row it cannot
  * write is read again as rows and written here, byte for byte as `flatLineOfEntry` writes an entry.
  * No statement stays open between blocks, so the store's connection can write (a cycle's log)
- * while an export waits for the disk, and memory stays one block's lines. `read` overrides the
- * choice between a scan and the indexes (tests and the bench compare them); an identity always
- * reads its own indexes.
+ * while an export waits for the disk, and memory stays one block's lines. `readOverride` forces a
+ * scan or the indexes (tests compare them); an identity always reads its own indexes.
  */
 export function* flatCsvParts(
   store: FlatCsvStore,
