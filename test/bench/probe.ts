@@ -11,7 +11,9 @@
  * the process used in it. A gap the process spent computing (a synchronous step) used about as much
  * CPU as wall time; a gap it spent waiting for a core used little. The CPU of a gap (capped by the
  * gap) is the turn's length as an idle machine would have seen it, slightly over (GC and libuv
- * threads count too).
+ * threads count too). The ticks cost CPU that counts in the process's figure (about 30 ms per wall
+ * second), so the rows that compare Roster's time and CPU with the raw client's (which runs without a
+ * probe) turn them off with ROSTER_BENCH_PROBE_TURNS=0; their busy turn then reads 0.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +41,7 @@ if (out) {
   };
   setInterval(note, 100).unref();
   const busy: [number, number][] = [];
+  const turns = process.env['ROSTER_BENCH_PROBE_TURNS'] !== '0';
   // With ROSTER_BENCH_PROFILE, busy gaps over 20 ms are also kept on the monotonic clock the V8
   // profile uses (µs), so profile-summary.mjs --turns can say what ran in each long turn.
   const profileDir = process.env['ROSTER_BENCH_PROFILE'];
@@ -48,19 +51,20 @@ if (out) {
   let lastTickUs = monotonicUs();
   // One getrusage per tick (the difference is taken here): the probe's own CPU counts in the figure.
   let lastCpu = process.cpuUsage();
-  setInterval(() => {
-    const now = performance.now();
-    const cpuNow = process.cpuUsage();
-    const cpuMs = Math.min(
-      (cpuNow.user - lastCpu.user + cpuNow.system - lastCpu.system) / 1000,
-      now - lastTick,
-    );
-    if (cpuMs > 5) busy.push([Date.now(), Math.round(cpuMs * 10) / 10]);
-    if (profileDir && cpuMs > 20) longTurns.push([lastTickUs, monotonicUs(), Math.round(cpuMs * 10) / 10]);
-    lastTick = now;
-    if (profileDir) lastTickUs = monotonicUs();
-    lastCpu = cpuNow;
-  }, 5).unref();
+  if (turns)
+    setInterval(() => {
+      const now = performance.now();
+      const cpuNow = process.cpuUsage();
+      const cpuMs = Math.min(
+        (cpuNow.user - lastCpu.user + cpuNow.system - lastCpu.system) / 1000,
+        now - lastTick,
+      );
+      if (cpuMs > 5) busy.push([Date.now(), Math.round(cpuMs * 10) / 10]);
+      if (profileDir && cpuMs > 20) longTurns.push([lastTickUs, monotonicUs(), Math.round(cpuMs * 10) / 10]);
+      lastTick = now;
+      if (profileDir) lastTickUs = monotonicUs();
+      lastCpu = cpuNow;
+    }, 5).unref();
   process.on('exit', () => {
     note();
     const usage = process.resourceUsage();

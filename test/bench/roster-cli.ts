@@ -201,11 +201,13 @@ export interface SyncRun {
   summary: string;
 }
 
-export async function sync(folder: RosterFolder): Promise<SyncRun> {
+/** `turns: false` runs the probe without its 5 ms ticks (see probe.ts): the CPU then is Roster's alone. */
+export async function sync(folder: RosterFolder, options: { turns?: boolean } = {}): Promise<SyncRun> {
   const probeFile = join(folder.dir, `probe-${Date.now()}.json`);
   const result = await runCli(['sync', jobName, '--data-dir', folder.dataDir], {
     ROSTER_SECRETS_DIR: folder.secretsDir,
     ROSTER_BENCH_PROBE: probeFile,
+    ...(options.turns === false ? { ROSTER_BENCH_PROBE_TURNS: '0' } : {}),
   });
   const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as ProbeReport;
   const db = new Database(join(folder.dataDir, 'roster.db'), { readonly: true });
