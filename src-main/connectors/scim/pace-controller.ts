@@ -99,6 +99,8 @@ export const pacing = {
   slowest: 0.5,
   /** A share that fell below this part of the step before's has thinned out: a pace limit. */
   thinned: 0.6,
+  /** A step's share above the one before by more than this many standard errors did not hold. */
+  heldZ: 1.64,
   /** A share above this that does not thin is still taken for a pace limit far away (keep descending). */
   largeShare: 0.5,
   /** A share below this is no storm: a few per cent of 429s are a pace limit we are just above. */
@@ -171,19 +173,34 @@ function share(round: Round): number {
   return round.answers === 0 ? 0 : round.throttled / round.answers;
 }
 
+/** Whether the step's share is above the one before by more than `heldZ` standard errors. */
+function grewBeyondChance(step: Round, before: Round): boolean {
+  const pooled = (step.throttled + before.throttled) / (step.answers + before.answers);
+  const error = Math.sqrt(pooled * (1 - pooled) * (1 / step.answers + 1 / before.answers));
+  return share(step) - share(before) > pacing.heldZ * error;
+}
+
 /** What a closed descent step says, given the step before it and the baseline known so far. */
 export function verdict(step: Round, before: Round, baseline: number, baselineAnswers = Infinity): Verdict {
-  if (!excessive(step.answers, step.throttled, baseline, baselineAnswers)) return 'paceLimit';
   const now = share(step);
-  if (
+  // The share held as the pace went down: slowing did not help. It must neither have thinned nor
+  // grown beyond what chance explains on two samples of 20 or so (a share that grew: a limit that
+  // dropped while we stepped down).
+  const held =
     measured(step) &&
     measured(before) &&
     now >= share(before) * pacing.thinned &&
+    !grewBeyondChance(step, before) &&
     now >= pacing.minStormShare &&
-    now <= pacing.largeShare
-  )
-    return 'storm';
-  return 'lower';
+    now <= pacing.largeShare;
+  // Without a storm known, a step clears a pace limit only without any 429: a stray allowed here
+  // lets a storm of one in ten pass for a limit one step in three.
+  const cleared =
+    baseline === 0
+      ? step.throttled === 0
+      : !excessive(step.answers, step.throttled, baseline, baselineAnswers);
+  if (cleared) return 'paceLimit';
+  return held ? 'storm' : 'lower';
 }
 
 const newRound = (now: number): Round => ({ since: now, answers: 0, throttled: 0 });
@@ -200,6 +217,8 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
   let quietPace = 0;
   /** The share of 429s the last storm verdict measured (0: no storm seen). */
   let verdictShare = 0;
+  /** How many answers that share was measured on. */
+  let verdictAnswers = 0;
   let state: State = { kind: 'cruising', round: newRound(options.startedAt), probe: null };
   /** What decided the last change (for `onChange`). */
   let reason: PaceReason = 'probe';
@@ -236,6 +255,18 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
     return { since, answers: recent.length - from, throttled };
   }
 
+  /**
+   * The pace of the last `minAnswers` answers: when the client just sped up (the workers start
+   * after the cycle's list reads), the last window still shows the slow part, and a descent from
+   * it would pace far under what the client sends, with each step of a storm's verdict taking
+   * seconds.
+   */
+  function recentPace(now: number): number {
+    const from = recent.length - pacing.minAnswers;
+    if (from < 0) return 0;
+    return sentRate({ since: recent[from]!.at, answers: pacing.minAnswers, throttled: 0 }, now);
+  }
+
   const baseline = () => (baseAnswers === 0 ? 0 : baseThrottled / baseAnswers);
 
   function remember(round: Round): void {
@@ -255,7 +286,13 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
   function fade(round: Round): void {
     if (verdictShare === 0) return;
     remember(round);
-    const cap = Math.min(pacing.largeShare, verdictShare * pacing.stormCap);
+    // A verdict measures its share on a few dozen answers: a storm of 20 % may show 10 %, and a cap
+    // of 15 % would then find an excess in every other round of the same storm.
+    const error = Math.sqrt((verdictShare * (1 - verdictShare)) / verdictAnswers);
+    const cap = Math.min(
+      pacing.largeShare,
+      Math.max(verdictShare * pacing.stormCap, verdictShare + pacing.excessZ * error),
+    );
     if (baseline() > cap) baseThrottled = cap * baseAnswers;
   }
 
@@ -300,15 +337,14 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
       // The pace refused last: probing climbs back toward it quickly, and finds it again if it was
       // set low (a throttled client sends less than its rate while its 429s wait their Retry-After).
       fade(step);
-      if (verdictShare > 0) {
-        // In a storm an excess may be chance: probe up as after a storm, so a wrong verdict costs a
-        // few rounds and a real limit is met again soon.
-        cruise(now, { limit: null, step: rate * pacing.unknownLimitProbeShare });
-        return;
-      }
-      // A small excess puts the limit just under the refused pace; a large one, near what it got accepted.
+      // A small excess puts the limit just under the refused pace; a large one, near what it got
+      // accepted. In a storm too (the excess was cut by itself alone), but in steps of a tenth: an
+      // excess there may be chance at a pace the client's slots set, and creeping back by 1 % would
+      // hold it under that pace for minutes; doubling from the step instead would cross a limit
+      // behind the storm every few rounds.
       const limit = Math.max(rate, acceptedAt(before), before.pace * pacing.margin);
-      cruise(now, { limit, step: limit * pacing.probeShare });
+      const probeShare = verdictShare > 0 ? pacing.unknownLimitProbeShare : pacing.probeShare;
+      cruise(now, { limit, step: limit * probeShare });
       return;
     }
     // A storm: the share that stayed is the baseline; back to the fastest step not in excess of it.
@@ -319,6 +355,7 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
     remember(before);
     remember(step);
     verdictShare = baseline();
+    verdictAnswers = Math.min(baseAnswers, before.answers + step.answers);
     const fastest =
       [...steps, step].find(
         (s, i) => (i === 0 || measured(s)) && !excessive(s.answers, s.throttled, baseline(), baseAnswers),
@@ -388,9 +425,13 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
           // or the last quiet round's when that was faster: a throttled client sends less than it
           // could (its 429s wait out their Retry-After).
           const last = lastWindow(now);
-          const pace = Math.min(rate, Math.max(sentRate(last, now), quietPace));
+          const pace = Math.min(rate, Math.max(sentRate(last, now), recentPace(now), quietPace));
           reason = 'excess';
-          descend([{ ...round, rate, pace, paceShare: share(last) }], now);
+          // A round cut short by two 429s is too small a sample to compare the first step with:
+          // the last window's answers are the share at this pace too, and let a storm show itself
+          // at the first step instead of after a slide of guesses.
+          const sample = measured(round) || !measured(last) ? round : last;
+          descend([{ ...sample, since: round.since, rate, pace, paceShare: share(last) }], now);
         } else if (
           // At the ceiling (or without probing) the rate stays: the round goes on, pooling answers.
           // Near a known limit (and in a storm) a round needs a measured sample: at a slow pace,

@@ -106,11 +106,12 @@ describe('adaptive pacing when 429s come whatever the pace', () => {
     const settled = figuresBetween(adaptive, 30_000, end(adaptive));
     // A client at the ceiling bursts into the bucket: about 80 % of its requests are refused.
     expect(figuresBetween(atCeiling, 30_000, end(atCeiling)).throttledShare).toBeGreaterThan(0.7);
-    // Paced: about the storm's share of 429s, and at least 45 % of what a client told R in advance
-    // gets (the rest is the pacer's known shortfall: the storm's 429s blur where the limit is).
-    expect(settled.throttledShare).toBeLessThanOrEqual(0.3);
+    // Paced: about the storm's share of 429s, and at least 60 % of what a client told R in advance
+    // gets (5.1/s of 7.5/s; it was 4.1/s before an excess in a storm was cut by the excess alone:
+    // the rest is the pacer's known shortfall, the storm's 429s blur where the limit is).
+    expect(settled.throttledShare).toBeLessThanOrEqual(0.27);
     expect(settled.acceptedPerSecond).toBeGreaterThanOrEqual(
-      0.45 * figuresBetween(toldR, 30_000, end(toldR)).acceptedPerSecond,
+      0.6 * figuresBetween(toldR, 30_000, end(toldR)).acceptedPerSecond,
     );
   });
 });

@@ -122,8 +122,9 @@ describe('pace controller', () => {
     answers(pace, 30_000, 35_000, 200, (i) => i % 5 < 2);
     const cut = changes.find((c) => c.at >= 30_000 && c.reason === 'excess');
     expect(cut?.from).toBe(1000);
+    // (S is read from the last answers, a little above 40/s here.)
     expect(cut?.to).toBeGreaterThan(27);
-    expect(cut?.to).toBeLessThan(30);
+    expect(cut?.to).toBeLessThan(32);
   });
 
   it('tells a storm from a pace limit and climbs back to the ceiling', () => {

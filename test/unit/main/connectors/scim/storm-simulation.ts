@@ -32,10 +32,15 @@ export interface StormOptions {
   concurrency: number;
   ceiling: number;
   /** The target's service time is drawn evenly in [min, max] ms. */
-  serviceMs: [number, number];
+  serviceMs: readonly [number, number];
   /** The client's work per answer on its one thread (ms). */
   clientCpuMs: number;
   timeoutMs?: number;
+  /**
+   * Requests sent one at a time before the workers start, as the engine's paged list reads at the
+   * start of a cycle: the pace the controller sees then is far below what the workers will send.
+   */
+  serialFirst?: number;
   /** false: the limiter is not told what a throttle answer is (a client without a pacer). */
   adaptive?: boolean;
   /** Where the limiter's rate goes: every change, as [simulated ms, rate]. */
@@ -171,7 +176,16 @@ export async function simulateStorm(options: StormOptions): Promise<StormResult>
       finished += 1;
     }
   }
-  for (let i = 0; i < options.concurrency; i++) void worker();
+  async function run(): Promise<void> {
+    const serial = Math.min(options.serialFirst ?? 0, options.requests);
+    while (started < serial) {
+      started += 1;
+      await send();
+      finished += 1;
+    }
+    for (let i = 0; i < options.concurrency; i++) void worker();
+  }
+  void run();
   await clock.runUntilIdle(() => finished >= options.requests);
   watchRate();
   if (belowSince !== null) belowMs += clock.now() - belowSince;
