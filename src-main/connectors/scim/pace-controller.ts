@@ -13,23 +13,31 @@
  * storm was seen) and works in rounds: answers to requests sent after the round began (the last rate
  * change), so answers to requests sent at an older rate never count.
  *
- * - **Cruising** (at the ceiling, or probing upward): without a storm, two 429s in a round start a
- *   descent at once; in a storm, a whole round whose 429s exceed the baseline beyond chance
- *   (`excessive`) does. A quiet round lets the baseline follow the storm (down freely, up to 1.5 times
- *   what its verdict measured) and, below the ceiling, raises the rate: halfway to just under the last
- *   refused pace, then 1 % steps, then steps that double (a raised limit, a storm that passed).
- * - **Descending**: each step paces at what the pace before got accepted, S × (1 − p), less 5 %, and
- *   never below half of S, for one round; `verdict` reads it:
- *   - no 429s beyond the baseline: a pace limit, and this pace is under it → cruise and probe;
- *   - the share did not thin out since the step before (both measured on 20 answers or more, 5–50 %):
- *     a storm → the baseline becomes that share, and the rate goes back to the fastest measured step
- *     not in excess of it (in a pure storm, where it was), so a storm costs a few seconds once;
+ * - **Cruising** (at the ceiling, or probing upward): without a storm, two 429s start a descent —
+ *   while probing at once; at the ceiling once the round is a sample of 20 answers, or at once when
+ *   most answers are 429 (two 429s among a cycle's first answers are no measure of anything); in a
+ *   storm, a whole round whose 429s exceed the baseline beyond chance, the baseline's own error
+ *   counted (`excessive`), does. A quiet round lets the baseline follow the storm (down freely, up
+ *   to what its verdict measured, with that sample's error) and, below the ceiling, raises the rate:
+ *   halfway to just under the last refused pace, then 1 % steps (tenths in a storm), then steps
+ *   that double (a raised limit, a storm that passed).
+ * - **Descending**: each step paces at what the pace before got accepted, S × (1 − p) / (1 − b)
+ *   with b the storm baseline (a limit behind a storm sees only what the storm let through), less
+ *   5 %, and never below half of S, for one round; S is the pace of the last window or of the last
+ *   20 answers, whichever is faster (a client that just sped up). `verdict` reads each step:
+ *   - no 429s (none at all without a storm known; none beyond the baseline in one): a pace limit,
+ *     and this pace is under it → cruise and probe;
+ *   - the share held since the step before (not thinned, not grown beyond chance; both measured on
+ *     20 answers or more — a round cut short by its 429s is compared through the last window —
+ *     5–50 %): a storm → the baseline becomes that share, and the rate goes back to where the descent
+ *     began (the ceiling, usually), so a storm costs only its descent, once;
  *   - otherwise (thinning, or too few answers to tell): one step lower.
  *
  * A request that got a 429 honours its Retry-After itself (retry.ts, without holding a slot): a token
  * bucket's "Retry-After: 1" speaks of that request's token, and stopping the whole connection for it
  * would halve the throughput.
  */
+import { excessive, measured, pacing, share, verdict, type Round, type Verdict } from './pace-verdict';
 
 export interface PaceControllerOptions {
   /** The job's maxRequestsPerSecond: the starting rate and the most the controller paces to. */
@@ -71,59 +79,6 @@ export interface PaceController {
   observe(sentAt: number, now: number, throttled: boolean): boolean;
 }
 
-/** The tuning, in one place (every share is of answers; every factor of a rate). */
-export const pacing = {
-  /** A round's share is trusted for a storm verdict (and, in a storm, for an excess) from this many answers. */
-  minAnswers: 20,
-  /** The pace before a descent is read from the last window, or from this many answers at a slow pace. */
-  lookBackAnswers: 40,
-  /** Without a storm, a quiet round of this many answers over a window is enough to probe upward. */
-  minQuietAnswers: 5,
-  /** A descent step with this many 429s, more than half its answers, is far above a limit: next step at once. */
-  earlyThrottles: 5,
-  /** A descent step lasts at least this part of a window (a shorter one overstates the accepted rate). */
-  minStepWindows: 0.5,
-  /** Any round closes after this many windows, however few answers came. */
-  maxRoundWindows: 5,
-  /** 429s beyond the baseline count as excess when above mean + z standard deviations + strays. */
-  excessZ: 2.5,
-  /** Answers already on their way when the pace changed, or plain chance: never an excess alone. */
-  strays: 1,
-  /** Pace under a measured accepted rate. */
-  margin: 0.95,
-  /**
-   * A descent step is at least 5 % slower, and at most twice as slow, as the pace before: while
-   * throttled, a client that honours Retry-After sends less than it could, so what a step measures is
-   * low, and a storm's chance excess must not send the rate down in one go.
-   */
-  slowest: 0.5,
-  /** A share that fell below this part of the step before's has thinned out: a pace limit. */
-  thinned: 0.6,
-  /** A step's share above the one before by more than this many standard errors did not hold. */
-  heldZ: 1.64,
-  /** A share above this that does not thin is still taken for a pace limit far away (keep descending). */
-  largeShare: 0.5,
-  /** A share below this is no storm: a few per cent of 429s are a pace limit we are just above. */
-  minStormShare: 0.05,
-  /** The baseline remembers about this many answers, so a storm that ends fades out of it. */
-  baselineMemory: 200,
-  /** A cruising round at one rate ends after this many answers (a pooled sample shows a small excess). */
-  maxRoundAnswers: 100,
-  /** In a storm, quiet rounds may raise the baseline up to this many times the share its verdict measured. */
-  stormCap: 1.5,
-  /** First probing step: this share of the last refused pace, or of the rate when none is known. */
-  probeShare: 0.01,
-  unknownLimitProbeShare: 0.1,
-  /** Never slower than this many requests per second. */
-  minimumRate: 0.5,
-} as const;
-
-interface Round {
-  since: number;
-  answers: number;
-  throttled: number;
-}
-
 interface Step extends Round {
   rate: number;
   /**
@@ -143,64 +98,6 @@ interface Probe {
   /** The last pace refused (or null when a storm sent the rate back and no pace was refused). */
   limit: number | null;
   step: number;
-}
-
-export type Verdict = 'paceLimit' | 'storm' | 'lower';
-
-/**
- * Whether `throttled` of `answers` exceed what a baseline share explains. The baseline is itself
- * measured on `baselineAnswers` answers: its own error widens the spread (a baseline that came out
- * low by chance would otherwise find an excess in a round of the same storm every minute or two).
- */
-export function excessive(
-  answers: number,
-  throttled: number,
-  baseline: number,
-  baselineAnswers = Infinity,
-): boolean {
-  const mean = answers * baseline;
-  // Without a baseline (0 answers) there is no storm and no error of it to add.
-  const ownError = baselineAnswers > 0 ? answers / baselineAnswers : 0;
-  const deviation = Math.sqrt(answers * baseline * (1 - baseline) * (1 + ownError));
-  return throttled > mean + pacing.excessZ * deviation + pacing.strays;
-}
-
-function measured(round: Round): boolean {
-  return round.answers >= pacing.minAnswers;
-}
-
-function share(round: Round): number {
-  return round.answers === 0 ? 0 : round.throttled / round.answers;
-}
-
-/** Whether the step's share is above the one before by more than `heldZ` standard errors. */
-function grewBeyondChance(step: Round, before: Round): boolean {
-  const pooled = (step.throttled + before.throttled) / (step.answers + before.answers);
-  const error = Math.sqrt(pooled * (1 - pooled) * (1 / step.answers + 1 / before.answers));
-  return share(step) - share(before) > pacing.heldZ * error;
-}
-
-/** What a closed descent step says, given the step before it and the baseline known so far. */
-export function verdict(step: Round, before: Round, baseline: number, baselineAnswers = Infinity): Verdict {
-  const now = share(step);
-  // The share held as the pace went down: slowing did not help. It must neither have thinned nor
-  // grown beyond what chance explains on two samples of 20 or so (a share that grew: a limit that
-  // dropped while we stepped down).
-  const held =
-    measured(step) &&
-    measured(before) &&
-    now >= share(before) * pacing.thinned &&
-    !grewBeyondChance(step, before) &&
-    now >= pacing.minStormShare &&
-    now <= pacing.largeShare;
-  // Without a storm known, a step clears a pace limit only without any 429: a stray allowed here
-  // lets a storm of one in ten pass for a limit one step in three.
-  const cleared =
-    baseline === 0
-      ? step.throttled === 0
-      : !excessive(step.answers, step.throttled, baseline, baselineAnswers);
-  if (cleared) return 'paceLimit';
-  return held ? 'storm' : 'lower';
 }
 
 const newRound = (now: number): Round => ({ since: now, answers: 0, throttled: 0 });

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   createPaceController,
-  excessive,
-  verdict,
   type PaceChange,
   type PaceController,
-  type Verdict,
 } from '../../../../../src-main/connectors/scim/pace-controller';
+import { excessive, verdict, type Verdict } from '../../../../../src-main/connectors/scim/pace-verdict';
 
 /** Feeds `count` answers spread evenly over [from, to) ms, each sent 20 ms before it came. */
 function answers(
