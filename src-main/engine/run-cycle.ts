@@ -26,7 +26,7 @@ import { processObject } from './object-processor';
 import { completedHealth, EscrowThresholdBreached, escrowWatch, stoppedHealth } from './cycle-health';
 import { loadEscrow } from './escrow-gate';
 import { buildMatchIndex } from './match-index';
-import { createWriteBehind, type WriteBehind } from './write-behind';
+import { commitPhase, createWriteBehind, type WriteBehind } from './write-behind';
 import { quarantineBeganOf, updateStatus, type EngineJobEvent } from './job-events';
 import { recoverIntents } from './recover-intents';
 import { configDigest } from './config-digest';
@@ -321,7 +321,7 @@ export async function runCycle(
         () => ctx.signal.aborted || (thresholds?.breached(counters.failed) ?? false),
       );
       ctx.matchIndexes?.delete(type);
-      ctx.writes.flush();
+      await commitPhase(ctx.writes);
       throwIfCancelled(ctx);
       thresholds?.throwIfBreached();
     }
@@ -332,12 +332,12 @@ export async function runCycle(
     // ── references, then deprovisioning (§3.1 order) ──
     ctx.progress({ phase: 'references', processed: 0, total: null });
     await resolveManagerReferences(ctx, changedUsers);
-    ctx.writes.flush();
+    await commitPhase(ctx.writes);
     await syncMemberships(ctx, heldBackTargetIds(ctx));
-    ctx.writes.flush();
+    await commitPhase(ctx.writes);
     ctx.progress({ phase: 'deprovisioning', processed: 0, total: ctx.deprovision.length });
     const { staged } = await deprovision(ctx);
-    ctx.writes.flush();
+    await commitPhase(ctx.writes);
 
     // ── record ──
     ctx.progress({ phase: 'recording', processed: 0, total: null });

@@ -98,12 +98,27 @@ describe('write-behind', () => {
     expect(store.sourceState.forJob('j').size).toBe(4);
   });
 
+  it('starts with a small batch and grows it at most twofold per commit', () => {
+    const writes = createWriteBehind(open(), { maxQueued: 200, minQueued: 4, firstQueued: 10, now: () => 0 });
+    let committed = 0;
+    const sizes: number[] = [];
+    for (let i = 0; i < 170; i++) {
+      writes.queue(state(`u${i}`));
+      const now = store.sourceState.forJob('j').size;
+      if (now !== committed) sizes.push(now - committed);
+      committed = now;
+    }
+    // Commits that took no time would allow maxQueued at once; the batch doubles instead.
+    expect(sizes).toEqual([10, 20, 40, 80]);
+  });
+
   it('sizes batches by the time a commit took, between minQueued and maxQueued', () => {
     // A clock that each outcome's write advances by 1 ms: a batch of n takes n ms.
     let clock = 0;
     const writes = createWriteBehind(open(), {
       maxQueued: 40,
       minQueued: 4,
+      firstQueued: 40,
       maxCommitMs: 10,
       now: () => clock,
     });
@@ -123,24 +138,29 @@ describe('write-behind', () => {
     expect(store.sourceState.forJob('j').size).toBe(40);
     queueSlow(49, 1);
     expect(store.sourceState.forJob('j').size).toBe(50);
-    // Cheap commits grow the batch back, never past maxQueued; a very slow one never below minQueued.
+    // Cheap commits grow the batch back (twofold each), never past maxQueued; a very slow one never
+    // below minQueued.
     clock = 0;
     for (let i = 50; i < 60; i++) writes.queue(state(`u${i}`));
     expect(store.sourceState.forJob('j').size).toBe(60);
-    for (let i = 60; i < 99; i++) writes.queue(state(`u${i}`));
+    for (let i = 60; i < 79; i++) writes.queue(state(`u${i}`));
     expect(store.sourceState.forJob('j').size).toBe(60);
-    writes.queue(state('u99'));
-    expect(store.sourceState.forJob('j').size).toBe(100);
+    writes.queue(state('u79'));
+    expect(store.sourceState.forJob('j').size).toBe(80);
+    for (let i = 80; i < 100; i++) writes.queue(state(`u${i}`));
+    expect(store.sourceState.forJob('j').size).toBe(80);
+    for (let i = 100; i < 120; i++) writes.queue(state(`u${i}`));
+    expect(store.sourceState.forJob('j').size).toBe(120);
     const verySlow = (anchor: string) => () => {
       clock += 100;
       state(anchor)();
     };
-    for (let i = 100; i < 140; i++) writes.queue(verySlow(`u${i}`));
-    expect(store.sourceState.forJob('j').size).toBe(140);
-    for (let i = 140; i < 143; i++) writes.queue(state(`u${i}`));
-    expect(store.sourceState.forJob('j').size).toBe(140);
-    writes.queue(state('u143'));
-    expect(store.sourceState.forJob('j').size).toBe(144);
+    for (let i = 120; i < 160; i++) writes.queue(verySlow(`u${i}`));
+    expect(store.sourceState.forJob('j').size).toBe(160);
+    for (let i = 160; i < 163; i++) writes.queue(state(`u${i}`));
+    expect(store.sourceState.forJob('j').size).toBe(160);
+    writes.queue(state('u163'));
+    expect(store.sourceState.forJob('j').size).toBe(164);
   });
 
   it('keeps a failed commit: its intents are refused and the next flush throws, so the cycle fails', async () => {
