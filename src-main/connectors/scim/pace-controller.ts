@@ -211,6 +211,13 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
   const acceptedAt = (step: Step) =>
     Math.min(step.pace, (step.pace * (1 - step.paceShare)) / (1 - baseline()));
 
+  /**
+   * The round ran at the ceiling and sent far less: the pacer never set its pace (a cycle's first
+   * round), so what it sent tells no limit. Below the ceiling a round sends less than its rate too,
+   * but because its 429s wait their Retry-After: that pace is the pacer's.
+   */
+  const wasUnpaced = (step: Step) => step.rate >= ceiling && step.rate > step.pace * pacing.unpaced;
+
   function descend(steps: Step[], now: number): void {
     const last = steps[steps.length - 1]!;
     setRate(Math.max(last.pace * pacing.slowest, acceptedAt(last) * pacing.margin));
@@ -239,6 +246,14 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
       // excess there may be chance at a pace the client's slots set, and creeping back by 1 % would
       // hold it under that pace for minutes; doubling from the step instead would cross a limit
       // behind the storm every few rounds.
+      // Unless the round before was not paced at all (its rate far above what it sent: the first
+      // second of a cycle, with list reads one at a time and the bucket's burst refused): what it
+      // sent says nothing of the limit, only that this pace is under it. Creeping up from there by
+      // 1 % held a 20/s target at 4–8/s for 40 s on an idle machine; doubling finds it in a few rounds.
+      if (wasUnpaced(before)) {
+        cruise(now, { limit: null, step: rate * pacing.unpacedProbeShare });
+        return;
+      }
       const limit = Math.max(rate, acceptedAt(before), before.pace * pacing.margin);
       const probeShare = verdictShare > 0 ? pacing.unknownLimitProbeShare : pacing.probeShare;
       cruise(now, { limit, step: limit * probeShare });

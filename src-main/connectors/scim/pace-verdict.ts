@@ -47,6 +47,10 @@ export const pacing = {
   /** First probing step: this share of the last refused pace, or of the rate when none is known. */
   probeShare: 0.01,
   unknownLimitProbeShare: 0.1,
+  /** A round whose rate was more than this many times what it sent was not paced: it tells no limit. */
+  unpaced: 1.5,
+  /** After such a round, probing starts with steps of this share of the rate, doubling. */
+  unpacedProbeShare: 0.5,
   /** Never slower than this many requests per second. */
   minimumRate: 0.5,
 } as const;

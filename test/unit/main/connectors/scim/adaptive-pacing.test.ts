@@ -30,6 +30,32 @@ describe('adaptive pacing against a pace limit (job ceiling 1,000/s, Retry-After
     },
   );
 
+  it.each([
+    // Not yet the goal (0.9 R, 2 % answered 429) at R = 20: the ten reads draw 429s one after
+    // another, and after the doubling probe overshoots, a 429 or two in the last window and one in
+    // the next step read as a 5 % storm, which costs more descents. Before the fix: 0.50 R and
+    // 0.66 R, as the bench measured (0.53 and 0.65 R).
+    { limit: 20, requests: 1200, atLeast: 0.65, throttledAtMost: 0.08 },
+    { limit: 50, requests: 3000, atLeast: 0.85, throttledAtMost: 0.02 },
+  ])(
+    'after a slow start (10 list reads one at a time, 5 ms answers), the whole run of R = $limit/s gets >= $atLeast R',
+    async ({ limit, requests, atLeast, throttledAtMost }) => {
+      // The bench's rate rows on an idle machine: the first round measured 9 answers in 1.2 s, 5 of
+      // them 429 (the bucket's burst), and the limit read from it (4/s for R = 20) held the pace
+      // there for 40 s while probing crept up by 1 %.
+      const result = await simulatePacing({
+        ...client,
+        latencyMs: 5,
+        requests,
+        leadingReads: 10,
+        target: { limitAt: () => limit },
+      });
+      const whole = figuresBetween(result, 0, Math.floor(result.seconds) * 1000);
+      expect(whole.acceptedPerSecond).toBeGreaterThanOrEqual(atLeast * limit);
+      expect(whole.throttledShare).toBeLessThanOrEqual(throttledAtMost);
+    },
+  );
+
   it('settles again when the limit drops from 60/s to 20/s mid-run', async () => {
     const result = await simulatePacing({
       ...client,

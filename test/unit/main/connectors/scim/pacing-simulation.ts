@@ -29,6 +29,11 @@ export interface SimulationOptions {
   retryAfterMs?: number;
   /** false: the limiter is not told what a throttle answer is, so it keeps the ceiling. */
   adaptive?: boolean;
+  /**
+   * Requests sent one at a time before the workers start (a cycle's list reads), counted in
+   * `requests`: the pacer's first round then sends far below its rate.
+   */
+  leadingReads?: number;
 }
 
 export interface Answer {
@@ -161,7 +166,17 @@ export async function simulatePacing(options: SimulationOptions): Promise<Simula
       startNext();
     });
   }
-  for (let i = 0; i < options.concurrency; i++) startNext();
-  await clock.runUntilIdle(() => finished >= options.requests);
+  const leading = Math.min(options.leadingReads ?? 0, options.requests);
+  let readsDone = false;
+  void (async () => {
+    for (let i = 0; i < leading; i++) {
+      started += 1;
+      await send();
+      finished += 1;
+    }
+    readsDone = true;
+    for (let i = 0; i < options.concurrency; i++) startNext();
+  })();
+  await clock.runUntilIdle(() => readsDone && finished >= options.requests);
   return { seconds: clock.now() / 1000, answers, retryGaps, finalRate: limiter.currentRate() };
 }
