@@ -241,19 +241,19 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
       // The pace refused last: probing climbs back toward it quickly, and finds it again if it was
       // set low (a throttled client sends less than its rate while its 429s wait their Retry-After).
       fade(step);
+      // A round before that was not paced at all (its rate far above what it sent: the first second
+      // of a cycle, with list reads one at a time and the bucket's burst refused) says nothing of
+      // the limit, only that this pace is under it. Creeping up from there by 1 % held a 20/s target
+      // at 4–8/s for 40 s on an idle machine; doubling finds it in a few rounds.
+      if (wasUnpaced(before)) {
+        cruise(now, { limit: null, step: rate * pacing.unpacedProbeShare });
+        return;
+      }
       // A small excess puts the limit just under the refused pace; a large one, near what it got
       // accepted. In a storm too (the excess was cut by itself alone), but in steps of a tenth: an
       // excess there may be chance at a pace the client's slots set, and creeping back by 1 % would
       // hold it under that pace for minutes; doubling from the step instead would cross a limit
       // behind the storm every few rounds.
-      // Unless the round before was not paced at all (its rate far above what it sent: the first
-      // second of a cycle, with list reads one at a time and the bucket's burst refused): what it
-      // sent says nothing of the limit, only that this pace is under it. Creeping up from there by
-      // 1 % held a 20/s target at 4–8/s for 40 s on an idle machine; doubling finds it in a few rounds.
-      if (wasUnpaced(before)) {
-        cruise(now, { limit: null, step: rate * pacing.unpacedProbeShare });
-        return;
-      }
       const limit = Math.max(rate, acceptedAt(before), before.pace * pacing.margin);
       const probeShare = verdictShare > 0 ? pacing.unknownLimitProbeShare : pacing.probeShare;
       cruise(now, { limit, step: limit * probeShare });
