@@ -86,6 +86,12 @@ export interface SourceReadOptions {
   /** The watermark of the last completed cycle; null for a full (initial) read. */
   since: string | null;
   signal: AbortSignal;
+  /**
+   * The caller keeps every object it is handed (a cycle does). A source that must check everything
+   * before the first page may then keep the objects it built while checking, rather than read
+   * everything a second time; without it, pages are built as they go, in bounded memory.
+   */
+  keepsAll?: boolean;
 }
 
 export interface SourceRead {

@@ -42,6 +42,7 @@ export async function createValues(
 ): Promise<{ values: Record<string, TargetValue>; modified: ModifiedProperty[] }> {
   const values: Record<string, TargetValue> = {};
   const modified: ModifiedProperty[] = [];
+  const unique = uniqueTargets(mappings);
   for (const m of mappings) {
     // The candidate is claimed before the target is asked, in the same tick as the check: two
     // creates running side by side must never both be told the same value is free.
@@ -64,10 +65,27 @@ export async function createValues(
     if (value === null || value === '') continue;
     values[m.target] = value;
     modified.push(redactable(m.target, null, value, redacted));
-    if (typeof value === 'string') claimed.add(`${m.target}\u0000${value.toLowerCase()}`);
+    if (typeof value === 'string' && unique.has(m.target))
+      claimed.add(`${m.target}\u0000${value.toLowerCase()}`);
   }
   return { values, modified };
 }
+
+/**
+ * The target attributes a SelectUniqueValue mapping writes: only their values need claiming. Claiming
+ * every value of every create held about ten strings per user for the whole cycle (100,000 users: a
+ * million keys). Function names are case-sensitive (ast.ts); a mention inside a string literal only
+ * claims more than needed.
+ */
+function uniqueTargets(mappings: readonly AttributeMapping[]): ReadonlySet<string> {
+  let targets: Set<string> | null = null;
+  for (const m of mappings)
+    if (m.type === 'Expression' && m.source.includes('SelectUniqueValue'))
+      (targets ??= new Set()).add(m.target);
+  return targets ?? noTargets;
+}
+
+const noTargets: ReadonlySet<string> = new Set();
 
 /** The target's required attributes (§1) a create would leave without a value. */
 export function missingRequired(

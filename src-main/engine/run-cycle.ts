@@ -230,7 +230,8 @@ export async function runCycle(
       kind === 'initial' || !deltaUsable || owesObjects || configChanged || job.watermark?.startsWith('full@')
         ? null
         : job.watermark;
-    const read = await source.read({ objectTypes, since, signal: options.signal });
+    // The cycle keeps every object it reads (ctx.users, ctx.groups), so the source need not read twice.
+    const read = await source.read({ objectTypes, since, signal: options.signal, keepsAll: true });
     for await (const page of read.pages) {
       throwIfCancelled(ctx);
       for (const object of page) (object.type === 'User' ? ctx.users : ctx.groups).set(object.anchor, object);

@@ -59,6 +59,11 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    // 32 MiB of page cache (SQLite's default is 2 MiB): a cycle's log rows go into a table with a
+    // dozen indexes, and once those outgrow the cache every insert rereads index pages from the
+    // file. At 100,000 users the initial cycle spent over a third of its CPU in SQLite with 2 MiB.
+    // The cache is allocated as pages are used, so a small database costs no more.
+    db.pragma('cache_size = -32768');
 
     let backupPath: string | null = null;
     const pending = list.filter((m) => m.version > current);

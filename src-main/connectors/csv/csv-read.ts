@@ -1,5 +1,7 @@
 /**
- * A full read of a CSV source: validate everything, then stream users page by page, then groups.
+ * A full read of a CSV source: validate everything, then hand out users page by page, then groups.
+ * When the caller keeps every object (`keepsAll`, a cycle) the validating pass builds the users and
+ * the pages come from them; otherwise a second pass streams them in bounded memory (user-pages.ts).
  * CSV has no change tracking, so every read is full and the engine finds changes by hash (§3.2); the
  * watermark digests the settings and the bytes of every file parsed (fingerprint.ts), which tells
  * whether anything changed at all.
@@ -30,10 +32,22 @@ export async function readCsvSource(
   const groupsConfigured = options.groupsColumn !== undefined || options.membershipsFile !== undefined;
   const wantGroups = read.objectTypes.includes('Group') && groupsConfigured;
   const prepared = await prepareSource(options);
-  const validated = await validateSource(prepared, options, wantGroups, read.signal);
+  const keepUsers = wantUsers && read.keepsAll === true;
+  const validated = await validateSource(prepared, options, wantGroups, read.signal, keepUsers);
+  const rows = validated.rows;
+  let kept: SourceObject[] | null = validated.users;
+  validated.users = [];
 
   async function* pages(): AsyncGenerator<SourceObject[], void, undefined> {
-    if (wantUsers) {
+    if (keepUsers) {
+      // The read lets go of its list as the pages go out: the caller's copy is the only one left.
+      const list = kept ?? [];
+      kept = null;
+      for (const page of chunks(list, options.pageSize)) {
+        read.signal.throwIfAborted();
+        yield page;
+      }
+    } else if (wantUsers) {
       yield* userPages(prepared, validated, {
         pageSize: options.pageSize,
         maxRecordChars: options.maxRecordChars,
@@ -51,7 +65,7 @@ export async function readCsvSource(
     pages: pages(),
     deletedAnchors: () => [],
     watermark: () => csvWatermark(options, read.objectTypes, validated.digest, validated.membershipsDigest),
-    expectedCount: (wantUsers ? validated.rows : 0) + validated.groups.length,
+    expectedCount: (wantUsers ? rows : 0) + validated.groups.length,
     warnings: validated.warnings,
   };
 }

@@ -18,8 +18,9 @@ export async function toGroupObjects(drafts: ReadonlyMap<string, GroupDraft>): P
     const draft = drafts.get(anchor);
     if (!draft) continue;
     const members = [...draft.members].sort();
-    const content = {
-      type: 'Group' as const,
+    // One literal, hash filled in after (see user-object.ts: a spread would give each object its own hidden class).
+    const object: SourceObject = {
+      type: 'Group',
       anchor,
       displayName: draft.displayName,
       // `members` is an attribute too, so the default mapping members → members (§5.8) has a source.
@@ -27,8 +28,11 @@ export async function toGroupObjects(drafts: ReadonlyMap<string, GroupDraft>): P
       disabled: false,
       softDeleted: false,
       members,
+      hash: '',
+      origin: draft.origin,
     };
-    objects.push({ ...content, hash: objectHash(content), origin: draft.origin });
+    object.hash = objectHash(object);
+    objects.push(object);
   }
   return objects;
 }

@@ -20,6 +20,8 @@ export interface ValidatedSource {
   /** sha256 of the memberships file's bytes; null when the read did not parse it. */
   membershipsDigest: string | null;
   groups: SourceObject[];
+  /** The users, hashed, in file order, when the read wants them (`wantUsers`); else empty. */
+  users: SourceObject[];
   warnings: CsvWarning[];
 }
 
@@ -28,12 +30,14 @@ export async function validateSource(
   options: CsvSourceOptions,
   wantGroups: boolean,
   signal?: AbortSignal,
+  wantUsers = false,
 ): Promise<ValidatedSource> {
   const warnings = new WarningList();
   const scan = await scanFile({
     ...prepared,
     maxRecordChars: options.maxRecordChars,
     collectGroups: wantGroups,
+    keepUsers: wantUsers,
     warnings,
     signal,
   });
@@ -58,6 +62,7 @@ export async function validateSource(
     digest: scan.digest,
     membershipsDigest,
     groups: wantGroups ? await toGroupObjects(scan.groups) : [],
+    users: scan.users,
     warnings: warnings.list(),
   };
 }

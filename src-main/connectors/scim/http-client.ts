@@ -128,19 +128,31 @@ export function createScimHttpClient(options: HttpClientOptions): ScimHttpClient
       payload = JSON.stringify(scimRequest.body);
       headers['content-type'] = scimMediaType;
     }
-    let response: Dispatcher.ResponseData;
+    // One timer per request, cleared once its answer is read: AbortSignal.timeout's timer outlives
+    // the request (60 s by default), so at 700 requests/s some 40,000 timers, signals and weak
+    // references stayed alive in the heap (seen in a snapshot of the 100k initial cycle).
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('The request timed out', 'TimeoutError')),
+      timeoutMs,
+    );
     try {
-      response = await request(resourceUrl(target, segments, scimRequest.query), {
-        method,
-        headers,
-        body: payload,
-        dispatcher: agent,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      throw errorFromNetwork(error, { method, path, host: target.display, changesTarget: true });
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await request(resourceUrl(target, segments, scimRequest.query), {
+          method,
+          headers,
+          body: payload,
+          dispatcher: agent,
+          signal: deadline.signal,
+        });
+      } catch (error) {
+        throw errorFromNetwork(error, { method, path, host: target.display, changesTarget: true });
+      }
+      return await interpretAnswer(response, scimRequest, path, now);
+    } finally {
+      clearTimeout(timer);
     }
-    return interpretAnswer(response, scimRequest, path, now);
   }
 
   async function sendOnce(target: BaseUrl, scimRequest: ScimRequest): Promise<ScimResponse> {

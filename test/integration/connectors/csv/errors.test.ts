@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectorError, type SourceObject } from '../../../../src-main/connectors/connector';
 import { createCsvSource } from '../../../../src-main/connectors/csv/csv-source';
+import { csvSourceOptionsSchema } from '../../../../src-main/connectors/csv/csv-options';
 import { fileError } from '../../../../src-main/connectors/csv/file-access';
+import { prepareSource } from '../../../../src-main/connectors/csv/prepare';
+import { validateSource } from '../../../../src-main/connectors/csv/validate-source';
 import { expectReadStops, expectStop, lines, source, tempDir, writeCsv, type TempDir } from './csv-test-kit';
 
 function people(
@@ -356,6 +359,48 @@ describe('CSV errors stop the cycle and name the file and rows', () => {
       expect(error.message).toContain('hr.csv changed while Roster was reading it');
       // 30 users in pages of 10: the third (last) page is never handed out.
       expect(pages.length).toBeLessThan(3);
+    });
+  });
+
+  describe('a file that changes while Roster reads it in one pass (a caller that keeps every object)', () => {
+    const original = lines('employeeId,displayName', ...people(30, (i) => `E${i},Person ${i}`));
+
+    it('fails the read when the file was rewritten after it was sniffed and before the pass ended', async () => {
+      const path = writeCsv(dir, 'hr.csv', original);
+      const options = csvSourceOptionsSchema.parse({ path, pageSize: 10 });
+      const prepared = await prepareSource(options);
+      // The export rewrites the file in place while the pass runs: it now reads a different file.
+      writeFileSync(path, original.replace('Person 5', 'Changed 5 and longer'));
+      await expectStop(validateSource(prepared, options, false, undefined, true), 'CsvSourceChanged');
+    });
+
+    it('fails the read when only the time moved, though the size stayed the same', async () => {
+      const path = writeCsv(dir, 'hr.csv', original);
+      const options = csvSourceOptionsSchema.parse({ path, pageSize: 10 });
+      const prepared = await prepareSource(options);
+      writeFileSync(path, original.replace('Person 5', 'Persoo 5'));
+      const { atime, mtime } = statSync(path);
+      utimesSync(path, atime, new Date(mtime.getTime() + 5000));
+      const error = await expectStop(
+        validateSource(prepared, options, false, undefined, true),
+        'CsvSourceChanged',
+      );
+      expect(error.message).toContain('hr.csv changed while Roster was reading it');
+    });
+
+    it('hands a caller that keeps everything the objects as checked, whatever happens to the file after', async () => {
+      const path = writeCsv(dir, 'hr.csv', original);
+      const read = await source({ path, pageSize: 10 }).read({
+        objectTypes: ['User'],
+        since: null,
+        signal: new AbortController().signal,
+        keepsAll: true,
+      });
+      writeFileSync(path, original.replace('Person 5', 'Changed 5 and longer'));
+      const pages: SourceObject[][] = [];
+      for await (const page of read.pages) pages.push(page);
+      expect(pages.map((p) => p.length)).toEqual([10, 10, 10]);
+      expect(pages.flat().find((u) => u.anchor === 'E5')?.displayName).toBe('Person 5');
     });
   });
 });

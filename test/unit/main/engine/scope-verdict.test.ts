@@ -58,3 +58,44 @@ describe('the scope verdict of an object the scoping filters leave out', () => {
     });
   });
 });
+
+describe('the scope verdicts of a mapping without scoping filters', () => {
+  const unfiltered = objectMappingSchema.parse({
+    name: 'Users',
+    sourceObject: 'User',
+    targetObject: 'User',
+    attributeMappings: [],
+  });
+
+  it('are one shared, frozen verdict per scope mode and state, saying what a fresh one would', () => {
+    const first = scopeObject(engineer(), unfiltered, { scope: 'all' }, new Set());
+    const second = scopeObject({ ...engineer(), anchor: 'E2' }, unfiltered, { scope: 'all' }, new Set());
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.message)).toBe(true);
+    expect(first).toMatchObject({
+      inScope: true,
+      reason: 'inScope',
+      message: { code: 'scopeInAllNoFilters' },
+    });
+
+    const disabled = scopeObject({ ...engineer(), disabled: true }, unfiltered, { scope: 'all' }, new Set());
+    expect(disabled).not.toBe(first);
+    expect(disabled).toMatchObject({ inScope: false, reason: 'disabledInSource' });
+    const softDeleted = scopeObject(
+      { ...engineer(), disabled: true, softDeleted: true },
+      unfiltered,
+      { scope: 'all' },
+      new Set(),
+    );
+    expect(softDeleted).toMatchObject({ inScope: false, reason: 'softDeletedInSource' });
+
+    const assigned = scopeObject(engineer(), unfiltered, { scope: 'assigned' }, new Set(['E1']));
+    expect(assigned).not.toBe(first);
+    expect(assigned).toMatchObject({ inScope: true, message: { code: 'scopeInAssignedNoFilters' } });
+    expect(scopeObject(engineer(), unfiltered, { scope: 'assigned' }, new Set())).toMatchObject({
+      inScope: false,
+      reason: 'notAssigned',
+    });
+  });
+});
