@@ -20,11 +20,15 @@
  *   counted (`excessive`), does. A quiet round lets the baseline follow the storm (down freely, up
  *   to what its verdict measured, with that sample's error) and, below the ceiling, raises the rate:
  *   halfway to just under the last refused pace, then 1 % steps (tenths in a storm), then steps
- *   that double (a raised limit, a storm that passed).
+ *   that double (a raised limit, a storm that passed). Without a storm, a round near a known limit
+ *   that draws one 429 takes its rate for the limit: 5 % back, and 1 % steps up again.
  * - **Descending**: each step paces at what the pace before got accepted, S × (1 − p) / (1 − b)
  *   with b the storm baseline (a limit behind a storm sees only what the storm let through), less
  *   5 %, and never below half of S, for one round; S is the pace of the last window or of the last
- *   20 answers, whichever is faster (a client that just sped up). `verdict` reads each step:
+ *   20 answers, whichever is faster (a client that just sped up). A descent that a probe began
+ *   paces no faster than 5 % under the last rate probed without a 429 (the last window mixes that
+ *   pace with the crossing's burst), and leaves for the limit what the crossing round got accepted
+ *   at its own pace, or the geometric middle of the two rates. `verdict` reads each step:
  *   - no 429s (none at all without a storm known; none beyond the baseline in one): a pace limit,
  *     and this pace is under it → cruise and probe;
  *   - the share held since the step before (not thinned, not grown beyond chance; both measured on
@@ -32,6 +36,9 @@
  *     5–50 %): a storm → the baseline becomes that share, and the rate goes back to where the descent
  *     began (the ceiling, usually), so a storm costs only its descent, once;
  *   - otherwise (thinning, or too few answers to tell): one step lower.
+ *   The first step below a round that was not paced (a cycle's first: its rate far above what it
+ *   sent) clears on half a window without a 429 once it sends its rate, and probing doubles the
+ *   rate from there; a storm verdict on the next descent goes back to that round's rate.
  *
  * A request that got a 429 honours its Retry-After itself (retry.ts, without holding a slot): a token
  * bucket's "Retry-After: 1" speaks of that request's token, and stopping the whole connection for it
@@ -88,6 +95,15 @@ interface Step extends Round {
   pace: number;
   /** The share of 429s at that pace. */
   paceShare: number;
+  /**
+   * For a round that crossed a pace limit while probing: the fastest rate probed without a 429
+   * just before (the limit lies between it and the crossing).
+   */
+  quiet?: number;
+  /** For such a round: where the limit likely is (see `crossingLimit`). */
+  crossing?: number;
+  /** For a round that crossed while probing up from an unpaced round's descent: that round's rate. */
+  origin?: number;
 }
 
 type State =
@@ -98,6 +114,11 @@ interface Probe {
   /** The last pace refused (or null when a storm sent the rate back and no pace was refused). */
   limit: number | null;
   step: number;
+  /**
+   * The rate of an unpaced round whose descent cleared on a window's answers: a storm verdict on
+   * the next descent goes back to it, as it would have from that descent had it lasted 20 answers.
+   */
+  origin?: number;
 }
 
 const newRound = (now: number): Round => ({ since: now, answers: 0, throttled: 0 });
@@ -112,6 +133,8 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
   let baseThrottled = 0;
   /** What the last quiet cruising round sent per second (0 before the first). */
   let quietPace = 0;
+  /** While probing without a storm: the last rate that drew no 429 (null outside a probe). */
+  let quietRate: number | null = null;
   /** The share of 429s the last storm verdict measured (0: no storm seen). */
   let verdictShare = 0;
   /** How many answers that share was measured on. */
@@ -218,9 +241,45 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
    */
   const wasUnpaced = (step: Step) => step.rate >= ceiling && step.rate > step.pace * pacing.unpaced;
 
+  /**
+   * Where a limit crossed while probing up from `quiet` likely is: what the crossing round got
+   * accepted at its own pace (its last window mixes it with the quiet pace: read from that, the
+   * limit came out at 17/s for R = 20/s and held the rate at 13–17/s for 20 s), but no lower than
+   * the geometric middle of the two rates (a round cut short by its first 429s reads low: 2 of 3).
+   */
+  function crossingLimit(quiet: number, round: Round, now: number): number {
+    const accepted = Math.min(rate, sentRate(round, now)) * (1 - share(round));
+    return Math.max(accepted, Math.sqrt(quiet * rate));
+  }
+
+  /**
+   * Whether a first descent step (no storm known) shows its pace under a limit on a few answers
+   * without a 429, before a storm-proof sample of 20.
+   */
+  function clearsEarly(first: Step, round: Round, now: number): boolean {
+    if (round.throttled > 0 || round.answers < pacing.minQuietAnswers) return false;
+    const elapsed = now - round.since;
+    // A probe just crossed a pace limit (a few per cent of 429s): a window without a 429.
+    if (first.paceShare < pacing.minStormShare * 2) return elapsed >= windowMs;
+    // After an unpaced round (a cycle's first), which told no limit: half a window, once the step
+    // sends its rate (the burst's refused requests wait out their Retry-After first; quiet while
+    // they wait says nothing). 20 answers at the guessed pace took 5.5 s at R = 20/s; a storm that
+    // passes for a limit here goes back to the ceiling at its verdict (`origin`).
+    return (
+      wasUnpaced(first) &&
+      elapsed >= pacing.minStepWindows * windowMs &&
+      rate <= sentRate(round, now) * pacing.unpaced
+    );
+  }
+
   function descend(steps: Step[], now: number): void {
     const last = steps[steps.length - 1]!;
-    setRate(Math.max(last.pace * pacing.slowest, acceptedAt(last) * pacing.margin));
+    const accepted = Math.max(last.pace * pacing.slowest, acceptedAt(last) * pacing.margin);
+    // A probe that crossed a limit: its last window mixes the quiet pace with the crossing's burst,
+    // and a pace read from it can land above the limit (1 429 in the step then passed for a 5 %
+    // storm at R = 20/s). The last quiet rate is known to be at or under the limit.
+    setRate(last.quiet === undefined ? accepted : Math.min(accepted, last.quiet * pacing.margin));
+    quietRate = null;
     state = { kind: 'descending', round: newRound(now), steps };
   }
 
@@ -245,8 +304,10 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
       // of a cycle, with list reads one at a time and the bucket's burst refused) says nothing of
       // the limit, only that this pace is under it. Creeping up from there by 1 % held a 20/s target
       // at 4–8/s for 40 s on an idle machine; doubling finds it in a few rounds.
+      quietRate = baseline() === 0 ? rate : null;
       if (wasUnpaced(before)) {
-        cruise(now, { limit: null, step: rate * pacing.unpacedProbeShare });
+        const probe = { limit: null, step: rate * pacing.unpacedProbeShare };
+        cruise(now, measured(step) ? probe : { ...probe, origin: before.rate });
         return;
       }
       // A small excess puts the limit just under the refused pace; a large one, near what it got
@@ -254,7 +315,10 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
       // excess there may be chance at a pace the client's slots set, and creeping back by 1 % would
       // hold it under that pace for minutes; doubling from the step instead would cross a limit
       // behind the storm every few rounds.
-      const limit = Math.max(rate, acceptedAt(before), before.pace * pacing.margin);
+      const limit =
+        before.crossing === undefined
+          ? Math.max(rate, acceptedAt(before), before.pace * pacing.margin)
+          : Math.max(rate, before.crossing);
       const probeShare = verdictShare > 0 ? pacing.unknownLimitProbeShare : pacing.probeShare;
       cruise(now, { limit, step: limit * probeShare });
       return;
@@ -272,7 +336,7 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
       [...steps, step].find(
         (s, i) => (i === 0 || measured(s)) && !excessive(s.answers, s.throttled, baseline(), baseAnswers),
       ) ?? step;
-    setRate(fastest.rate);
+    setRate(Math.max(fastest.rate, steps[0]!.origin ?? 0));
     cruise(now, { limit: null, step: rate * pacing.unknownLimitProbeShare });
   }
 
@@ -282,6 +346,18 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
     fade(round);
     quietPace = sentRate(round, now);
     reason = 'probe';
+    if (probe && rate < ceiling && baseline() === 0 && round.throttled > 0 && nearLimit(probe)) {
+      // A 429 near a known limit, without a storm: this rate is the limit (one 429 is a sample's
+      // worth at a pace a few per cent above it). Probing on from here drew a 429 a round until
+      // the second came, 2.5 % of answers at R = 20/s; a step back and 1 % steps up draw one in
+      // a few rounds.
+      probe.limit = rate;
+      probe.step = rate * pacing.probeShare;
+      setRate(rate * pacing.margin);
+      cruise(now, probe);
+      return;
+    }
+    if (probe && baseline() === 0 && round.throttled === 0) quietRate = rate;
     if (probe && rate < ceiling) {
       const { limit } = probe;
       const near = limit === null ? 0 : limit * pacing.margin;
@@ -343,7 +419,13 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
           // the last window's answers are the share at this pace too, and let a storm show itself
           // at the first step instead of after a slide of guesses.
           const sample = measured(round) || !measured(last) ? round : last;
-          descend([{ ...sample, since: round.since, rate, pace, paceShare: share(last) }], now);
+          const first: Step = { ...sample, since: round.since, rate, pace, paceShare: share(last) };
+          if (!storm && state.probe !== null && quietRate !== null) {
+            first.quiet = quietRate;
+            first.crossing = crossingLimit(quietRate, round, now);
+          }
+          if (state.probe?.origin !== undefined) first.origin = state.probe.origin;
+          descend([first], now);
         } else if (
           // At the ceiling (or without probing) the rate stays: the round goes on, pooling answers.
           // Near a known limit (and in a storm) a round needs a measured sample: at a slow pace,
@@ -360,14 +442,7 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
       } else if (
         // Enough answers over half a window, or so many 429s that waiting longer only costs more.
         (elapsed >= pacing.minStepWindows * windowMs && measured(round)) ||
-        // A probe just crossed a pace limit (a few per cent of 429s, no storm): a window without a
-        // 429 shows this pace is under it, without waiting for a storm-proof sample.
-        (!storm &&
-          state.steps.length === 1 &&
-          state.steps[0]!.paceShare < pacing.minStormShare * 2 &&
-          elapsed >= windowMs &&
-          round.answers >= pacing.minQuietAnswers &&
-          round.throttled === 0) ||
+        (!storm && state.steps.length === 1 && clearsEarly(state.steps[0]!, round, now)) ||
         (round.throttled >= pacing.earlyThrottles && share(round) > pacing.largeShare) ||
         round.throttled >= pacing.minAnswers ||
         // At a slow pace, as long as enough answers take (half again): a verdict on a handful is a guess.

@@ -49,8 +49,11 @@ export const pacing = {
   unknownLimitProbeShare: 0.1,
   /** A round whose rate was more than this many times what it sent was not paced: it tells no limit. */
   unpaced: 1.5,
-  /** After such a round, probing starts with steps of this share of the rate, doubling. */
-  unpacedProbeShare: 0.5,
+  /**
+   * After such a round, probing starts with steps of this share of the rate, doubling: 1, the rate
+   * doubles each round (4 → 34/s in three rounds at R = 20/s; steps of half the rate took four).
+   */
+  unpacedProbeShare: 1,
   /** Never slower than this many requests per second. */
   minimumRate: 0.5,
 } as const;

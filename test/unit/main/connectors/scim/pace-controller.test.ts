@@ -140,6 +140,36 @@ describe('pace controller', () => {
     expect(pace.rate()).toBe(1000);
   });
 
+  it('takes one 429 near a known limit for the limit: a step back, not a probe on', () => {
+    const pace = createPaceController({ ceiling: 100, startedAt: 0 });
+    // A third refused at 100 answers/s, then a step without 429s: probing up to the refused pace.
+    answers(pace, 0, 1000, 100);
+    answers(pace, 1000, 1240, 24, (i) => i % 3 === 0);
+    let t = 1240;
+    // Quiet rounds of a second at the rate until probing takes 1 % steps (two steps alike: past
+    // the halfway steps, near the refused pace).
+    const round = (throttled: (i: number) => boolean = () => false) => {
+      answers(pace, t, t + 1000, Math.ceil(pace.rate()), throttled);
+      t += 1000;
+    };
+    const steps = [0, 0];
+    for (let i = 0; i < 30 && !(steps[0]! > 0 && Math.abs(steps[0]! - steps[1]!) < 1e-9); i++) {
+      const before = pace.rate();
+      round();
+      steps.unshift(pace.rate() - before);
+    }
+    expect(pace.phase()).toBe('cruising');
+    const near = pace.rate();
+    expect(near).toBeLessThan(100);
+    // One 429 in the round: 5 % back, without a descent.
+    round((i) => i === 10);
+    expect(pace.phase()).toBe('cruising');
+    expect(pace.rate()).toBeCloseTo(near * 0.95, 5);
+    // Then 1 % steps of that rate, up to it.
+    round();
+    expect(pace.rate()).toBeCloseTo(near * 0.96, 5);
+  });
+
   it('lets a storm that passed fade out of the baseline', () => {
     const pace = createPaceController({ ceiling: 1000, startedAt: 0 });
     answers(pace, 0, 2000, 40);

@@ -8,6 +8,7 @@
  * the bucket.
  */
 import { seededRandom } from '../../../../peers/seeded-random';
+import type { PaceTrace } from '../../../../../src-main/connectors/scim/pace-trace';
 import { createRequestLimiter, type LimiterClock } from '../../../../../src-main/connectors/scim/rate-limit';
 
 export interface SimulatedTarget {
@@ -34,6 +35,10 @@ export interface SimulationOptions {
    * `requests`: the pacer's first round then sends far below its rate.
    */
   leadingReads?: number;
+  /** How long each leading read takes (default `latencyMs`; a list page takes longer than a write). */
+  readLatencyMs?: number;
+  /** The controller's decisions (pace-trace.ts). */
+  trace?: PaceTrace;
 }
 
 export interface Answer {
@@ -108,7 +113,10 @@ export async function simulatePacing(options: SimulationOptions): Promise<Simula
     { maxRequestsPerSecond: options.ceiling, maxConcurrency: options.concurrency },
     () => new Error('cancelled'),
     clock,
-    options.adaptive === false ? {} : { isThrottle: (error) => error instanceof Throttled },
+    {
+      trace: options.trace ?? null,
+      ...(options.adaptive === false ? {} : { isThrottle: (error: unknown) => error instanceof Throttled }),
+    },
   );
   const { target } = options;
   const retryAfterMs = options.retryAfterMs ?? 1000;
@@ -120,7 +128,7 @@ export async function simulatePacing(options: SimulationOptions): Promise<Simula
   const retryGaps: number[] = [];
 
   /** The gateway, then the target's bucket, decide when the request arrives; the answer comes `latencyMs` later. */
-  function answer(): Promise<string> {
+  function answer(latencyMs = options.latencyMs): Promise<string> {
     const now = clock.now();
     let refuse = target.stormShare !== undefined && random() < target.stormShare;
     if (!refuse && target.limitAt) {
@@ -135,17 +143,17 @@ export async function simulatePacing(options: SimulationOptions): Promise<Simula
         answers.push({ at: clock.now(), throttled: refuse });
         if (refuse) reject(new Throttled('429'));
         else resolve('ok');
-      }, options.latencyMs),
+      }, latencyMs),
     );
   }
 
-  async function send(): Promise<void> {
+  async function send(latencyMs?: number): Promise<void> {
     let throttledAt: number | null = null;
     for (;;) {
       try {
         await limiter.run(() => {
           if (throttledAt !== null) retryGaps.push(clock.now() - throttledAt);
-          return answer();
+          return answer(latencyMs);
         });
         return;
       } catch (error) {
@@ -171,7 +179,7 @@ export async function simulatePacing(options: SimulationOptions): Promise<Simula
   void (async () => {
     for (let i = 0; i < leading; i++) {
       started += 1;
-      await send();
+      await send(options.readLatencyMs);
       finished += 1;
     }
     readsDone = true;
