@@ -30,6 +30,13 @@ import type { Store } from '../store/store';
  * `minQueued` and `maxQueued`. The first batch is small (`firstQueued`), and a batch is at most
  * twice the size of the last one measured: the first batch of 200 when a group gained 1,000 members
  * took 45 ms, and one cheap commit (few pages dirtied) must not size the next on a guess.
+ *
+ * Checkpoints get turns of their own. SQLite's automatic checkpoint runs inside the commit that grows
+ * the write-ahead log past its limit, and copying 1,000 pages took 20–30 ms on top of that commit
+ * (the longest turns of a 100k-user cycle). The write-behind counts the pages its commits may have
+ * added — an outcome dirties a log row and its indexes, a link and a state row; an intent a few
+ * pages of its table — and past `checkpointPages` asks for a checkpoint in the next turn. The
+ * database's own limit is set higher (store/db.ts), as a backstop.
  */
 export interface WriteBehind {
   /** Queues one outcome's writes; they run inside a later transaction, in queue order. */
@@ -57,10 +64,19 @@ export interface WriteBehindOptions {
   maxCommitMs?: number;
   /** Milliseconds on a monotonic clock (tests give their own). */
   now?: () => number;
+  /** Pages the commits may add to the write-ahead log before a checkpoint runs in a turn of its own. */
+  checkpointPages?: number;
 }
 
 /** A batch is at most this many times the size of the last one measured. */
 const maxGrowth = 2;
+/**
+ * Pages a commit adds to the write-ahead log, at most (a 100k-user job: a log row of 2–3 KB and its
+ * four randomly keyed indexes, a link, a state row; an intent's row and index): estimates on the high
+ * side, so that checkpoints come early rather than late.
+ */
+const pagesPerOutcome = 8;
+const pagesPerIntent = 3;
 
 export function createWriteBehind(store: Store, options: WriteBehindOptions = {}): WriteBehind {
   const maxQueued = options.maxQueued ?? 200;
@@ -68,6 +84,9 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
   const maxDelayMs = options.maxDelayMs ?? 1000;
   const maxCommitMs = options.maxCommitMs ?? 15;
   const now = options.now ?? (() => performance.now());
+  const checkpointPages = options.checkpointPages ?? 1000;
+  let pagesSinceCheckpoint = 0;
+  let checkpointTurn: NodeJS.Timeout | null = null;
   /** How many queued outcomes trigger a commit: `firstQueued` until a commit's cost says otherwise. */
   let limit = Math.max(minQueued, Math.min(maxQueued, options.firstQueued ?? 32));
   let writes: (() => void)[] = [];
@@ -104,6 +123,20 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
       return;
     }
     waiting.forEach((w, i) => w.resolve(ids[i] as number));
+    pagesSinceCheckpoint += batch.length * pagesPerOutcome + waiting.length * pagesPerIntent;
+    // A timer, not setImmediate: an immediate runs in the same pass of the event loop as the I/O
+    // callback that committed, with no timer (the UI's, the scheduler's) let in between.
+    if (pagesSinceCheckpoint >= checkpointPages) checkpointTurn ??= setTimeout(checkpoint, 1).unref();
+  }
+
+  function checkpoint(): void {
+    checkpointTurn = null;
+    pagesSinceCheckpoint = 0;
+    try {
+      store.checkpoint();
+    } catch {
+      // A checkpoint that fails loses nothing (the pages stay in the log); SQLite's own limit retries.
+    }
   }
 
   /** What fits in `maxCommitMs` at the cost per outcome of a commit of `size` that took `ms`. */

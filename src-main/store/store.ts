@@ -47,6 +47,12 @@ export interface Store {
   linkSearch: LinkSearchRepo;
   /** Runs `work` in one SQLite transaction (all or nothing). */
   transaction<T>(work: () => T): T;
+  /**
+   * Copies the write-ahead log into the database file as far as readers allow, without waiting for
+   * any (PASSIVE). A cycle calls it in a turn of its own (write-behind.ts); `frames` is how many
+   * pages the log held, `copied` how many of them are now in the file.
+   */
+  checkpoint(): { frames: number; copied: number };
   close(): void;
 }
 
@@ -75,6 +81,10 @@ export function openStore(options: OpenDatabaseOptions & { liveness?: LeaseLiven
     accounts: createAccountsRepo(db),
     linkSearch: createLinkSearchRepo(db),
     transaction: (work) => db.transaction(work)(),
+    checkpoint: () => {
+      const [row] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+      return { frames: Math.max(0, row?.log ?? 0), copied: Math.max(0, row?.checkpointed ?? 0) };
+    },
     close: () => db.close(),
   };
 }

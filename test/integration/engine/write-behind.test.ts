@@ -177,4 +177,38 @@ describe('write-behind', () => {
     expect(() => writes.flush()).toThrow('disk full');
     await expect(writes.beginIntent(intent('b'))).rejects.toThrow('disk full');
   });
+
+  it('checkpoints the write-ahead log in a later turn, never inside a commit', async () => {
+    const real = open();
+    const checkpoints: { frames: number; copied: number }[] = [];
+    let committing = false;
+    const watched: Store = {
+      ...real,
+      transaction: (work) => {
+        committing = true;
+        try {
+          return real.transaction(work);
+        } finally {
+          committing = false;
+        }
+      },
+      checkpoint: () => {
+        expect(committing).toBe(false);
+        const result = real.checkpoint();
+        checkpoints.push(result);
+        return result;
+      },
+    };
+    // 8 pages counted per outcome: a batch of 10 counts 80, so the 100-page mark falls in the second.
+    const writes = createWriteBehind(watched, { maxQueued: 10, checkpointPages: 100 });
+    for (let i = 0; i < 10; i++) writes.queue(state(`u${i}`));
+    expect(checkpoints).toHaveLength(0);
+    for (let i = 10; i < 20; i++) writes.queue(state(`u${i}`));
+    // Asked for, not run: the commit's turn ends first.
+    expect(checkpoints).toHaveLength(0);
+    await vi.waitFor(() => expect(checkpoints).toHaveLength(1));
+    // The log held the batches' pages, and a checkpoint with no reader in the way copied them all.
+    expect(checkpoints[0]?.frames).toBeGreaterThan(0);
+    expect(checkpoints[0]?.copied).toBe(checkpoints[0]?.frames);
+  });
 });
