@@ -30,14 +30,27 @@ export interface LinkRow {
   updated_at: string;
 }
 
+/**
+ * The same few strings on every row (the job's id, the object type) kept once: SQLite hands each row
+ * its own copies, and 100,000 links held 200,000 of them through a cycle.
+ */
+let lastJobId = '';
+function sharedJobId(jobId: string): string {
+  if (jobId !== lastJobId) lastJobId = jobId;
+  return lastJobId;
+}
+export function sharedObjectType(objectType: ObjectType): ObjectType {
+  return objectType === 'User' ? 'User' : objectType === 'Group' ? 'Group' : objectType;
+}
+
 export function fromRow(row: LinkRow): LinkRecord {
   const exportedJson = row.exported_json;
   const membersJson = row.members_json;
   let exported: Record<string, TargetValue> | null = null;
   let members: string[] | null = null;
   return {
-    jobId: row.job_id,
-    objectType: row.object_type,
+    jobId: sharedJobId(row.job_id),
+    objectType: sharedObjectType(row.object_type),
     anchor: row.anchor,
     targetId: row.target_id,
     displayName: row.display_name,

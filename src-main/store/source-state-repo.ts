@@ -1,5 +1,6 @@
 import type { ObjectType } from '@shared/domain/schema';
 import type { Database } from './db';
+import { sharedObjectType } from './links-repo';
 
 export interface SourceStateRecord {
   objectType: ObjectType;
@@ -45,7 +46,7 @@ export function createSourceStateRepo(db: Database): SourceStateRepo {
      ORDER BY object_type, anchor LIMIT ?`,
   );
   const toRecord = (row: StateRow): SourceStateRecord => ({
-    objectType: row.object_type,
+    objectType: sharedObjectType(row.object_type),
     anchor: row.anchor,
     stateHash: row.state_hash,
     displayName: row.display_name,
