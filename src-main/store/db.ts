@@ -59,11 +59,6 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    // 32 MiB of page cache (SQLite's default is 2 MiB): a cycle's log rows go into a table with a
-    // dozen indexes, and once those outgrow the cache every insert rereads index pages from the
-    // file. At 100,000 users the initial cycle spent over a third of its CPU in SQLite with 2 MiB.
-    // The cache is allocated as pages are used, so a small database costs no more.
-    db.pragma('cache_size = -32768');
     // SQLite copies the write-ahead log into the file at the end of the commit that grows it past
     // this many pages, inside that commit: 1,000 pages (its default) took 20-30 ms, on top of the
     // commit's own time in the same turn of the event loop. A cycle checkpoints in turns of its own
