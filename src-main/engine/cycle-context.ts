@@ -4,8 +4,8 @@ import type { ObjectType } from '@shared/domain/schema';
 import type { SourceObject, TargetConnector } from '../connectors/connector';
 import type { JobRecord } from '../store/jobs-repo';
 import type { LinkRecord } from '../store/links-repo';
-import type { SourceStateRecord } from '../store/source-state-repo';
 import type { Store } from '../store/store';
+import type { LinkLookup } from './job-links';
 import type { CycleStepObserver } from './log-builder';
 import type { MappingEvaluator } from './mapping-evaluator';
 import type { MatchIndex } from './match-index';
@@ -46,8 +46,9 @@ export interface CycleContext {
   users: Map<string, SourceObject>;
   groups: Map<string, SourceObject>;
   verdicts: Map<string, ScopeVerdict>;
-  links: Map<string, LinkRecord>;
-  previousState: Map<string, SourceStateRecord>;
+  links: LinkLookup;
+  /** Link key → the state hash recorded for the object at the last completed cycle. */
+  previousHashes: Map<string, string>;
   deprovision: DeprovisionCandidate[];
   /**
    * State hashes waiting for a later phase (a user's manager, a group's members): recorded only
@@ -72,6 +73,12 @@ export interface CycleContext {
 
 export function linkKey(objectType: ObjectType, anchor: string): string {
   return `${objectType}\u0000${anchor}`;
+}
+
+/** The object type and anchor a link key was made of (the type ends at the first NUL). */
+export function splitLinkKey(key: string): { objectType: ObjectType; anchor: string } {
+  const at = key.indexOf('\u0000');
+  return { objectType: key.slice(0, at) as ObjectType, anchor: key.slice(at + 1) };
 }
 
 export class CycleCancelled extends Error {

@@ -4,7 +4,8 @@ import type { TargetSchemaAttribute } from '@shared/domain/schema';
 import { ConnectorError, type TargetConnector } from '../connectors/connector';
 import type { JobRecord } from '../store/jobs-repo';
 import type { Store } from '../store/store';
-import { linkKey, type CycleContext } from './cycle-context';
+import type { CycleContext } from './cycle-context';
+import { loadCycleStateNow } from './load-cycle-state';
 import { MappingEvaluator } from './mapping-evaluator';
 
 /**
@@ -29,11 +30,12 @@ export interface CycleContextInit {
   counters: CycleCounters;
   progress(update: Partial<Pick<CycleProgress, 'phase' | 'processed' | 'total'>>): void;
   /** The links and state a cycle read page by page (load-cycle-state.ts); read here at once when absent. */
-  loaded?: Pick<CycleContext, 'links' | 'previousState'>;
+  loaded?: Pick<CycleContext, 'links' | 'previousHashes'>;
 }
 
 export function createCycleContext(init: CycleContextInit): CycleContext {
   const { job, store, loaded, ...rest } = init;
+  const { links, previousHashes } = loaded ?? loadCycleStateNow(store, job.id);
   return {
     ...rest,
     job,
@@ -43,9 +45,8 @@ export function createCycleContext(init: CycleContextInit): CycleContext {
     users: new Map(),
     groups: new Map(),
     verdicts: new Map(),
-    links:
-      loaded?.links ?? new Map(store.links.forJob(job.id).map((l) => [linkKey(l.objectType, l.anchor), l])),
-    previousState: loaded?.previousState ?? store.sourceState.forJob(job.id),
+    links,
+    previousHashes,
     deprovision: [],
     deferredState: new Map(),
     openIntents: new Map(),

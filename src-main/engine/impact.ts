@@ -122,7 +122,7 @@ function scopeAll(
   }
   if (mappings.User) {
     markDuplicateSourceValues(
-      { mappings: { User: mappings.User, Group: mappings.Group }, links: new Map(links), verdicts },
+      { mappings: { User: mappings.User, Group: mappings.Group }, links, verdicts },
       work,
     );
   }

@@ -1,38 +1,83 @@
-import type { LinkRecord } from '../store/links-repo';
-import type { SourceStateRecord } from '../store/source-state-repo';
+import type { ObjectType } from '@shared/domain/schema';
 import type { Store } from '../store/store';
-import { linkKey, throwIfCancelled } from './cycle-context';
+import { linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
 import { loopBudget } from './event-loop-budget';
+import { JobLinks } from './job-links';
 
-/** Rows per query: small enough that one page reads and parses in a few milliseconds. */
-const pageRows = 500;
+/** Rows per query: small enough that one page reads in a few milliseconds. */
+const pageRows = 2000;
+
+type KeyedRow = [ObjectType, string, string];
+type PageOf = (after: { objectType: ObjectType; anchor: string } | null, limit: number) => KeyedRow[];
 
 /**
- * The job's links and recorded source state, read page by page in key order with the event loop let
- * run in between: read whole, 100,000 links (each with its exported values as JSON) held the event
- * loop for seconds. The cycle holds the job's lease, so no other cycle changes them meanwhile.
+ * Fills `map` with link key → the row's third column, page by page in key order, yielding between
+ * pages so that the caller can let the event loop run.
+ */
+function* keyedPages(pageOf: PageOf, map: Map<string, string>): Generator<void, void, undefined> {
+  let after: { objectType: ObjectType; anchor: string } | null = null;
+  for (;;) {
+    const page = pageOf(after, pageRows);
+    for (const [objectType, anchor, value] of page) map.set(linkKey(objectType, anchor), value);
+    const last = page.at(-1);
+    if (!last || page.length < pageRows) return;
+    after = { objectType: last[0], anchor: last[1] };
+    yield;
+  }
+}
+
+function readers(store: Store, jobId: string): { targetIds: PageOf; hashes: PageOf } {
+  return {
+    targetIds: (after, limit) => store.links.targetIdPage(jobId, after, limit),
+    hashes: (after, limit) => store.sourceState.hashPage(jobId, after, limit),
+  };
+}
+
+function stateOf(
+  store: Store,
+  jobId: string,
+  targetIds: Map<string, string>,
+  previousHashes: Map<string, string>,
+): Pick<CycleContext, 'links' | 'previousHashes'> {
+  const links = new JobLinks(targetIds, (objectType, anchor) => store.links.get(jobId, objectType, anchor));
+  return { links, previousHashes };
+}
+
+/**
+ * What a cycle holds for every object of the job before it reads the source: each link's target id
+ * (the records themselves are read by key when an object needs one, job-links.ts) and each object's
+ * last state hash. Read in pages with the event loop let run in between: read whole, 100,000 links
+ * with their exported values held the event loop for seconds.
  */
 export async function loadCycleState(
   store: Store,
   jobId: string,
   signal: AbortSignal,
-): Promise<{ links: Map<string, LinkRecord>; previousState: Map<string, SourceStateRecord> }> {
+): Promise<Pick<CycleContext, 'links' | 'previousHashes'>> {
+  throwIfCancelled({ signal });
   const budget = loopBudget();
-  const links = new Map<string, LinkRecord>();
-  for (let page = store.links.page(jobId, null, pageRows); page.length > 0;) {
-    for (const link of page) links.set(linkKey(link.objectType, link.anchor), link);
-    await budget.pause();
-    throwIfCancelled({ signal });
-    const last = page.at(-1);
-    page = last && page.length === pageRows ? store.links.page(jobId, last, pageRows) : [];
+  const { targetIds, hashes } = readers(store, jobId);
+  const links = new Map<string, string>();
+  const previousHashes = new Map<string, string>();
+  for (const pages of [keyedPages(targetIds, links), keyedPages(hashes, previousHashes)]) {
+    for (let step = pages.next(); !step.done; step = pages.next()) {
+      await budget.pause();
+      throwIfCancelled({ signal });
+    }
   }
-  const previousState = new Map<string, SourceStateRecord>();
-  for (let page = store.sourceState.page(jobId, null, pageRows); page.length > 0;) {
-    for (const state of page) previousState.set(linkKey(state.objectType, state.anchor), state);
-    await budget.pause();
-    throwIfCancelled({ signal });
-    const last = page.at(-1);
-    page = last && page.length === pageRows ? store.sourceState.page(jobId, last, pageRows) : [];
+  return stateOf(store, jobId, links, previousHashes);
+}
+
+/** The same, read at once: provision on demand, which works on a few objects and sends at once. */
+export function loadCycleStateNow(
+  store: Store,
+  jobId: string,
+): Pick<CycleContext, 'links' | 'previousHashes'> {
+  const { targetIds, hashes } = readers(store, jobId);
+  const links = new Map<string, string>();
+  const previousHashes = new Map<string, string>();
+  for (const pages of [keyedPages(targetIds, links), keyedPages(hashes, previousHashes)]) {
+    while (!pages.next().done);
   }
-  return { links, previousState };
+  return stateOf(store, jobId, links, previousHashes);
 }

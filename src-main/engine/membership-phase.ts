@@ -20,8 +20,9 @@ function desiredMemberIds(ctx: CycleContext, group: SourceObject): string[] {
   for (let next = 0; next < queue.length; next++) {
     const anchor = queue[next] as string;
     if (ctx.users.has(anchor)) {
-      const link = ctx.links.get(linkKey('User', anchor));
-      if (link && ctx.verdicts.get(linkKey('User', anchor))?.inScope) ids.push(link.targetId);
+      const key = linkKey('User', anchor);
+      const targetId = ctx.links.targetIdOf(key);
+      if (targetId !== undefined && ctx.verdicts.get(key)?.inScope) ids.push(targetId);
     } else if (ctx.settings.expandNestedGroups && ctx.groups.has(anchor) && !visited.has(anchor)) {
       visited.add(anchor);
       queue.push(...(ctx.groups.get(anchor)?.members ?? []));

@@ -12,7 +12,7 @@ import { explainScoping } from '@shared/scoping/index';
 import type { SourceConnector, SourceObject, TargetConnector } from '../connectors/connector';
 import type { JobRecord } from '../store/jobs-repo';
 import type { LeaseOwner } from '../store/leases-repo';
-import { linkKey, type CycleContext } from './cycle-context';
+import { linkKey, splitLinkKey, type CycleContext } from './cycle-context';
 import { createCycleContext, firstMatchingPath, mappingsOf } from './cycle-setup';
 import { decide, situationBeforeMatch } from './decide';
 import { deprovision, heldBackTargetIds } from './deprovision-phase';
@@ -457,11 +457,13 @@ class OnDemandRun {
     // Removals that follow from someone else leaving scope wait for the cycle, where the deletion
     // threshold sees them all: on demand removes only members the admin chose.
     const chosenAnchors = new Set(chosen.map((u) => u.anchor));
-    const heldBack = new Set(
-      [...ctx.links.values()]
-        .filter((l) => l.objectType === 'User' && !chosenAnchors.has(l.anchor))
-        .map((l) => l.targetId),
-    );
+    const heldBack = new Set<string>();
+    for (const key of ctx.links.keys()) {
+      const { objectType, anchor } = splitLinkKey(key);
+      const targetId = ctx.links.targetIdOf(key);
+      if (objectType === 'User' && !chosenAnchors.has(anchor) && targetId !== undefined)
+        heldBack.add(targetId);
+    }
     await syncMemberships(ctx, heldBack, new Set([group.anchor]));
     this.referenceStep(group);
   }

@@ -89,7 +89,7 @@ function commit(
   });
   const key = linkKey(intent.objectType, intent.anchor);
   if (link) ctx.links.set(key, link);
-  ctx.previousState.delete(key);
+  ctx.previousHashes.delete(key);
 }
 
 function createdLog(

@@ -65,13 +65,16 @@ export interface LinkPageKey {
   anchor: string;
 }
 
+/** [object type, anchor, target id] */
+export type LinkTargetRow = [ObjectType, string, string];
+
 export interface LinksRepo {
   forJob(jobId: string, objectType?: ObjectType): LinkRecord[];
   /**
-   * A page of the job's links in key order, after `after` (from the start when null): a cycle loads
-   * a large job's links page by page and lets the event loop run in between (issue 11).
+   * A page of the job's links as [object type, anchor, target id], in key order after `after`: what
+   * a cycle holds for every link (engine/job-links.ts), without parsing the exported values.
    */
-  page(jobId: string, after: LinkPageKey | null, limit: number): LinkRecord[];
+  targetIdPage(jobId: string, after: LinkPageKey | null, limit: number): LinkTargetRow[];
   get(jobId: string, objectType: ObjectType, anchor: string): LinkRecord | null;
   byTargetId(jobId: string, objectType: ObjectType, targetId: string): LinkRecord | null;
   upsert(link: LinkRecord): void;
@@ -85,13 +88,19 @@ export function createLinksRepo(db: Database): LinksRepo {
   const forJobType = db.prepare<[string, string], LinkRow>(
     'SELECT * FROM links WHERE job_id = ? AND object_type = ?',
   );
-  const firstPage = db.prepare<[string, number], LinkRow>(
-    'SELECT * FROM links WHERE job_id = ? ORDER BY object_type, anchor LIMIT ?',
-  );
   // The primary key (job_id, object_type, anchor) serves the row-value comparison and the order.
-  const nextPage = db.prepare<[string, string, string, number], LinkRow>(
-    'SELECT * FROM links WHERE job_id = ? AND (object_type, anchor) > (?, ?) ORDER BY object_type, anchor LIMIT ?',
-  );
+  const targetColumns = 'object_type, anchor, target_id';
+  const firstTargetPage = db
+    .prepare<[string, number], LinkTargetRow>(
+      `SELECT ${targetColumns} FROM links WHERE job_id = ? ORDER BY object_type, anchor LIMIT ?`,
+    )
+    .raw();
+  const nextTargetPage = db
+    .prepare<[string, string, string, number], LinkTargetRow>(
+      `SELECT ${targetColumns} FROM links WHERE job_id = ? AND (object_type, anchor) > (?, ?)
+       ORDER BY object_type, anchor LIMIT ?`,
+    )
+    .raw();
   const one = db.prepare<[string, string, string], LinkRow>(
     'SELECT * FROM links WHERE job_id = ? AND object_type = ? AND anchor = ?',
   );
@@ -115,10 +124,10 @@ export function createLinksRepo(db: Database): LinksRepo {
   return {
     forJob: (jobId, objectType) =>
       (objectType ? forJobType.all(jobId, objectType) : forJobAll.all(jobId)).map(fromRow),
-    page: (jobId, after, limit) =>
-      (after ? nextPage.all(jobId, after.objectType, after.anchor, limit) : firstPage.all(jobId, limit)).map(
-        fromRow,
-      ),
+    targetIdPage: (jobId, after, limit) =>
+      after
+        ? nextTargetPage.all(jobId, after.objectType, after.anchor, limit)
+        : firstTargetPage.all(jobId, limit),
     get: (jobId, objectType, anchor) => {
       const row = one.get(jobId, objectType, anchor);
       return row ? fromRow(row) : null;

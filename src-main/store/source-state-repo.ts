@@ -10,18 +10,21 @@ export interface SourceStateRecord {
   displayName: string;
 }
 
+/** [object type, anchor, state hash] */
+export type StateHashRow = [ObjectType, string, string];
+
 /** What each source object looked like at the last completed cycle (for hash-based deltas). */
 export interface SourceStateRepo {
   forJob(jobId: string): Map<string, SourceStateRecord>;
   /**
-   * A page of the job's records in key order, after the record `after` (from the start when null):
-   * a cycle loads a large job's state page by page and lets the event loop run in between.
+   * A page of the job's records as [object type, anchor, state hash], in key order after `after`:
+   * what a cycle compares each object's new hash with.
    */
-  page(
+  hashPage(
     jobId: string,
     after: Pick<SourceStateRecord, 'objectType' | 'anchor'> | null,
     limit: number,
-  ): SourceStateRecord[];
+  ): StateHashRow[];
   upsertMany(jobId: string, records: readonly SourceStateRecord[]): void;
   deleteMany(jobId: string, keys: readonly { objectType: ObjectType; anchor: string }[]): void;
   clear(jobId: string): void;
@@ -37,14 +40,18 @@ export function createSourceStateRepo(db: Database): SourceStateRepo {
     { object_type: ObjectType; anchor: string; state_hash: string; display_name: string }
   >('SELECT object_type, anchor, state_hash, display_name FROM source_objects WHERE job_id = ?');
   type StateRow = { object_type: ObjectType; anchor: string; state_hash: string; display_name: string };
-  const columns = 'object_type, anchor, state_hash, display_name';
-  const firstPage = db.prepare<[string, number], StateRow>(
-    `SELECT ${columns} FROM source_objects WHERE job_id = ? ORDER BY object_type, anchor LIMIT ?`,
-  );
-  const nextPage = db.prepare<[string, string, string, number], StateRow>(
-    `SELECT ${columns} FROM source_objects WHERE job_id = ? AND (object_type, anchor) > (?, ?)
-     ORDER BY object_type, anchor LIMIT ?`,
-  );
+  const hashColumns = 'object_type, anchor, state_hash';
+  const firstHashPage = db
+    .prepare<[string, number], StateHashRow>(
+      `SELECT ${hashColumns} FROM source_objects WHERE job_id = ? ORDER BY object_type, anchor LIMIT ?`,
+    )
+    .raw();
+  const nextHashPage = db
+    .prepare<[string, string, string, number], StateHashRow>(
+      `SELECT ${hashColumns} FROM source_objects WHERE job_id = ? AND (object_type, anchor) > (?, ?)
+       ORDER BY object_type, anchor LIMIT ?`,
+    )
+    .raw();
   const toRecord = (row: StateRow): SourceStateRecord => ({
     objectType: sharedObjectType(row.object_type),
     anchor: row.anchor,
@@ -75,10 +82,10 @@ export function createSourceStateRepo(db: Database): SourceStateRepo {
         map.set(sourceStateKey(row.object_type, row.anchor), toRecord(row));
       return map;
     },
-    page: (jobId, after, limit) =>
-      (after ? nextPage.all(jobId, after.objectType, after.anchor, limit) : firstPage.all(jobId, limit)).map(
-        toRecord,
-      ),
+    hashPage: (jobId, after, limit) =>
+      after
+        ? nextHashPage.all(jobId, after.objectType, after.anchor, limit)
+        : firstHashPage.all(jobId, limit),
     upsertMany: (jobId, records) => upsertBatch(jobId, records),
     deleteMany: (jobId, keys) => deleteBatch(jobId, keys),
     clear: (jobId) => void clearAll.run(jobId),

@@ -87,7 +87,7 @@ describe(`a cycle's state for ${users} users`, () => {
     );
     const paged = await watched(() => loadCycleState(store, jobId, new AbortController().signal));
     expect(whole.value).toBe(2 * users);
-    expect(paged.value.links.size + paged.value.previousState.size).toBe(2 * users);
+    expect(paged.value.links.size + paged.value.previousHashes.size).toBe(2 * users);
     const perObjectKb = (paged.heapMb * 1024) / users;
 
     const csvPath = join(dir.path, 'hr.csv');

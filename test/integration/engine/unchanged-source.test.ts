@@ -38,7 +38,7 @@ describe('a cycle over an unchanged source', () => {
   /** Whether a cycle loaded the job's links, i.e. did its full work. */
   function watchFullWork(): { full: () => boolean } {
     const whole = vi.spyOn(kit.app.store.links, 'forJob');
-    const paged = vi.spyOn(kit.app.store.links, 'page');
+    const paged = vi.spyOn(kit.app.store.links, 'targetIdPage');
     return { full: () => whole.mock.calls.length + paged.mock.calls.length > 0 };
   }
 

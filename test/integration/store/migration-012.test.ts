@@ -7,7 +7,7 @@ import { createLinksRepo, type LinkRecord } from '../../../src-main/store/links-
 import { createSourceStateRepo } from '../../../src-main/store/source-state-repo';
 import { migrations } from '../../../src-main/store/migrations/index';
 import { migration012SourceStateEpochs } from '../../../src-main/store/migrations/012-source-state-epochs';
-import { loadCycleState } from '../../../src-main/engine/load-cycle-state';
+import { loadCycleState, loadCycleStateNow } from '../../../src-main/engine/load-cycle-state';
 import type { Store } from '../../../src-main/store/store';
 import { makeTempDir } from '../temp-dir';
 
@@ -126,15 +126,27 @@ describe('migration 012 (source-state epochs) and paged loading of links and sta
     const loaded = await loadCycleState(store, 'j1', new AbortController().signal);
     const whole = links.forJob('j1');
     expect(loaded.links.size).toBe(1237);
-    expect([...loaded.links.values()].sort((a, b) => a.anchor.localeCompare(b.anchor))).toEqual(
-      whole.sort((a, b) => a.anchor.localeCompare(b.anchor)),
+    expect([...loaded.links.keys()].sort()).toEqual(
+      whole.map((l) => `${l.objectType}\u0000${l.anchor}`).sort(),
     );
-    expect(loaded.links.get('Group\u0000g10')?.members).toEqual(['m1']);
-    expect(loaded.previousState).toEqual(sourceState.forJob('j1'));
+    for (const l of whole)
+      expect(loaded.links.targetIdOf(`${l.objectType}\u0000${l.anchor}`)).toBe(l.targetId);
+    // Records are read by key when first asked for, and the same record is handed out after.
+    const group = loaded.links.get('Group\u0000g10');
+    expect(group?.members).toEqual(['m1']);
+    expect(loaded.links.get('Group\u0000g10')).toBe(group);
+    expect(loaded.links.get('User\u0000other')).toBeUndefined();
+    expect(loaded.previousHashes).toEqual(
+      new Map([...sourceState.forJob('j1')].map(([key, state]) => [key, state.stateHash])),
+    );
+    expect(loadCycleStateNow(store, 'j1').previousHashes).toEqual(loaded.previousHashes);
 
-    const firstTwo = links.page('j1', null, 2);
-    expect(firstTwo.map((l) => `${l.objectType}:${l.anchor}`)).toEqual(['Group:g1', 'Group:g10']);
-    expect(links.page('j1', firstTwo[1] ?? null, 2).map((l) => l.anchor)).toEqual(['g2', 'u0']);
+    const firstTwo = links.targetIdPage('j1', null, 2);
+    expect(firstTwo.map(([type, anchor]) => `${type}:${anchor}`)).toEqual(['Group:g1', 'Group:g10']);
+    expect(links.targetIdPage('j1', { objectType: 'Group', anchor: 'g10' }, 2).map((row) => row[1])).toEqual([
+      'g2',
+      'u0',
+    ]);
 
     const controller = new AbortController();
     controller.abort();
