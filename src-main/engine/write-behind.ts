@@ -31,12 +31,14 @@ import type { Store } from '../store/store';
  * twice the size of the last one measured: the first batch of 200 when a group gained 1,000 members
  * took 45 ms, and one cheap commit (few pages dirtied) must not size the next on a guess.
  *
- * Checkpoints get turns of their own. SQLite's automatic checkpoint runs inside the commit that grows
- * the write-ahead log past its limit, and copying 1,000 pages took 20–30 ms on top of that commit
- * (the longest turns of a 100k-user cycle). The write-behind counts the pages its commits may have
- * added — an outcome dirties a log row and its indexes, a link and a state row; an intent a few
- * pages of its table — and past `checkpointPages` asks for a checkpoint in the next turn. The
- * database's own limit is set higher (store/db.ts), as a backstop.
+ * Checkpoints run on a thread of their own (store/checkpointer.ts). SQLite's automatic checkpoint runs
+ * inside the commit that grows the write-ahead log past its limit, and copying 1,000 pages took
+ * 20–30 ms on top of that commit (the longest turns of a 100k-user cycle); run in a timer's turn on
+ * the main thread instead, a cycle's checkpoints were still 150 ms of a 100k delta's event loop and
+ * more of an initial cycle's. The write-behind counts the pages its commits may have added — an
+ * outcome dirties a log row and its indexes, a link and a state row; an intent a few pages of its
+ * table — and past `checkpointPages` asks for a checkpoint. The database's own limit is set higher
+ * (store/db.ts), as a backstop.
  */
 export interface WriteBehind {
   /** Queues one outcome's writes; they run inside a later transaction, in queue order. */
@@ -86,7 +88,6 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
   const now = options.now ?? (() => performance.now());
   const checkpointPages = options.checkpointPages ?? 1000;
   let pagesSinceCheckpoint = 0;
-  let checkpointTurn: NodeJS.Timeout | null = null;
   /** How many queued outcomes trigger a commit: `firstQueued` until a commit's cost says otherwise. */
   let limit = Math.max(minQueued, Math.min(maxQueued, options.firstQueued ?? 32));
   let writes: (() => void)[] = [];
@@ -124,18 +125,11 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
     }
     waiting.forEach((w, i) => w.resolve(ids[i] as number));
     pagesSinceCheckpoint += batch.length * pagesPerOutcome + waiting.length * pagesPerIntent;
-    // A timer, not setImmediate: an immediate runs in the same pass of the event loop as the I/O
-    // callback that committed, with no timer (the UI's, the scheduler's) let in between.
-    if (pagesSinceCheckpoint >= checkpointPages) checkpointTurn ??= setTimeout(checkpoint, 1).unref();
-  }
-
-  function checkpoint(): void {
-    checkpointTurn = null;
-    pagesSinceCheckpoint = 0;
-    try {
-      store.checkpoint();
-    } catch {
-      // A checkpoint that fails loses nothing (the pages stay in the log); SQLite's own limit retries.
+    if (pagesSinceCheckpoint >= checkpointPages) {
+      pagesSinceCheckpoint = 0;
+      // A checkpoint that fails loses nothing (the pages stay in the log); the next one, or SQLite's
+      // own limit, copies them.
+      store.checkpoint().catch(() => undefined);
     }
   }
 

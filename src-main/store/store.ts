@@ -16,6 +16,7 @@ import { createPlanRepo, type PlanRepo } from './plan-repo';
 import { createReferencesRepo, type ReferencesRepo } from './references-repo';
 import { createSchedulesRepo, type SchedulesRepo } from './schedules-repo';
 import { createSourceStateRepo, type SourceStateRepo } from './source-state-repo';
+import { createCheckpointer, type CheckpointResult } from './checkpointer';
 
 export interface Store {
   path: string;
@@ -49,16 +50,18 @@ export interface Store {
   transaction<T>(work: () => T): T;
   /**
    * Copies the write-ahead log into the database file as far as readers allow, without waiting for
-   * any (PASSIVE). A cycle calls it in a turn of its own (write-behind.ts); `frames` is how many
-   * pages the log held, `copied` how many of them are now in the file.
+   * any (PASSIVE), on a thread of its own (checkpointer.ts): the event loop goes on meanwhile. A
+   * cycle asks for it as its commits grow the log (write-behind.ts); `frames` is how many pages the
+   * log held, `copied` how many of them are now in the file.
    */
-  checkpoint(): { frames: number; copied: number };
+  checkpoint(): Promise<CheckpointResult>;
   close(): void;
 }
 
 export function openStore(options: OpenDatabaseOptions & { liveness?: LeaseLiveness }): Store {
   const { db, schemaVersion, backupPath } = openDatabase(options);
   const cycles = createCyclesRepo(db);
+  const checkpointer = createCheckpointer(options.path);
   return {
     path: options.path,
     schemaVersion,
@@ -81,10 +84,10 @@ export function openStore(options: OpenDatabaseOptions & { liveness?: LeaseLiven
     accounts: createAccountsRepo(db),
     linkSearch: createLinkSearchRepo(db),
     transaction: (work) => db.transaction(work)(),
-    checkpoint: () => {
-      const [row] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
-      return { frames: Math.max(0, row?.log ?? 0), copied: Math.max(0, row?.checkpointed ?? 0) };
+    checkpoint: () => checkpointer.run(),
+    close: () => {
+      void checkpointer.close();
+      db.close();
     },
-    close: () => db.close(),
   };
 }

@@ -10,12 +10,14 @@
  * the probe also notes busy turns: a 5 ms timer compares each gap between its ticks with the CPU time
  * the process used in it. A gap the process spent computing (a synchronous step) used about as much
  * CPU as wall time; a gap it spent waiting for a core used little. The CPU of a gap (capped by the
- * gap) is the turn's length as an idle machine would have seen it, slightly over (GC and libuv
- * threads count too). The ticks cost CPU that counts in the process's figure (about 30 ms per wall
+ * gap) is the turn's length as an idle machine would have seen it. It is the main thread's CPU where
+ * Linux tells it (/proc/self/task/<pid>/schedstat, in the scheduler's ticks of a few ms): the
+ * process's CPU also counts the store's checkpoint thread, GC helpers and libuv's pool, which run
+ * beside the event loop, not in it. The ticks cost CPU that counts in the process's figure (about 30 ms per wall
  * second), so the rows that compare Roster's time and CPU with the raw client's (which runs without a
  * probe) turn them off with ROSTER_BENCH_PROBE_TURNS=0; their busy turn then reads 0.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
@@ -49,16 +51,25 @@ if (out) {
   const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
   let lastTick = performance.now();
   let lastTickUs = monotonicUs();
-  // One getrusage per tick (the difference is taken here): the probe's own CPU counts in the figure.
-  let lastCpu = process.cpuUsage();
+  // One read per tick (the difference is taken here): the probe's own CPU counts in the figure.
+  const mainThreadStat = `/proc/self/task/${process.pid}/schedstat`;
+  const mainThreadCpuMs = (): number => Number(readFileSync(mainThreadStat, 'utf8').split(' ')[0]) / 1e6;
+  const processCpuMs = (): number => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
+  let cpuClock = processCpuMs;
+  try {
+    if (Number.isFinite(mainThreadCpuMs())) cpuClock = mainThreadCpuMs;
+  } catch {
+    // Not Linux: the whole process's CPU, slightly over.
+  }
+  let lastCpu = cpuClock();
   if (turns)
     setInterval(() => {
       const now = performance.now();
-      const cpuNow = process.cpuUsage();
-      const cpuMs = Math.min(
-        (cpuNow.user - lastCpu.user + cpuNow.system - lastCpu.system) / 1000,
-        now - lastTick,
-      );
+      const cpuNow = cpuClock();
+      const cpuMs = Math.min(cpuNow - lastCpu, now - lastTick);
       if (cpuMs > 5) busy.push([Date.now(), Math.round(cpuMs * 10) / 10]);
       if (profileDir && cpuMs > 20) longTurns.push([lastTickUs, monotonicUs(), Math.round(cpuMs * 10) / 10]);
       lastTick = now;

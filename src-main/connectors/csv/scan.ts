@@ -203,7 +203,12 @@ export async function scanFile(input: ScanInput): Promise<ScanResult> {
     if (input.collectGroups && groupsName !== null) {
       const names = user.attributes[groupsName];
       if (Array.isArray(names)) {
-        for (const name of names) addMember(groups, name, name, user.anchor, at(fileName, record.line));
+        for (const name of names) {
+          // Where a group was first seen is written only once per group, not once per membership.
+          const group = groups.get(name);
+          if (group) group.members.add(user.anchor);
+          else addMember(groups, name, name, user.anchor, at(fileName, record.line));
+        }
       }
     }
   }

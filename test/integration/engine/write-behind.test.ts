@@ -178,7 +178,7 @@ describe('write-behind', () => {
     await expect(writes.beginIntent(intent('b'))).rejects.toThrow('disk full');
   });
 
-  it('checkpoints the write-ahead log in a later turn, never inside a commit', async () => {
+  it('checkpoints the write-ahead log on another thread, asked for after a commit, never inside one', async () => {
     const real = open();
     const checkpoints: { frames: number; copied: number }[] = [];
     let committing = false;
@@ -192,9 +192,9 @@ describe('write-behind', () => {
           committing = false;
         }
       },
-      checkpoint: () => {
+      checkpoint: async () => {
         expect(committing).toBe(false);
-        const result = real.checkpoint();
+        const result = await real.checkpoint();
         checkpoints.push(result);
         return result;
       },
@@ -204,7 +204,7 @@ describe('write-behind', () => {
     for (let i = 0; i < 10; i++) writes.queue(state(`u${i}`));
     expect(checkpoints).toHaveLength(0);
     for (let i = 10; i < 20; i++) writes.queue(state(`u${i}`));
-    // Asked for, not run: the commit's turn ends first.
+    // Asked for, not run here: the worker answers in a later turn.
     expect(checkpoints).toHaveLength(0);
     await vi.waitFor(() => expect(checkpoints).toHaveLength(1));
     // The log held the batches' pages, and a checkpoint with no reader in the way copied them all.
