@@ -33,6 +33,13 @@ export interface RecordStreamOptions {
 }
 
 export interface RecordStream {
+  /**
+   * The records in batches: what the parser has ready, at most `maxBatch` at a time. A consumer of
+   * many rows loops over a batch synchronously: one record at a time through two async iterators
+   * cost two promise round trips per row (a tenth of a 100,000-row read).
+   */
+  batches: AsyncGenerator<CsvRecord[], void, undefined>;
+  /** The same records one by one (for consumers of a few rows). */
   records: AsyncGenerator<CsvRecord, void, undefined>;
   /** sha256 of the file's bytes; valid once `records` is exhausted. */
   digest(): string;
@@ -50,6 +57,9 @@ function embeddedLineBreaks(fields: readonly string[]): number {
   }
   return n;
 }
+
+/** Records per batch at most: the consumer's work on one batch runs in one turn of the event loop. */
+const maxBatch = 64;
 
 function isBlank(fields: readonly string[]): boolean {
   return fields.every((f) => f.trim() === '');
@@ -154,8 +164,20 @@ export function openRecordStream(options: RecordStreamOptions): RecordStream {
   // Errors of any stage destroy the parser with that error, which the loop below rethrows.
   pipeline(file, decode, parser, () => undefined);
 
-  async function* records(): AsyncGenerator<CsvRecord, void, undefined> {
+  /** Where a parse error is: the line after the last record the parser produced. */
+  function readError(error: unknown): unknown {
+    if (isConnectorError(error)) return error;
+    if (error instanceof CsvError) {
+      const empty = typeof error['empty_lines'] === 'number' ? error['empty_lines'] : emptyLinesSeen;
+      return parserError(error, fileName, nextLine + Math.max(0, empty - emptyLinesSeen), maxRecordChars);
+    }
+    if (signal?.aborted && error === signal.reason) return error;
+    return fileError(path, error);
+  }
+
+  async function* batches(): AsyncGenerator<CsvRecord[], void, undefined> {
     let held: CsvRecord | null = null;
+    let batch: CsvRecord[] = [];
     // The clock is read every 8 records, not 64: with a consumer that validates and hashes each
     // record, 64 records plus the parsing they pull in took tens of milliseconds under load.
     const yielder = createYielder(8);
@@ -172,24 +194,30 @@ export function openRecordStream(options: RecordStreamOptions): RecordStream {
         }
         if (isBlank(fields)) continue;
         // One record is held back: only at the end is it known whether the last one ended with a line break.
-        if (held) yield held;
+        if (held) batch.push(held);
         held = { fields, line, terminated: true };
+        if (batch.length >= maxBatch || (parser.readableLength === 0 && batch.length > 0)) {
+          yield batch;
+          batch = [];
+        }
       }
     } catch (error) {
-      if (isConnectorError(error)) throw error;
-      if (error instanceof CsvError) {
-        const empty = typeof error['empty_lines'] === 'number' ? error['empty_lines'] : emptyLinesSeen;
-        throw parserError(error, fileName, nextLine + Math.max(0, empty - emptyLinesSeen), maxRecordChars);
-      }
-      if (signal?.aborted && error === signal.reason) throw error;
-      throw fileError(path, error);
+      // The records before the bad one still go out first (a preview shows the rows it could read).
+      if (batch.length > 0) yield batch;
+      throw readError(error);
     } finally {
       // An early return (a consumer that stops reading) must not leave the file open.
       if (!parser.destroyed) parser.destroy();
       if (!file.destroyed) file.destroy();
     }
-    if (held) yield { ...held, terminated: endsWithLineBreak };
+    if (held) batch.push({ ...held, terminated: endsWithLineBreak });
+    if (batch.length > 0) yield batch;
   }
 
-  return { records: records(), digest: () => decode.digest() };
+  const batched = batches();
+  async function* records(): AsyncGenerator<CsvRecord, void, undefined> {
+    for await (const batch of batched) yield* batch;
+  }
+
+  return { batches: batched, records: records(), digest: () => decode.digest() };
 }

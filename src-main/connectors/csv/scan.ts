@@ -141,73 +141,75 @@ export async function scanFile(input: ScanInput): Promise<ScanResult> {
     maxRecordChars: input.maxRecordChars,
     signal: input.signal,
   });
-  for await (const record of stream.records) {
-    if (!headerSeen) {
-      headerSeen = true;
-      const header = record.fields.map((f) => f.trim());
-      if (header.join('\u0000') !== sniffed.headers.join('\u0000')) throw sourceChangedError(fileName);
-      continue;
-    }
-    if (record.fields.length !== width) {
-      // Fewer fields on a last line without a line break: the export stopped mid-row.
-      if (!record.terminated && record.fields.length < width)
-        truncated = { line: record.line, fields: record.fields.length };
-      else {
-        widthCount++;
-        if (widths.length < maxNamedRows) widths.push({ line: record.line, fields: record.fields.length });
+  for await (const batch of stream.batches) {
+    for (const record of batch) {
+      if (!headerSeen) {
+        headerSeen = true;
+        const header = record.fields.map((f) => f.trim());
+        if (header.join('\u0000') !== sniffed.headers.join('\u0000')) throw sourceChangedError(fileName);
+        continue;
       }
-      continue;
-    }
-    // Key checks come first and apply to every row, whatever else is wrong with it.
-    const anchor = (record.fields[plan.key] ?? '').trim();
-    if (anchor === '') {
-      missingKeyCount++;
-      if (missingKeys.length < maxNamedRows) missingKeys.push(record.line);
-    } else {
-      const firstLine = keys.get(anchor);
-      if (firstLine === undefined) keys.set(anchor, record.line);
-      else {
-        const lines = duplicates.get(anchor) ?? [firstLine];
-        lines.push(record.line);
-        duplicates.set(anchor, lines);
+      if (record.fields.length !== width) {
+        // Fewer fields on a last line without a line break: the export stopped mid-row.
+        if (!record.terminated && record.fields.length < width)
+          truncated = { line: record.line, fields: record.fields.length };
+        else {
+          widthCount++;
+          if (widths.length < maxNamedRows) widths.push({ line: record.line, fields: record.fields.length });
+        }
+        continue;
       }
-    }
-    const result = reader.read(record.fields, record.line, input.keepUsers);
-    if (!result.ok) {
-      for (const problem of result.problems) {
-        if (problem.kind !== 'invalidValue') continue;
-        invalidCount++;
-        if (invalid.length < maxNamedRows) invalid.push(problem);
-      }
-      continue;
-    }
-    const user = result.object;
-    rows++;
-    if (input.keepUsers) users.push(user);
-    if (managerName !== null) {
-      const manager = user.attributes[managerName];
-      if (typeof manager === 'string') {
-        if (manager === user.anchor) {
-          warnings.add({
-            code: 'SelfManager',
-            message: `${at(fileName, record.line)}: ${short(user.anchor)} is their own manager; the reference is kept as it is.`,
-            location: at(fileName, record.line),
-          });
-        } else {
-          const lines = managerRefs.get(manager);
-          if (!lines) managerRefs.set(manager, [record.line]);
-          else if (lines.length < 5) lines.push(record.line);
+      // Key checks come first and apply to every row, whatever else is wrong with it.
+      const anchor = (record.fields[plan.key] ?? '').trim();
+      if (anchor === '') {
+        missingKeyCount++;
+        if (missingKeys.length < maxNamedRows) missingKeys.push(record.line);
+      } else {
+        const firstLine = keys.get(anchor);
+        if (firstLine === undefined) keys.set(anchor, record.line);
+        else {
+          const lines = duplicates.get(anchor) ?? [firstLine];
+          lines.push(record.line);
+          duplicates.set(anchor, lines);
         }
       }
-    }
-    if (input.collectGroups && groupsName !== null) {
-      const names = user.attributes[groupsName];
-      if (Array.isArray(names)) {
-        for (const name of names) {
-          // Where a group was first seen is written only once per group, not once per membership.
-          const group = groups.get(name);
-          if (group) group.members.add(user.anchor);
-          else addMember(groups, name, name, user.anchor, at(fileName, record.line));
+      const result = reader.read(record.fields, record.line, input.keepUsers);
+      if (!result.ok) {
+        for (const problem of result.problems) {
+          if (problem.kind !== 'invalidValue') continue;
+          invalidCount++;
+          if (invalid.length < maxNamedRows) invalid.push(problem);
+        }
+        continue;
+      }
+      const user = result.object;
+      rows++;
+      if (input.keepUsers) users.push(user);
+      if (managerName !== null) {
+        const manager = user.attributes[managerName];
+        if (typeof manager === 'string') {
+          if (manager === user.anchor) {
+            warnings.add({
+              code: 'SelfManager',
+              message: `${at(fileName, record.line)}: ${short(user.anchor)} is their own manager; the reference is kept as it is.`,
+              location: at(fileName, record.line),
+            });
+          } else {
+            const lines = managerRefs.get(manager);
+            if (!lines) managerRefs.set(manager, [record.line]);
+            else if (lines.length < 5) lines.push(record.line);
+          }
+        }
+      }
+      if (input.collectGroups && groupsName !== null) {
+        const names = user.attributes[groupsName];
+        if (Array.isArray(names)) {
+          for (const name of names) {
+            // Where a group was first seen is written only once per group, not once per membership.
+            const group = groups.get(name);
+            if (group) group.members.add(user.anchor);
+            else addMember(groups, name, name, user.anchor, at(fileName, record.line));
+          }
         }
       }
     }
