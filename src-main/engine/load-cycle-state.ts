@@ -81,3 +81,23 @@ export function loadCycleStateNow(
   }
   return stateOf(store, jobId, links, previousHashes);
 }
+
+/** Links counted per step: about 10 ms of SQLite each at 100,000 links. */
+const countRows = 20_000;
+
+/** How many links the job has (both types), counted in steps with the event loop let run between. */
+export async function countLinks(store: Store, jobId: string): Promise<number> {
+  const budget = loopBudget();
+  let total = 0;
+  for (const objectType of ['User', 'Group'] as const) {
+    let after: string | null = null;
+    for (;;) {
+      const step = store.links.countStep(jobId, objectType, after, countRows);
+      total += step.counted;
+      if (step.counted < countRows || step.last === null) break;
+      after = step.last;
+      await budget.pause();
+    }
+  }
+  return total;
+}

@@ -31,7 +31,7 @@ import { quarantineBeganOf, updateStatus, type EngineJobEvent } from './job-even
 import { recoverIntents } from './recover-intents';
 import { configDigest } from './config-digest';
 import { checkUnchangedSource } from './unchanged-source';
-import { loadCycleState } from './load-cycle-state';
+import { countLinks, loadCycleState } from './load-cycle-state';
 import { loopBudget, type LoopBudget } from './event-loop-budget';
 import { assignedUserAnchors, scopeObject, type ScopeVerdict } from './scope';
 
@@ -158,7 +158,7 @@ export async function runCycle(
     if (shortcut.unchanged) {
       Object.assign(counters, shortcut.counters);
       phase = 'recording';
-      const linked = store.links.count(jobId, 'User') + store.links.count(jobId, 'Group');
+      const linked = await countLinks(store, jobId);
       recordCompleted(deps, job, cycleId, {
         watermark: shortcut.watermark,
         counters,

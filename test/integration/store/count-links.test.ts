@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { countLinks } from '../../../src-main/engine/load-cycle-state';
+import type { LinkRecord } from '../../../src-main/store/links-repo';
+import { openStore } from '../../../src-main/store/store';
+import { seedJob } from '../retention/log-entries';
+import { makeTempDir } from '../temp-dir';
+
+function link(jobId: string, objectType: 'User' | 'Group', anchor: string): LinkRecord {
+  return {
+    jobId,
+    objectType,
+    anchor,
+    targetId: `t-${anchor}`,
+    displayName: anchor,
+    exported: {},
+    active: true,
+    members: [],
+    linkedAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+describe('counting a job’s links in steps', () => {
+  const dir = makeTempDir('roster-count-links-');
+  afterAll(() => dir.remove());
+
+  it('counts every link of both types across steps, and only the job’s', async () => {
+    const store = openStore({ path: join(dir.path, 'roster.db') });
+    const jobId = seedJob(store);
+    // More users than one step counts (20,000), so the count goes on after the first step's last anchor.
+    store.transaction(() => {
+      for (let i = 0; i < 20_005; i++) store.links.upsert(link(jobId, 'User', `u${i}`));
+      for (const anchor of ['g1', 'g2', 'g3']) store.links.upsert(link(jobId, 'Group', anchor));
+    });
+    expect(await countLinks(store, jobId)).toBe(20_008);
+    expect(store.links.count(jobId, 'User') + store.links.count(jobId, 'Group')).toBe(20_008);
+
+    const first = store.links.countStep(jobId, 'User', null, 3);
+    // Anchors in text order: u0, u1, u10, u100, u1000, …
+    expect(first).toEqual({ counted: 3, last: 'u10' });
+    expect(store.links.countStep(jobId, 'User', first.last, 3)).toEqual({ counted: 3, last: 'u10000' });
+    expect(store.links.countStep(jobId, 'Group', 'g3', 10)).toEqual({ counted: 0, last: null });
+    expect(await countLinks(store, 'no-such-job')).toBe(0);
+    store.close();
+  });
+});
