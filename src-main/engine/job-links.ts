@@ -21,6 +21,8 @@ export interface LinkLookup {
   delete(key: string): void;
   readonly size: number;
   keys(): IterableIterator<string>;
+  /** Keys whose link this cycle set or deleted (the membership phase skips groups none of them touch). */
+  readonly changedKeys: ReadonlySet<string>;
 }
 
 /** Reads one link by its key; null when the store has none. */
@@ -28,6 +30,7 @@ export type LinkReader = (objectType: ObjectType, anchor: string) => LinkRecord 
 
 export class JobLinks implements LinkLookup {
   private readonly records = new Map<string, LinkRecord>();
+  private readonly changed = new Set<string>();
 
   constructor(
     /** Link key → target id, for every link of the job. */
@@ -55,11 +58,17 @@ export class JobLinks implements LinkLookup {
   set(key: string, link: LinkRecord): void {
     this.targetIds.set(key, link.targetId);
     this.records.set(key, link);
+    this.changed.add(key);
   }
 
   delete(key: string): void {
     this.targetIds.delete(key);
     this.records.delete(key);
+    this.changed.add(key);
+  }
+
+  get changedKeys(): ReadonlySet<string> {
+    return this.changed;
   }
 
   get size(): number {

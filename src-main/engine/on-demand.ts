@@ -464,7 +464,7 @@ class OnDemandRun {
       if (objectType === 'User' && !chosenAnchors.has(anchor) && targetId !== undefined)
         heldBack.add(targetId);
     }
-    await syncMemberships(ctx, heldBack, new Set([group.anchor]));
+    await syncMemberships(ctx, heldBack, { only: new Set([group.anchor]) });
     this.referenceStep(group);
   }
 

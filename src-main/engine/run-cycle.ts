@@ -21,7 +21,6 @@ import { createCycleContext, firstMatchingPath, mappingsOf } from './cycle-setup
 import { runBounded } from './bounded-pool';
 import { deprovision, heldBackTargetIds } from './deprovision-phase';
 import { resolveManagerReferences } from './manager-phase';
-import { syncMemberships } from './membership-phase';
 import { processObject } from './object-processor';
 import { completedHealth, EscrowThresholdBreached, escrowWatch, stoppedHealth } from './cycle-health';
 import { loadEscrow } from './escrow-gate';
@@ -29,6 +28,7 @@ import { buildMatchIndex } from './match-index';
 import { commitPhase, createWriteBehind, type WriteBehind } from './write-behind';
 import { quarantineBeganOf, updateStatus, type EngineJobEvent } from './job-events';
 import { recoverIntents } from './recover-intents';
+import { syncMemberships, type QuietGroups } from './membership-phase';
 import { configDigest } from './config-digest';
 import { checkUnchangedSource } from './unchanged-source';
 import { countLinks, loadCycleState } from './load-cycle-state';
@@ -258,6 +258,12 @@ export async function runCycle(
     const assignedGroups = new Set(job.config.assignments.groups);
     const hashOfConfig = digest;
     const work: { object: SourceObject; verdict: ScopeVerdict; stateHash: string }[] = [];
+    // What lets the membership phase pass over groups nothing touched (membership-phase.ts).
+    const quiet: QuietGroups = {
+      unchangedGroups: new Set(),
+      changedUsers: new Set(),
+      fullRead: read.kind === 'full',
+    };
     const budget = loopBudget();
     for (const [type, map] of [
       ['User', ctx.users],
@@ -282,6 +288,10 @@ export async function runCycle(
             : '';
         const stateHash = sha256(`${object.hash}|${verdict.inScope}|${hashOfConfig}|${memberState}`);
         const changed = kind === 'initial' || ctx.previousHashes.get(key) !== stateHash;
+        if (kind === 'incremental') {
+          if (changed && type === 'User') quiet.changedUsers.add(object.anchor);
+          if (!changed && type === 'Group') quiet.unchangedGroups.add(object.anchor);
+        }
         // An object whose interrupted write could not be settled yet is left alone this cycle.
         if (ctx.unsettled.has(key)) continue;
         if (changed && escrow.waits(key, stateHash)) {
@@ -340,7 +350,7 @@ export async function runCycle(
     ctx.progress({ phase: 'references', processed: 0, total: null });
     await resolveManagerReferences(ctx, changedUsers);
     await commitPhase(ctx.writes);
-    await syncMemberships(ctx, heldBackTargetIds(ctx));
+    await syncMemberships(ctx, heldBackTargetIds(ctx), { quiet });
     await commitPhase(ctx.writes);
     ctx.progress({ phase: 'deprovisioning', processed: 0, total: ctx.deprovision.length });
     const { staged } = await deprovision(ctx);
