@@ -1,4 +1,5 @@
 import type { ObjectType } from '@shared/domain/schema';
+import type { CountStep, LinkCursor } from '../store/links-repo';
 import type { Store } from '../store/store';
 import { linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
 import { loopBudget } from './event-loop-budget';
@@ -82,20 +83,23 @@ export function loadCycleStateNow(
   return stateOf(store, jobId, links, previousHashes);
 }
 
-/** Links counted per step: about 10 ms of SQLite each at 100,000 links. */
-const countRows = 20_000;
+/**
+ * Links counted per step: 1 ms on a warm cache, under 10 ms on a cold one (the first steps of a
+ * freshly started process; 100,000 links read in 67 ms in steps of 20,000, the first taking 16 ms).
+ */
+const countRows = 10_000;
 
 /** How many links the job has (both types), counted in steps with the event loop let run between. */
 export async function countLinks(store: Store, jobId: string): Promise<number> {
   const budget = loopBudget();
   let total = 0;
   for (const objectType of ['User', 'Group'] as const) {
-    let after: string | null = null;
+    let after: LinkCursor | null = null;
     for (;;) {
-      const step = store.links.countStep(jobId, objectType, after, countRows);
+      const step: CountStep = store.links.countStep(jobId, objectType, after, countRows);
       total += step.counted;
-      if (step.counted < countRows || step.last === null) break;
-      after = step.last;
+      if (step.next === null) break;
+      after = step.next;
       await budget.pause();
     }
   }

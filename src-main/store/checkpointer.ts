@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /** What one checkpoint did: frames in the write-ahead log, and how many it copied into the database. */
@@ -16,7 +17,8 @@ export interface CheckpointResult {
  * log keeps every frame until SQLite has copied it and the next writer resets the log.
  *
  * The worker's code is a string, so that the same file works from the bundle and from the sources
- * (tests) alike; it loads the same better-sqlite3 the store uses.
+ * (tests) alike; it loads the same better-sqlite3 the store uses, with the same native addon (the
+ * Electron app opens its store with a build for Electron's ABI, which Node's build cannot replace).
  */
 export interface Checkpointer {
   /** Starts a checkpoint unless one is running; resolves when the running one ends. */
@@ -27,7 +29,9 @@ export interface Checkpointer {
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.path, { fileMustExist: true });
+const options = { fileMustExist: true };
+if (workerData.nativeBinding) options.nativeBinding = workerData.nativeBinding;
+const db = new Database(workerData.path, options);
 db.pragma('busy_timeout = 1000');
 parentPort.on('message', () => {
   try {
@@ -41,15 +45,29 @@ parentPort.on('message', () => {
 
 type Answer = CheckpointResult | { error: string };
 
-export function createCheckpointer(path: string): Checkpointer {
-  const driver = createRequire(__filename).resolve('better-sqlite3');
+/**
+ * Where better-sqlite3 is, for the worker to load the same package. The app's bundle and the tests
+ * are CommonJS (`__filename`); an ES module bundle that opens a store (the bench's harness) has none,
+ * and resolves from its entry script, which sits in the project like the package.
+ */
+function driverPath(): string {
+  const from = typeof __filename === 'string' ? __filename : (process.argv[1] ?? join(process.cwd(), 'x'));
+  return createRequire(from).resolve('better-sqlite3');
+}
+
+export function createCheckpointer(
+  path: string,
+  /** The store's build of better-sqlite3's addon when it is not the package's own (Electron's ABI). */
+  nativeBinding?: string,
+): Checkpointer {
+  const driver = driverPath();
   let worker: Worker | null = null;
   let running: Promise<CheckpointResult> | null = null;
   let closed = false;
 
   function started(): Worker {
     if (worker) return worker;
-    const created = new Worker(workerSource, { eval: true, workerData: { driver, path } });
+    const created = new Worker(workerSource, { eval: true, workerData: { driver, path, nativeBinding } });
     // A checkpoint never keeps the process alive: the next one (or the next open) copies the rest.
     created.unref();
     worker = created;

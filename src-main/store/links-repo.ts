@@ -82,17 +82,26 @@ export interface LinksRepo {
   deleteAll(jobId: string): number;
   count(jobId: string, objectType: ObjectType): number;
   /**
-   * Counts up to `limit` of the job's links of one type after `after` in anchor order, and says the
-   * last anchor counted: a large job's links are counted in steps with the event loop let run in
-   * between (one COUNT over 100,000 links held it 58 ms).
+   * Counts up to `limit` of the job's links of one type after `after`, in the order of the
+   * `links_target` index (target id, then anchor), and says where the step ended: a large job's
+   * links are counted in steps with the event loop let run in between. The steps walk that covering
+   * index and skip rows inside SQLite (`OFFSET`): the primary key holds whole rows (exported values
+   * included), and stepping along it read 15,000 pages for 100,000 links — 92 ms in one turn of a
+   * no-op cycle on a cold cache, against 2,200 pages here.
    */
-  countStep(jobId: string, objectType: ObjectType, after: string | null, limit: number): CountStep;
+  countStep(jobId: string, objectType: ObjectType, after: LinkCursor | null, limit: number): CountStep;
+}
+
+/** A place in the `links_target` index's order. */
+export interface LinkCursor {
+  targetId: string;
+  anchor: string;
 }
 
 export interface CountStep {
   counted: number;
-  /** The last anchor counted; null when none was. */
-  last: string | null;
+  /** Where the next step starts; null when this step counted the last link. */
+  next: LinkCursor | null;
 }
 
 export function createLinksRepo(db: Database): LinksRepo {
@@ -133,10 +142,18 @@ export function createLinksRepo(db: Database): LinksRepo {
     'SELECT COUNT(*) AS n FROM links WHERE job_id = ? AND object_type = ?',
   );
 
-  const countAfter = db.prepare<[string, string, string, number], { counted: number; last: string | null }>(
-    `SELECT COUNT(*) AS counted, MAX(anchor) AS last FROM (
-       SELECT anchor FROM links WHERE job_id = ? AND object_type = ? AND anchor > ? ORDER BY anchor LIMIT ?)`,
-  );
+  // Both use links_target as a covering index: the row-value comparison and the order are its own.
+  const stepEnd = db
+    .prepare<[string, string, string, string, number], [string, string]>(
+      `SELECT target_id, anchor FROM links WHERE job_id = ? AND object_type = ? AND (target_id, anchor) > (?, ?)
+       ORDER BY target_id, anchor LIMIT 1 OFFSET ?`,
+    )
+    .raw();
+  const countRest = db
+    .prepare<[string, string, string, string], number>(
+      'SELECT COUNT(*) FROM links WHERE job_id = ? AND object_type = ? AND (target_id, anchor) > (?, ?)',
+    )
+    .pluck();
 
   return {
     forJob: (jobId, objectType) =>
@@ -169,7 +186,12 @@ export function createLinksRepo(db: Database): LinksRepo {
     delete: (jobId, objectType, anchor) => deleteRow.run(jobId, objectType, anchor).changes > 0,
     deleteAll: (jobId) => deleteAllRows.run(jobId).changes,
     count: (jobId, objectType) => countRows.get(jobId, objectType)?.n ?? 0,
-    countStep: (jobId, objectType, after, limit) =>
-      countAfter.get(jobId, objectType, after ?? '', limit) ?? { counted: 0, last: null },
+    countStep(jobId, objectType, after, limit) {
+      const from = [jobId, objectType, after?.targetId ?? '', after?.anchor ?? ''] as const;
+      // The step's last link, found without handing the links before it to JavaScript.
+      const end = limit > 0 ? stepEnd.get(...from, limit - 1) : undefined;
+      if (end) return { counted: limit, next: { targetId: end[0], anchor: end[1] } };
+      return { counted: countRest.get(...from) ?? 0, next: null };
+    },
   };
 }

@@ -61,7 +61,7 @@ export interface Store {
 export function openStore(options: OpenDatabaseOptions & { liveness?: LeaseLiveness }): Store {
   const { db, schemaVersion, backupPath } = openDatabase(options);
   const cycles = createCyclesRepo(db);
-  const checkpointer = createCheckpointer(options.path);
+  const checkpointer = createCheckpointer(options.path, options.nativeBinding);
   return {
     path: options.path,
     schemaVersion,

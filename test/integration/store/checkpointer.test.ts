@@ -1,5 +1,7 @@
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createCheckpointer } from '../../../src-main/store/checkpointer';
 import { openStore } from '../../../src-main/store/store';
 import { makeTempDir } from '../temp-dir';
 
@@ -42,5 +44,23 @@ describe('the store’s checkpoints', () => {
     const again = openStore({ path });
     expect(again.settings.getValue('bench.key.1999')).toEqual({ value: 'x'.repeat(500), at: 1999 });
     again.close();
+  });
+
+  it('loads the store’s own build of the native addon in its thread (Electron opens the store with one)', async () => {
+    const addon = join(
+      dirname(createRequire(__filename).resolve('better-sqlite3/package.json')),
+      'build/Release/better_sqlite3.node',
+    );
+    const store = openStore({ path: join(dir.path, 'c.db'), nativeBinding: addon });
+    fill(store, 500);
+    const result = await store.checkpoint();
+    expect(result.copied).toBe(result.frames);
+    store.close();
+
+    // The thread opens with that addon, not the package's default: a wrong path fails its checkpoint
+    // (and loses nothing: the frames stay in the log).
+    const checkpointer = createCheckpointer(join(dir.path, 'c.db'), join(dir.path, 'no-such.node'));
+    await expect(checkpointer.run()).rejects.toThrow(/no-such\.node/);
+    await checkpointer.close();
   });
 });

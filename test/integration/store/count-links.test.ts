@@ -28,7 +28,7 @@ describe('counting a job’s links in steps', () => {
   it('counts every link of both types across steps, and only the job’s', async () => {
     const store = openStore({ path: join(dir.path, 'roster.db') });
     const jobId = seedJob(store);
-    // More users than one step counts (20,000), so the count goes on after the first step's last anchor.
+    // More users than one step counts (10,000), so the count goes on across steps.
     store.transaction(() => {
       for (let i = 0; i < 20_005; i++) store.links.upsert(link(jobId, 'User', `u${i}`));
       for (const anchor of ['g1', 'g2', 'g3']) store.links.upsert(link(jobId, 'Group', anchor));
@@ -36,11 +36,19 @@ describe('counting a job’s links in steps', () => {
     expect(await countLinks(store, jobId)).toBe(20_008);
     expect(store.links.count(jobId, 'User') + store.links.count(jobId, 'Group')).toBe(20_008);
 
+    // Steps follow the links_target index: target id, then anchor (`t-u0`, `t-u1`, `t-u10`, …).
     const first = store.links.countStep(jobId, 'User', null, 3);
-    // Anchors in text order: u0, u1, u10, u100, u1000, …
-    expect(first).toEqual({ counted: 3, last: 'u10' });
-    expect(store.links.countStep(jobId, 'User', first.last, 3)).toEqual({ counted: 3, last: 'u10000' });
-    expect(store.links.countStep(jobId, 'Group', 'g3', 10)).toEqual({ counted: 0, last: null });
+    expect(first).toEqual({ counted: 3, next: { targetId: 't-u10', anchor: 'u10' } });
+    expect(store.links.countStep(jobId, 'User', first.next, 3)).toEqual({
+      counted: 3,
+      next: { targetId: 't-u10000', anchor: 'u10000' },
+    });
+    // The last step counts what is left and ends the walk.
+    expect(store.links.countStep(jobId, 'Group', null, 10)).toEqual({ counted: 3, next: null });
+    expect(store.links.countStep(jobId, 'Group', { targetId: 't-g3', anchor: 'g3' }, 10)).toEqual({
+      counted: 0,
+      next: null,
+    });
     expect(await countLinks(store, 'no-such-job')).toBe(0);
     store.close();
   });
