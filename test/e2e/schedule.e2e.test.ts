@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startScimProxy, type ScimProxy } from '../peers/scim-proxy';
+import { scimRefusal, startScimProxy, type ScimProxy } from '../peers/scim-proxy';
 import { startScimmyServer } from '../peers/scimmy-server';
 import { makeTestCertificates, startSmtpPeer, type SmtpPeer } from '../peers/smtp-server';
 import { EngineKit, employee } from '../integration/engine/engine-kit';
@@ -13,17 +13,7 @@ import { startRoster, type RunningRoster } from './roster-server';
 const screenshots = resolve(import.meta.dirname, '../../test-results/e2e');
 
 /** The SCIM error a target sends for a value it will not take (a permanent failure, §9.1). */
-const refusal = {
-  respond: {
-    status: 400,
-    body: JSON.stringify({
-      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-      status: '400',
-      scimType: 'invalidValue',
-      detail: 'title "Rep" is not an allowed job title for this tenant',
-    }),
-  },
-};
+const refusal = scimRefusal('title "Rep" is not an allowed job title for this tenant');
 
 /**
  * Roster running by itself, as an admin drives it in Chromium: Start / Pause / Resume with the next

@@ -17,6 +17,21 @@ export interface ProxiedRequest {
 export type ProxyDecision =
   { respond: { status: number; headers?: Record<string, string>; body?: string } } | 'forward';
 
+/** The SCIM error a target sends for a value it will not take: a permanent failure (§9.1). */
+export function scimRefusal(detail: string): ProxyDecision {
+  return {
+    respond: {
+      status: 400,
+      body: JSON.stringify({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+        status: '400',
+        scimType: 'invalidValue',
+        detail,
+      }),
+    },
+  };
+}
+
 export interface ScimProxy {
   baseUrl: string;
   /** What reached the proxy, in order (including requests it answered itself). */

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EscrowView } from '@shared/domain/escrow';
-import { startScimProxy, type ScimProxy } from '../../peers/scim-proxy';
+import { scimRefusal, startScimProxy, type ScimProxy } from '../../peers/scim-proxy';
 import { startScimmyServer } from '../../peers/scimmy-server';
 import { usePrivateKeyring } from '../use-private-keyring';
 import { EngineKit, employee } from './engine-kit';
@@ -29,17 +29,7 @@ describe('escrow: a refused object is retried on its schedule, not in every cycl
     proxy = await startScimProxy(peer.baseUrl, {
       before: (req) =>
         refuse && req.method === 'POST' && req.body.includes('user3@example.com')
-          ? {
-              respond: {
-                status: 400,
-                body: JSON.stringify({
-                  schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-                  status: '400',
-                  scimType: 'invalidValue',
-                  detail: 'title is not allowed',
-                }),
-              },
-            }
+          ? scimRefusal('title is not allowed')
           : 'forward',
     });
     let now = Date.parse('2026-03-02T09:00:00.000Z');

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startScimProxy, type ScimProxy } from '../../peers/scim-proxy';
+import { scimRefusal, startScimProxy, type ScimProxy } from '../../peers/scim-proxy';
 import { startScimmyServer } from '../../peers/scimmy-server';
 import type { ScimPeer } from '../../peers/scim-request-log';
 import { usePrivateKeyring } from '../use-private-keyring';
@@ -111,17 +111,7 @@ describe('the membership walk over unchanged groups', () => {
     proxy = await startScimProxy(peer.baseUrl, {
       before: (req) =>
         refuse && req.method === 'POST' && req.body.includes('user3@example.com')
-          ? {
-              respond: {
-                status: 400,
-                body: JSON.stringify({
-                  schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-                  status: '400',
-                  scimType: 'invalidValue',
-                  detail: 'title is not allowed',
-                }),
-              },
-            }
+          ? scimRefusal('title is not allowed')
           : 'forward',
     });
     kit = new EngineKit({ ...peer, baseUrl: proxy.baseUrl, stop: () => peer.stop() });
