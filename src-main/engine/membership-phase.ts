@@ -35,13 +35,7 @@ export interface QuietGroups {
  * candidate (held back or not). Nested groups are expanded through other groups' members, so with
  * expansion on every group is walked; so it is when the source was read as a delta.
  */
-function cannotNeedRequest(
-  ctx: CycleContext,
-  group: SourceObject,
-  quiet: QuietGroups,
-  stirred: ReadonlySet<string>,
-): boolean {
-  if (!quiet.fullRead || ctx.settings.expandNestedGroups) return false;
+function cannotNeedRequest(group: SourceObject, quiet: QuietGroups, stirred: ReadonlySet<string>): boolean {
   if (!quiet.unchangedGroups.has(group.anchor)) return false;
   return !(group.members ?? []).some((anchor) => stirred.has(anchor));
 }
@@ -115,7 +109,11 @@ export async function syncMemberships(
   } = {},
 ): Promise<void> {
   const { only, quiet } = options;
-  const stirred = quiet && quiet.unchangedGroups.size > 0 ? stirredUsers(ctx, quiet) : null;
+  // Decided once for the cycle: nested expansion or a delta read walks every group.
+  const skips =
+    quiet && quiet.fullRead && !ctx.settings.expandNestedGroups && quiet.unchangedGroups.size > 0
+      ? { quiet, stirred: stirredUsers(ctx, quiet) }
+      : null;
   if (!ctx.mappings.Group) return;
   // A group whose members did not change needs no request, so without pauses the workers would
   // walk every group (and its members) in one turn of the event loop: 60–100 ms at 10k users.
@@ -127,7 +125,7 @@ export async function syncMemberships(
       const paused = budget.pause();
       if (paused) await paused;
       if (ctx.signal.aborted || (only && !only.has(group.anchor))) return;
-      if (quiet && stirred && cannotNeedRequest(ctx, group, quiet, stirred)) return;
+      if (skips && cannotNeedRequest(group, skips.quiet, skips.stirred)) return;
       const key = linkKey('Group', group.anchor);
       const link = ctx.links.get(key);
       if (!link || !ctx.verdicts.get(key)?.inScope || ctx.unsettled.has(key)) return;
