@@ -169,23 +169,24 @@ async function ladderRows(
   });
   rows.push({
     scenario: `1 % of ${ladders.map((l) => `${l.users / 1000}k`).join(' / ')} users changed`,
-    roster: `${ladders.map((l) => s(l.delta.roster.wallMs)).join(' / ')}; ${ladders.map((l) => l.delta.requests.total).join(' / ')} requests`,
-    baseline: `${ladders.map((l) => s(l.delta.raw.wallMs)).join(' / ')} (GET + PATCH each)`,
-    ratio: `${ladders.map((l) => x(l.delta.roster.wallMs / l.delta.raw.wallMs)).join(' / ')}`,
+    roster: `${ladders.map((l) => s(l.delta.rosterMs)).join(' / ')}; ${ladders.map((l) => l.delta.runs[0]?.requests.total ?? 0).join(' / ')} requests (mean of there and back)`,
+    baseline: `${ladders.map((l) => s(l.delta.rawMs)).join(' / ')} (GET + PATCH each)`,
+    ratio: `${ladders.map((l) => x(l.delta.rosterMs / l.delta.rawMs)).join(' / ')}`,
     goal: '≤ 4 s + the raw client; requests ∝ changes',
-    met: big.delta.roster.wallMs <= 4000 + big.delta.raw.wallMs,
+    met: big.delta.rosterMs <= 4000 + big.delta.rawMs,
   });
-  const stall = (m: Measured) => m.roster.longestStallMs;
-  const busy = (m: Measured) => m.roster.longestBusyMs;
+  // The delta's figure is the worse of its two runs (there and back).
+  const stall = (...runs: Measured[]) => Math.max(...runs.map((m) => m.roster.longestStallMs));
+  const busy = (...runs: Measured[]) => Math.max(...runs.map((m) => m.roster.longestBusyMs));
   rows.push({
     scenario: `longest event-loop stall in the roster process, ${big.users / 1000}k no-op / delta / initial`,
     roster:
-      `${stall(big.noop)} / ${stall(big.delta)} / ${stall(big.initial)} ms wall; longest busy turn ` +
-      `${busy(big.noop)} / ${busy(big.delta)} / ${busy(big.initial)} ms CPU`,
+      `${stall(big.noop)} / ${stall(...big.delta.runs)} / ${stall(big.initial)} ms wall; longest busy turn ` +
+      `${busy(big.noop)} / ${busy(...big.delta.runs)} / ${busy(big.initial)} ms CPU`,
     baseline: '—',
     ratio: '—',
     goal: '≤ 50 ms',
-    met: Math.max(stall(big.noop), stall(big.delta), stall(big.initial)) <= 50,
+    met: Math.max(stall(big.noop), stall(...big.delta.runs), stall(big.initial)) <= 50,
   });
   groupGainRow(rows, big);
 }
