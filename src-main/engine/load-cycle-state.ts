@@ -8,29 +8,33 @@ import { JobLinks } from './job-links';
 /** Rows per query: small enough that one page reads in a few milliseconds. */
 const pageRows = 2000;
 
+/** [object type, anchor, value] */
 type KeyedRow = [ObjectType, string, string];
-type PageOf = (after: { objectType: ObjectType; anchor: string } | null, limit: number) => KeyedRow[];
+/** A page of rows after `after`, the last row of the page before (each table pages in its own order). */
+type PageOf = (after: KeyedRow | null, limit: number) => KeyedRow[];
 
 /**
- * Fills `map` with link key → the row's third column, page by page in key order, yielding between
- * pages so that the caller can let the event loop run.
+ * Fills `map` with link key → the row's third column, page by page, yielding between pages so that
+ * the caller can let the event loop run.
  */
 function* keyedPages(pageOf: PageOf, map: Map<string, string>): Generator<void, void, undefined> {
-  let after: { objectType: ObjectType; anchor: string } | null = null;
+  let after: KeyedRow | null = null;
   for (;;) {
     const page = pageOf(after, pageRows);
     for (const [objectType, anchor, value] of page) map.set(linkKey(objectType, anchor), value);
     const last = page.at(-1);
     if (!last || page.length < pageRows) return;
-    after = { objectType: last[0], anchor: last[1] };
+    after = last;
     yield;
   }
 }
 
 function readers(store: Store, jobId: string): { targetIds: PageOf; hashes: PageOf } {
   return {
+    // Links page along their covering index, state along its key (links-repo.ts, source-state-repo.ts).
     targetIds: (after, limit) => store.links.targetIdPage(jobId, after, limit),
-    hashes: (after, limit) => store.sourceState.hashPage(jobId, after, limit),
+    hashes: (after, limit) =>
+      store.sourceState.hashPage(jobId, after ? { objectType: after[0], anchor: after[1] } : null, limit),
   };
 }
 

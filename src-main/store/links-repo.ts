@@ -59,22 +59,19 @@ export function fromRow(row: LinkRow): LinkRecord {
   };
 }
 
-/** Where a page of a job's links ends: the next page starts after this key. */
-export interface LinkPageKey {
-  objectType: ObjectType;
-  anchor: string;
-}
-
 /** [object type, anchor, target id] */
 export type LinkTargetRow = [ObjectType, string, string];
 
 export interface LinksRepo {
   forJob(jobId: string, objectType?: ObjectType): LinkRecord[];
   /**
-   * A page of the job's links as [object type, anchor, target id], in key order after `after`: what
-   * a cycle holds for every link (engine/job-links.ts), without parsing the exported values.
+   * A page of the job's links as [object type, anchor, target id] after the row `after` (the last of
+   * the page before), in the order of the `links_target` index (object type, target id, anchor): what
+   * a cycle holds for every link (engine/job-links.ts), read from that covering index. The primary
+   * key holds whole rows, exported values included; stepping along it read 15,000 pages for 100,000
+   * links, against 2,200 here (issue 11: a 100k delta's start, 0.25–0.3 s less CPU and wall time).
    */
-  targetIdPage(jobId: string, after: LinkPageKey | null, limit: number): LinkTargetRow[];
+  targetIdPage(jobId: string, after: LinkTargetRow | null, limit: number): LinkTargetRow[];
   get(jobId: string, objectType: ObjectType, anchor: string): LinkRecord | null;
   byTargetId(jobId: string, objectType: ObjectType, targetId: string): LinkRecord | null;
   upsert(link: LinkRecord): void;
@@ -109,17 +106,18 @@ export function createLinksRepo(db: Database): LinksRepo {
   const forJobType = db.prepare<[string, string], LinkRow>(
     'SELECT * FROM links WHERE job_id = ? AND object_type = ?',
   );
-  // The primary key (job_id, object_type, anchor) serves the row-value comparison and the order.
+  // links_target (job_id, object_type, target_id, then the key's anchor) serves the row-value
+  // comparison and the order, and holds every column read: a covering index.
   const targetColumns = 'object_type, anchor, target_id';
   const firstTargetPage = db
     .prepare<[string, number], LinkTargetRow>(
-      `SELECT ${targetColumns} FROM links WHERE job_id = ? ORDER BY object_type, anchor LIMIT ?`,
+      `SELECT ${targetColumns} FROM links WHERE job_id = ? ORDER BY object_type, target_id, anchor LIMIT ?`,
     )
     .raw();
   const nextTargetPage = db
-    .prepare<[string, string, string, number], LinkTargetRow>(
-      `SELECT ${targetColumns} FROM links WHERE job_id = ? AND (object_type, anchor) > (?, ?)
-       ORDER BY object_type, anchor LIMIT ?`,
+    .prepare<[string, string, string, string, number], LinkTargetRow>(
+      `SELECT ${targetColumns} FROM links WHERE job_id = ? AND (object_type, target_id, anchor) > (?, ?, ?)
+       ORDER BY object_type, target_id, anchor LIMIT ?`,
     )
     .raw();
   const one = db.prepare<[string, string, string], LinkRow>(
@@ -160,7 +158,7 @@ export function createLinksRepo(db: Database): LinksRepo {
       (objectType ? forJobType.all(jobId, objectType) : forJobAll.all(jobId)).map(fromRow),
     targetIdPage: (jobId, after, limit) =>
       after
-        ? nextTargetPage.all(jobId, after.objectType, after.anchor, limit)
+        ? nextTargetPage.all(jobId, after[0], after[2], after[1], limit)
         : firstTargetPage.all(jobId, limit),
     get: (jobId, objectType, anchor) => {
       const row = one.get(jobId, objectType, anchor);

@@ -141,12 +141,10 @@ describe('migration 012 (source-state epochs) and paged loading of links and sta
     );
     expect(loadCycleStateNow(store, 'j1').previousHashes).toEqual(loaded.previousHashes);
 
+    // In the order of the links_target index: object type, target id, anchor.
     const firstTwo = links.targetIdPage('j1', null, 2);
     expect(firstTwo.map(([type, anchor]) => `${type}:${anchor}`)).toEqual(['Group:g1', 'Group:g10']);
-    expect(links.targetIdPage('j1', { objectType: 'Group', anchor: 'g10' }, 2).map((row) => row[1])).toEqual([
-      'g2',
-      'u0',
-    ]);
+    expect(links.targetIdPage('j1', ['Group', 'g10', 't-g10'], 2).map((row) => row[1])).toEqual(['g2', 'u0']);
 
     const controller = new AbortController();
     controller.abort();
