@@ -15,7 +15,6 @@ import {
   compareInitial,
   ladder,
   scratch,
-  type AdaptiveResult,
   type InitialComparison,
   type Ladder,
   type Measured,
@@ -214,10 +213,8 @@ async function logRows(rows: Row[], figures: Record<string, unknown>): Promise<v
 
 /** Two limits, so a pacer tuned to one R is not mistaken for one that finds any R. */
 async function rateRows(rows: Row[], figures: Record<string, unknown>): Promise<void> {
-  const results: AdaptiveResult[] = [];
-  for (const rate of plan.rates) {
-    const adaptive = await adaptivePacing(rate.limit, rate.users);
-    results.push(adaptive);
+  const results = await adaptivePacing(plan.rates);
+  for (const adaptive of results) {
     rows.push({
       scenario: `rate-limited target, R = ${adaptive.limit}/s (429 + Retry-After), ${adaptive.users} users, job ceiling ${adaptive.ceiling}/s`,
       roster: `${adaptive.achievedPerSecond.toFixed(1)}/s, ${(adaptive.throttledShare * 100).toFixed(1)} % answered 429 (cycle ${adaptive.seconds.toFixed(1)} s)`,
