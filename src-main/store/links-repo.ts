@@ -158,7 +158,8 @@ export function createLinksRepo(db: Database): LinksRepo {
       (objectType ? forJobType.all(jobId, objectType) : forJobAll.all(jobId)).map(fromRow),
     targetIdPage: (jobId, after, limit) =>
       after
-        ? nextTargetPage.all(jobId, after[0], after[2], after[1], limit)
+        ? // The index's order: object type, target id, anchor (the row holds them as type, anchor, id).
+          nextTargetPage.all(jobId, after[0], after[2], after[1], limit)
         : firstTargetPage.all(jobId, limit),
     get: (jobId, objectType, anchor) => {
       const row = one.get(jobId, objectType, anchor);

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServerStats } from './bench-server';
+import type { RecordedWrite, ServerStats } from './bench-server';
 import { directoryCsv, type Directory } from './people';
 import { listAll, replayInitial, replayUpdates, type RawRun } from './raw-client';
 import { setUpFolder, sync, type JobSettings, type RosterFolder, type SyncRun } from './roster-cli';
@@ -56,6 +56,20 @@ export async function measuredSync(
   return { roster, requests };
 }
 
+/** `measuredSync` with the server recording the bodies of every write Roster sent, for the raw client. */
+async function recordedSync(
+  server: BenchServer,
+  folder: RosterFolder,
+  label: string,
+  options: { turns?: boolean } = {},
+): Promise<{ run: Measured; writes: RecordedWrite[] }> {
+  await server.record(true);
+  const run = await measuredSync(server, folder, label, options);
+  const writes = await server.writes();
+  await server.record(false);
+  return { run, writes };
+}
+
 export interface InitialComparison {
   label: string;
   directory: Directory;
@@ -89,11 +103,10 @@ export async function compareInitial(
     const server = await startBenchServer(kind, { dir });
     const folder = await setUpFolder(dir, server, benchSettings);
     writeFileSync(folder.csvPath, directoryCsv(directory));
-    await server.record(true);
     // Without the probe's ticks: the raw client runs without a probe, and the ratio is of the two.
-    const roster = await measuredSync(server, folder, `${label}, run ${run}: Roster`, { turns: false });
-    const writes = await server.writes();
-    await server.record(false);
+    const { run: roster, writes } = await recordedSync(server, folder, `${label}, run ${run}: Roster`, {
+      turns: false,
+    });
     const recorded = { Users: await listAll(server, 'Users'), Groups: await listAll(server, 'Groups') };
     if (run === repeats && keep) keep({ server, folder, initial: roster });
     else await server.stop();
@@ -173,13 +186,9 @@ export async function ladder(
   // holds, which the Sandbox answers without writing (an earlier bench did that, and its baseline was
   // 15–25 % short of what the target needs for the changes). The second replay leaves the server as
   // Roster recorded it.
-  const deltaRun = async (label: string, directory: Directory) => {
+  const deltaRun = (label: string, directory: Directory) => {
     writeFileSync(folder.csvPath, directoryCsv(directory));
-    await server.record(true);
-    const run = await measuredSync(server, folder, `${users} users: ${label}`);
-    const writes = await server.writes();
-    await server.record(false);
-    return { run, writes };
+    return recordedSync(server, folder, `${users} users: ${label}`);
   };
   const there = await deltaRun('1 % changed', { ...base, changeEvery: 100 });
   const back = await deltaRun('the same 1 % changed back', base);
