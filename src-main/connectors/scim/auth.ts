@@ -4,7 +4,7 @@
  * before it expires and fetched again when the server answers 401. Secrets stay in this closure:
  * they never appear in an error message.
  */
-import { request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from './undici-core';
 import type { ScimSettings } from '@shared/domain/connections';
 import { ConnectorError } from '../connector';
 import { errorFromNetwork } from './errors';

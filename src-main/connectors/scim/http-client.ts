@@ -6,7 +6,7 @@
  * queued in the limiter or between retries — reject with Cancelled. Nothing here logs.
  */
 import { rootCertificates } from 'node:tls';
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher } from './undici-core';
 import type { ScimSettings } from '@shared/domain/connections';
 import { ConnectorError, isConnectorError } from '../connector';
 import { createAuthProvider, type AuthProvider, type ScimSecrets } from './auth';
