@@ -25,36 +25,60 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/**
+ * A string that JSON.stringify leaves as it is between its quotes: no quote, backslash or control
+ * character, and no surrogate (a lone one is escaped; a pair is kept, but telling them apart costs more
+ * than handing the string to JSON.stringify). Most directory values are such strings, and quoting them
+ * directly takes a fifth off hashedText (figures in its comment).
+ */
+const needsEscaping = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function stringJson(value: string): string {
+  return needsEscaping.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
 function valueJson(value: SourceValue): string {
+  if (typeof value === 'string') return stringJson(value);
   if (!Array.isArray(value)) return JSON.stringify(value);
-  return `[${[...value]
-    .sort(byCodeUnit)
-    .map((v) => JSON.stringify(v))
-    .join(',')}]`;
+  return `[${[...value].sort(byCodeUnit).map(stringJson).join(',')}]`;
+}
+
+/** Attribute names in code-unit order, each with its JSON key written once for every object that has them. */
+export interface HashKeys {
+  readonly names: readonly string[];
+  readonly keys: readonly string[];
+}
+
+/** The HashKeys of a set of attribute names, for a file whose rows all have the same columns. */
+export function hashKeys(names: Iterable<string>): HashKeys {
+  const sorted = [...names].sort(byCodeUnit);
+  return { names: sorted, keys: sorted.map((name) => `${JSON.stringify(name)}:`) };
 }
 
 /**
  * The canonical JSON of `object` with multi-valued values sorted, i.e.
  * canonicalJson({ anchor, attributes, disabled, displayName, members, softDeleted, type }).
- * `sortedNames` (the attribute names in code-unit order) can be passed when many objects share them.
+ * `keys` (hashKeys of the attribute names) can be passed when many objects share them: quoting each
+ * name once per file instead of once per row took a third off (100,000 rows of 12 columns: 248 →
+ * 162 ms, and 125 ms with the plain strings quoted directly).
  */
-export function hashedText(object: HashedContent, sortedNames?: readonly string[]): string {
-  const names = sortedNames ?? Object.keys(object.attributes).sort(byCodeUnit);
+export function hashedText(object: HashedContent, keys?: HashKeys): string {
+  const { names, keys: quoted } = keys ?? hashKeys(Object.keys(object.attributes));
   let attributes = '';
-  for (const name of names) {
-    const value = object.attributes[name];
+  for (let i = 0; i < names.length; i++) {
+    const value = object.attributes[names[i]!];
     if (value === undefined) continue;
-    attributes += `${attributes === '' ? '' : ','}${JSON.stringify(name)}:${valueJson(value)}`;
+    attributes += `${attributes === '' ? '' : ','}${quoted[i]!}${valueJson(value)}`;
   }
   const members = object.members ? `"members":${valueJson(object.members)},` : '';
   return (
-    `{"anchor":${JSON.stringify(object.anchor)},"attributes":{${attributes}},"disabled":${object.disabled},` +
-    `"displayName":${JSON.stringify(object.displayName)},${members}"softDeleted":${object.softDeleted},` +
+    `{"anchor":${stringJson(object.anchor)},"attributes":{${attributes}},"disabled":${object.disabled},` +
+    `"displayName":${stringJson(object.displayName)},${members}"softDeleted":${object.softDeleted},` +
     `"type":${JSON.stringify(object.type)}}`
   );
 }
 
-export function objectHash(object: HashedContent, sortedNames?: readonly string[]): string {
+export function objectHash(object: HashedContent, keys?: HashKeys): string {
   // One-shot hash(): the same digest as createHash(), without a Hash object per row (2–3× faster, per 100,000).
-  return hash('sha256', hashedText(object, sortedNames), 'hex');
+  return hash('sha256', hashedText(object, keys), 'hex');
 }

@@ -8,7 +8,7 @@ import { type SourceObject } from '../connector';
 import { findColumn, type ColumnPlan } from './columns';
 import { type CsvSourceOptions } from './csv-options';
 import { at } from './csv-errors';
-import { objectHash } from './object-hash';
+import { hashKeys, objectHash } from './object-hash';
 import { readCell } from './values';
 
 export interface CellProblem {
@@ -58,8 +58,7 @@ export function createRowReader(fileName: string, plan: ColumnPlan, options: Csv
   const givenNameColumn = columnName(plan.givenName);
   const surnameColumn = columnName(plan.surname);
 
-  const attributeNames = [...columns.map((c) => c.name), ...(addsDisplayName ? ['displayName'] : [])];
-  const sortedNames = attributeNames.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = hashKeys([...columns.map((c) => c.name), ...(addsDisplayName ? ['displayName'] : [])]);
 
   function read(fields: readonly string[], line: number, hash = true): RowResult {
     const attributes: Record<string, SourceValue> = {};
@@ -99,7 +98,7 @@ export function createRowReader(fileName: string, plan: ColumnPlan, options: Csv
       hash: '',
       origin: at(fileName, line),
     };
-    if (hash) object.hash = objectHash(object, sortedNames);
+    if (hash) object.hash = objectHash(object, keys);
     return { ok: true, object };
   }
 
