@@ -41,6 +41,11 @@ describe('adaptive pacing against a pace limit (job ceiling 1,000/s, Retry-After
     // step after the crossing passed for a 5 % storm) and 0.89 R.
     { limit: 20, requests: 1200, readLatencyMs: 5, atLeast: 0.8, throttledAtMost: 0.03 },
     { limit: 50, requests: 3000, readLatencyMs: 5, atLeast: 0.88, throttledAtMost: 0.02 },
+    // Before: 0.44 R. The step below the burst drew one 429 from the burst's own retries, the step
+    // below that cleared, and the first step's pace (3/s) was taken for the limit: probing crept up
+    // by 1 % a round for a minute. Now the descent from a round that was not paced doubles up again
+    // however many steps it took: 0.75 R (the reads' 429s still cost the first 10 s).
+    { limit: 30, requests: 1800, readLatencyMs: 5, atLeast: 0.7, throttledAtMost: 0.02 },
     // The bench's start: list reads that take 100 ms each (the bucket never refuses them), then
     // the workers' burst. Before: 0.90 R with 2.3 % answered 429 at R = 20; 0.40 R with 14.5 % at
     // R = 50 (a crossing's 429s passed for a storm, and the storm's probing crossed again and
