@@ -38,7 +38,8 @@
  *   - otherwise (thinning, or too few answers to tell): one step lower.
  *   The first step below a round that was not paced (a cycle's first: its rate far above what it
  *   sent) clears on half a window without a 429 once it sends its rate, and probing doubles the
- *   rate from there; a storm verdict on the next descent goes back to that round's rate.
+ *   rate from there — from wherever a descent that began at such a round clears, however many steps
+ *   it took; a storm verdict on the next descent goes back to that round's rate.
  *
  * A request that got a 429 honours its Retry-After itself (retry.ts, without holding a slot): a token
  * bucket's "Retry-After: 1" speaks of that request's token, and stopping the whole connection for it
