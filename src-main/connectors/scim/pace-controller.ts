@@ -291,7 +291,13 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
   function closeStep(steps: Step[], round: Round, now: number): void {
     const step: Step = { ...round, rate, pace: rate, paceShare: share(round) };
     const before = steps[steps.length - 1]!;
-    const outcome = rate <= floor ? 'storm' : verdict(step, before, baseline(), baseAnswers);
+    const judged = rate <= floor ? 'storm' : verdict(step, before, baseline(), baseAnswers);
+    // A step whose client sent far under its rate (its requests waiting out their Retry-After, each
+    // holding a worker) was not paced: a share that held there says nothing of the pace — a pace limit
+    // of 100/s read as a 10 % storm, and the rate went back to the ceiling (0.47 R in the simulation).
+    // Such a step goes one lower instead.
+    const unpacedStep = rate > sentRate(round, now) * pacing.unpaced;
+    const outcome = judged === 'storm' && unpacedStep && rate > floor ? 'lower' : judged;
     reason = outcome;
     if (outcome === 'lower') {
       descend([...steps, step], now);

@@ -46,6 +46,11 @@ describe('adaptive pacing against a pace limit (job ceiling 1,000/s, Retry-After
     // by 1 % a round for a minute. Now the descent from a round that was not paced doubles up again
     // however many steps it took: 0.75 R (the reads' 429s still cost the first 10 s).
     { limit: 30, requests: 1800, readLatencyMs: 5, atLeast: 0.7, throttledAtMost: 0.02 },
+    // Before: 0.47 R. The first two descent steps drew 10 % of 429s each while the workers, waiting
+    // out the burst's Retry-After, sent a fraction of the steps' rates: the share "held", a storm was
+    // read, and the rate went back to the ceiling for 20 s. A step its client did not pace is no
+    // storm verdict now: 0.97 R.
+    { limit: 100, requests: 6000, readLatencyMs: 5, atLeast: 0.9, throttledAtMost: 0.02 },
     // The bench's start: list reads that take 100 ms each (the bucket never refuses them), then
     // the workers' burst. Before: 0.90 R with 2.3 % answered 429 at R = 20; 0.40 R with 14.5 % at
     // R = 50 (a crossing's 429s passed for a storm, and the storm's probing crossed again and
