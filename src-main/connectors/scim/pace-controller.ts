@@ -34,8 +34,10 @@
  *   - the share held since the step before (not thinned, not grown beyond chance; both measured on
  *     20 answers or more — a round cut short by its 429s is compared through the last window —
  *     5–50 %): a storm → the baseline becomes that share, and the rate goes back to where the descent
- *     began (the ceiling, usually), so a storm costs only its descent, once;
- *   - otherwise (thinning, or too few answers to tell): one step lower.
+ *     began (the ceiling, usually), so a storm costs only its descent, once — unless the client
+ *     sent far under the step's rate (its workers waiting out Retry-After): a share held at a pace
+ *     the pacer did not set tells no storm;
+ *   - otherwise (thinning, too few answers to tell, or that unpaced step): one step lower.
  *   The first step below a round that was not paced (a cycle's first: its rate far above what it
  *   sent) clears on half a window without a 429 once it sends its rate, and probing doubles the
  *   rate from there — from wherever a descent that began at such a round clears, however many steps
