@@ -5,8 +5,8 @@
  * cache stores — and that took 109–115 ms of each `roster sync`'s start (0.42 s in all, for a cycle
  * that may take 0.02 s); these two modules and what they need take 38–45 ms (node 20, this machine,
  * `require` timed in a fresh process). The app never uses the rest. undici has no exports map, so
- * Node resolves these paths as it resolves the index; an upgrade that moved them would fail the
- * build and undici-core.test.ts, never at a user's desk.
+ * Node resolves these paths as it resolves the index; an upgrade that moved them would fail
+ * undici-core.test.ts and every SCIM test in CI, never at a user's desk.
  */
 import AgentClass from 'undici/lib/dispatcher/agent.js';
 import requestOnDispatcher from 'undici/lib/api/api-request.js';
