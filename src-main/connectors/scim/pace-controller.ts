@@ -314,13 +314,14 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
       // the limit, only that this pace is under it. Creeping up from there by 1 % held a 20/s target
       // at 4–8/s for 40 s on an idle machine; doubling finds it in a few rounds.
       quietRate = baseline() === 0 ? rate : null;
-      // The same when the descent began at such a round and took more than one step: the step below
-      // it drew a 429 from the burst's own retries (sent together once their Retry-After ran out),
-      // and taking that step's pace for the limit held a 30/s target at 3/s for a minute.
-      const unpaced = wasUnpaced(before) ? before : wasUnpaced(steps[0]!) ? steps[0]! : null;
-      if (unpaced) {
+      // Only the round that began the descent can be unpaced (every step below runs under the
+      // ceiling), and it counts however many steps the descent took: the step below it may draw a
+      // 429 from the burst's own retries (sent together once their Retry-After ran out), and taking
+      // that step's pace for the limit held a 30/s target at 3/s for a minute.
+      const first = steps[0]!;
+      if (wasUnpaced(first)) {
         const probe = { limit: null, step: rate * pacing.unpacedProbeShare };
-        cruise(now, measured(step) ? probe : { ...probe, origin: unpaced.rate });
+        cruise(now, measured(step) ? probe : { ...probe, origin: first.rate });
         return;
       }
       // A small excess puts the limit just under the refused pace; a large one, near what it got
