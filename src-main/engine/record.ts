@@ -85,9 +85,20 @@ export function record(ctx: CycleContext, object: ObjectIdentity, outcome: Outco
     }
     for (const id of intentIds) ctx.store.intents.finish(id);
   };
-  // A cycle batches outcomes (write-behind.ts); provision on demand writes each at once.
-  if (ctx.writes) ctx.writes.queue(writeOutcome);
-  else ctx.store.transaction(writeOutcome);
+  // Provision on demand writes each outcome at once.
+  if (!ctx.writes) {
+    ctx.store.transaction(writeOutcome);
+    setLink(ctx, key, link);
+    return;
+  }
+  // A cycle batches outcomes (write-behind.ts). The cycle's view of the link changes first: `queue`
+  // may commit at once, and the commit lets the view drop the record it holds (job-links.ts).
+  setLink(ctx, key, link);
+  if (link && link !== 'delete') ctx.writes.queue(writeOutcome, () => ctx.links.settled(key, link));
+  else ctx.writes.queue(writeOutcome);
+}
+
+function setLink(ctx: CycleContext, key: string, link: Outcome['link']): void {
   if (link === 'delete') ctx.links.delete(key);
   else if (link) ctx.links.set(key, link);
 }

@@ -41,8 +41,11 @@ import type { Store } from '../store/store';
  * (store/db.ts), as a backstop.
  */
 export interface WriteBehind {
-  /** Queues one outcome's writes; they run inside a later transaction, in queue order. */
-  queue(write: () => void): void;
+  /**
+   * Queues one outcome's writes; they run inside a later transaction, in queue order. `committed`
+   * runs once that transaction has committed (never when it failed).
+   */
+  queue(write: () => void, committed?: () => void): void;
   /** Commits the intent (with every queued outcome) and resolves with its id once committed. */
   beginIntent(intent: Omit<WriteIntent, 'id'>): Promise<number>;
   /** Commits everything queued now. Throws the first failed commit, if any failed earlier. */
@@ -91,6 +94,8 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
   /** How many queued outcomes trigger a commit: `firstQueued` until a commit's cost says otherwise. */
   let limit = Math.max(minQueued, Math.min(maxQueued, options.firstQueued ?? 32));
   let writes: (() => void)[] = [];
+  /** What to tell once the queued writes are committed (the writes' own order; fewer than `writes`). */
+  let onCommit: (() => void)[] = [];
   let intents: PendingIntent[] = [];
   let immediate: NodeJS.Immediate | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -102,10 +107,12 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
     if (immediate) clearImmediate(immediate);
     immediate = null;
     const batch = withOutcomes ? writes : [];
+    const committed = withOutcomes ? onCommit : [];
     if (withOutcomes) {
       if (timer) clearTimeout(timer);
       timer = null;
       writes = [];
+      onCommit = [];
     }
     const waiting = intents;
     intents = [];
@@ -124,6 +131,7 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
       return;
     }
     waiting.forEach((w, i) => w.resolve(ids[i] as number));
+    for (const tell of committed) tell();
     pagesSinceCheckpoint += batch.length * pagesPerOutcome + waiting.length * pagesPerIntent;
     if (pagesSinceCheckpoint >= checkpointPages) {
       pagesSinceCheckpoint = 0;
@@ -140,8 +148,9 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
   }
 
   return {
-    queue(write) {
+    queue(write, committed) {
       writes.push(write);
+      if (committed) onCommit.push(committed);
       if (writes.length >= limit) commit(true);
       else timer ??= setTimeout(() => commit(true), maxDelayMs).unref();
     },

@@ -76,7 +76,19 @@ if (out) {
       if (profileDir) lastTickUs = monotonicUs();
       lastCpu = cpuNow;
     }, 5).unref();
+  // ROSTER_BENCH_MEMTRACE=<prefix>: to <prefix>.<pid>.json, every 250 ms, [wall ms, rss, heapTotal, heapUsed, external] in MB,
+  // to see where in a cycle the peak falls and how much of it is V8's heap.
+  const memTrace = process.env['ROSTER_BENCH_MEMTRACE'];
+  const memSamples: number[][] = [];
+  if (memTrace) {
+    const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+    setInterval(() => {
+      const m = process.memoryUsage();
+      memSamples.push([Date.now(), mb(m.rss), mb(m.heapTotal), mb(m.heapUsed), mb(m.external)]);
+    }, 250).unref();
+  }
   process.on('exit', () => {
+    if (memTrace) writeFileSync(`${memTrace}.${process.pid}.json`, JSON.stringify(memSamples));
     note();
     const usage = process.resourceUsage();
     const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);

@@ -163,13 +163,34 @@ describe('write-behind', () => {
     expect(store.sourceState.forJob('j').size).toBe(164);
   });
 
+  it('tells each outcome that asked, after its transaction committed', () => {
+    const writes = createWriteBehind(open(), { maxQueued: 3 });
+    const told: [string, number][] = [];
+    const tell = (anchor: string) => () => told.push([anchor, store.sourceState.forJob('j').size]);
+    writes.queue(state('a'), tell('a'));
+    writes.queue(state('b'));
+    expect(told).toEqual([]);
+    writes.queue(state('c'), tell('c'));
+    // Both told once the three states were in the store, in queue order.
+    expect(told).toEqual([
+      ['a', 3],
+      ['c', 3],
+    ]);
+    writes.queue(state('d'), tell('d'));
+    writes.flush();
+    expect(told.map(([anchor]) => anchor)).toEqual(['a', 'c', 'd']);
+  });
+
   it('keeps a failed commit: its intents are refused and the next flush throws, so the cycle fails', async () => {
     const writes = createWriteBehind(open(), { maxQueued: 2 });
     const asked = writes.beginIntent(intent('a'));
-    writes.queue(state('done-1'));
+    let told = false;
+    writes.queue(state('done-1'), () => (told = true));
     writes.queue(() => {
       throw new Error('disk full');
     });
+    // A transaction that failed tells no one: the cycle's view keeps what the store does not have.
+    expect(told).toBe(false);
     await expect(asked).rejects.toThrow('disk full');
     // Nothing of that transaction landed: the intent was never committed, so its write is never sent.
     expect(store.intents.forJob('j')).toEqual([]);

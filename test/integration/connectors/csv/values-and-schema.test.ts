@@ -112,6 +112,13 @@ describe('CSV values, status and schema', () => {
     expect(splitValues(' a ; b;;a ; c ', ';')).toEqual(['a', 'b', 'c']);
     expect(splitValues('a|b', '|')).toEqual(['a', 'b']);
     expect(splitValues(' ; ', ';')).toEqual([]);
+    expect(splitValues(' sales ', ';')).toEqual(['sales']);
+    expect(splitValues('a;a', ';')).toEqual(['a']);
+    expect(splitValues('', ';')).toEqual([]);
+    // Past 16 values duplicates are dropped through a set, keeping the first occurrence's place.
+    const many = Array.from({ length: 40 }, (_, i) => `g${i % 25}`);
+    expect(splitValues(many.join(' ; '), ';')).toEqual(Array.from({ length: 25 }, (_, i) => `g${i}`));
+    expect(splitValues(Array.from({ length: 20 }, (_, i) => `g${i}`).join(';'), ';')).toHaveLength(20);
   });
 
   it('flags disabled and soft-deleted rows from a status column, case-insensitively', async () => {

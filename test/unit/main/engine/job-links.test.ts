@@ -18,7 +18,7 @@ function link(anchor: string, targetId: string): LinkRecord {
 }
 
 describe('a cycle’s links', () => {
-  it('holds every target id and reads a record by key once, when first asked for', () => {
+  it('holds every target id and reads a record by key when asked for, without keeping it', () => {
     const stored = new Map([
       ['a', link('a', 't-a')],
       ['b', link('b', 't-b')],
@@ -40,10 +40,10 @@ describe('a cycle’s links', () => {
     expect(reads).toEqual([]);
     const a = links.get('User\u0000a');
     expect(a?.exported).toEqual({ userName: 'a@example.com' });
-    expect(links.get('User\u0000a')).toBe(a);
+    expect(links.get('User\u0000a')).toEqual(a);
     // A key the job has no link for is never looked up in the store.
     expect(links.get('User\u0000nobody')).toBeUndefined();
-    expect(reads).toEqual(['a']);
+    expect(reads).toEqual(['a', 'a']);
   });
 
   it('keeps links set in the cycle (still queued for the store) and forgets deleted ones', () => {
@@ -58,5 +58,26 @@ describe('a cycle’s links', () => {
     expect(links.has('User\u0000gone')).toBe(false);
     expect(links.get('User\u0000gone')).toBeUndefined();
     expect([...links.keys()]).toEqual(['User\u0000new']);
+  });
+
+  it('lets go of a link set in the cycle once its outcome is committed, unless a newer one was set', () => {
+    const stored = new Map<string, LinkRecord>();
+    // The store hands out a record of its own, as SQLite does.
+    const links = new JobLinks(new Map(), (_type, anchor) => structuredClone(stored.get(anchor) ?? null));
+    const first = link('new', 't-new');
+    links.set('User\u0000new', first);
+    const second = { ...first, exported: { userName: 'renamed@example.com' } };
+    links.set('User\u0000new', second);
+    // The first outcome committed: the view still holds the second, which the store lacks.
+    stored.set('new', first);
+    links.settled('User\u0000new', first);
+    expect(links.get('User\u0000new')).toBe(second);
+    // The second committed: the store has it, and the view reads it from there.
+    stored.set('new', second);
+    links.settled('User\u0000new', second);
+    const read = links.get('User\u0000new');
+    expect(read).not.toBe(second);
+    expect(read).toEqual(second);
+    expect(links.targetIdOf('User\u0000new')).toBe('t-new');
   });
 });
