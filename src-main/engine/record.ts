@@ -55,10 +55,11 @@ export function record(ctx: CycleContext, object: ObjectIdentity, outcome: Outco
   const key = linkKey(object.type, object.anchor);
   const intentIds = ctx.openIntents.get(key) ?? [];
   ctx.openIntents.delete(key);
-  const writeOutcome = () => {
+  /** `withLog`: false when the write-behind inserts the entry with its batch's others. */
+  const writeOutcome = (withLog: boolean) => {
     if (link === 'delete') ctx.store.links.delete(ctx.job.id, object.type, object.anchor);
     else if (link) ctx.store.links.upsert(link);
-    if (entry) ctx.store.log.insertMany([entry]);
+    if (entry && withLog) ctx.store.log.insertMany([entry]);
     if (stateHash) {
       ctx.store.sourceState.upsertMany(ctx.job.id, [
         { objectType: object.type, anchor: object.anchor, stateHash, displayName: object.displayName },
@@ -87,15 +88,17 @@ export function record(ctx: CycleContext, object: ObjectIdentity, outcome: Outco
   };
   // Provision on demand writes each outcome at once.
   if (!ctx.writes) {
-    ctx.store.transaction(writeOutcome);
+    ctx.store.transaction(() => writeOutcome(true));
     setLink(ctx, key, link);
     return;
   }
   // A cycle batches outcomes (write-behind.ts). The cycle's view of the link changes first: `queue`
   // may commit at once, and the commit lets the view drop the record it holds (job-links.ts).
   setLink(ctx, key, link);
-  if (link && link !== 'delete') ctx.writes.queue(writeOutcome, () => ctx.links.settled(key, link));
-  else ctx.writes.queue(writeOutcome);
+  ctx.writes.queue(() => writeOutcome(false), {
+    log: entry,
+    ...(link && link !== 'delete' ? { committed: () => ctx.links.settled(key, link) } : {}),
+  });
 }
 
 function setLink(ctx: CycleContext, key: string, link: Outcome['link']): void {

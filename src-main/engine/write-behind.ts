@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ProvisioningLogEntry } from '@shared/domain/provisioning';
 import type { WriteIntent } from '../store/intents-repo';
 import type { Store } from '../store/store';
 
@@ -42,10 +43,13 @@ import type { Store } from '../store/store';
  */
 export interface WriteBehind {
   /**
-   * Queues one outcome's writes; they run inside a later transaction, in queue order. `committed`
-   * runs once that transaction has committed (never when it failed).
+   * Queues one outcome's writes; they run inside a later transaction, in queue order, and its log
+   * entry with the batch's others (one insert of the batch: an insert per entry cost three times as
+   * much, 96 against 32 µs of CPU an entry into a 200,000-entry log, each opening a savepoint and
+   * updating its time block). `committed` runs once that transaction has committed (never when it
+   * failed).
    */
-  queue(write: () => void, committed?: () => void): void;
+  queue(write: () => void, extra?: { log?: ProvisioningLogEntry | null; committed?: () => void }): void;
   /** Commits the intent (with every queued outcome) and resolves with its id once committed. */
   beginIntent(intent: Omit<WriteIntent, 'id'>): Promise<number>;
   /** Commits everything queued now. Throws the first failed commit, if any failed earlier. */
@@ -96,6 +100,8 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
   let writes: (() => void)[] = [];
   /** What to tell once the queued writes are committed (the writes' own order; fewer than `writes`). */
   let onCommit: (() => void)[] = [];
+  /** The queued outcomes' log entries, in queue order. */
+  let entries: ProvisioningLogEntry[] = [];
   let intents: PendingIntent[] = [];
   let immediate: NodeJS.Immediate | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -108,11 +114,13 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
     immediate = null;
     const batch = withOutcomes ? writes : [];
     const committed = withOutcomes ? onCommit : [];
+    const logged = withOutcomes ? entries : [];
     if (withOutcomes) {
       if (timer) clearTimeout(timer);
       timer = null;
       writes = [];
       onCommit = [];
+      entries = [];
     }
     const waiting = intents;
     intents = [];
@@ -122,6 +130,7 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
     try {
       ids = store.transaction(() => {
         for (const write of batch) write();
+        if (logged.length > 0) store.log.insertMany(logged);
         return waiting.map((w) => store.intents.begin(w.intent));
       });
       if (batch.length > 0) limit = batchLimit(batch.length, now() - started);
@@ -148,9 +157,10 @@ export function createWriteBehind(store: Store, options: WriteBehindOptions = {}
   }
 
   return {
-    queue(write, committed) {
+    queue(write, extra) {
       writes.push(write);
-      if (committed) onCommit.push(committed);
+      if (extra?.log) entries.push(extra.log);
+      if (extra?.committed) onCommit.push(extra.committed);
       if (writes.length >= limit) commit(true);
       else timer ??= setTimeout(() => commit(true), maxDelayMs).unref();
     },

@@ -3,6 +3,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createWriteBehind } from '../../../src-main/engine/write-behind';
 import { openStore, type Store } from '../../../src-main/store/store';
 import { makeTempDir } from '../temp-dir';
+import { keysLeft, logEntry } from '../retention/log-entries';
 
 /** Many objects per transaction, and still: an intent is committed before its write is sent. */
 describe('write-behind', () => {
@@ -167,25 +168,52 @@ describe('write-behind', () => {
     const writes = createWriteBehind(open(), { maxQueued: 3 });
     const told: [string, number][] = [];
     const tell = (anchor: string) => () => told.push([anchor, store.sourceState.forJob('j').size]);
-    writes.queue(state('a'), tell('a'));
+    writes.queue(state('a'), { committed: tell('a') });
     writes.queue(state('b'));
     expect(told).toEqual([]);
-    writes.queue(state('c'), tell('c'));
+    writes.queue(state('c'), { committed: tell('c') });
     // Both told once the three states were in the store, in queue order.
     expect(told).toEqual([
       ['a', 3],
       ['c', 3],
     ]);
-    writes.queue(state('d'), tell('d'));
+    writes.queue(state('d'), { committed: tell('d') });
     writes.flush();
     expect(told.map(([anchor]) => anchor)).toEqual(['a', 'c', 'd']);
+  });
+
+  it('inserts the queued outcomes’ log entries with their batch, in queue order, all or none', () => {
+    const writes = createWriteBehind(open(), { maxQueued: 3 });
+    const at = '2026-12-04T12:00:00.000Z';
+    let inserts = 0;
+    const insertMany = store.log.insertMany.bind(store.log);
+    store.log.insertMany = (entries) => {
+      inserts += 1;
+      insertMany(entries);
+    };
+    writes.queue(state('a'), { log: logEntry('j', at, 'a') });
+    writes.queue(state('b'));
+    expect(keysLeft(store, 'j')).toEqual([]);
+    writes.queue(state('c'), { log: logEntry('j', at, 'c') });
+    // One insert for the batch, in the transaction that wrote the states.
+    expect(keysLeft(store, 'j')).toEqual(['a', 'c']);
+    expect(store.sourceState.forJob('j').size).toBe(3);
+    expect(inserts).toBe(1);
+    // A batch whose transaction fails writes none of its entries.
+    writes.queue(state('d'), { log: logEntry('j', at, 'd') });
+    writes.queue(() => {
+      throw new Error('disk full');
+    });
+    expect(() => writes.flush()).toThrow('disk full');
+    expect(keysLeft(store, 'j')).toEqual(['a', 'c']);
+    expect(store.sourceState.forJob('j').size).toBe(3);
   });
 
   it('keeps a failed commit: its intents are refused and the next flush throws, so the cycle fails', async () => {
     const writes = createWriteBehind(open(), { maxQueued: 2 });
     const asked = writes.beginIntent(intent('a'));
     let told = false;
-    writes.queue(state('done-1'), () => (told = true));
+    writes.queue(state('done-1'), { committed: () => (told = true) });
     writes.queue(() => {
       throw new Error('disk full');
     });
