@@ -67,8 +67,11 @@ async function resolveForUser(
     if (outcome.kind !== 'send' || typeof outcome.value !== 'string' || outcome.value === '') continue;
     const referencedAnchor = outcome.value;
     const referencedType = ctx.evaluator.schemaFor(ref.target)?.referencedObject ?? 'User';
-    const referenced = ctx.links.get(linkKey(referencedType, referencedAnchor));
-    if (!referenced) {
+    // The target id alone decides whether to write: the referenced link's record (read from the
+    // store by key, job-links.ts) is needed only for the log of a write.
+    const referencedKey = linkKey(referencedType, referencedAnchor);
+    const referencedTargetId = ctx.links.targetIdOf(referencedKey);
+    if (referencedTargetId === undefined) {
       if (!ctx.dryRun)
         ctx.store.references.setPending(ctx.job.id, {
           anchor: user.anchor,
@@ -78,11 +81,15 @@ async function resolveForUser(
       continue;
     }
     const previous = current.exported[ref.target] ?? null;
-    if (previous === referenced.targetId) {
+    if (previous === referencedTargetId) {
       if (!ctx.dryRun) ctx.store.references.clearPending(ctx.job.id, user.anchor, ref.target);
       continue;
     }
     if (!mapping.actions.update) continue;
+    const referenced = {
+      targetId: referencedTargetId,
+      displayName: ctx.links.get(referencedKey)?.displayName ?? referencedAnchor,
+    };
     const log = logFor(ctx, user);
     log.action = 'update';
     log.targetId = current.targetId;
