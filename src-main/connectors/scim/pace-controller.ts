@@ -167,7 +167,7 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
    * rounds: a round that just began shows little (its first answers are still on their way).
    */
   function lastWindow(now: number): Round {
-    const from = Math.max(0, Math.min(head, recent.length - pacing.lookBackAnswers));
+    const from = afterPause(Math.max(0, Math.min(head, recent.length - pacing.lookBackAnswers)));
     let throttled = 0;
     for (let i = from; i < recent.length; i++) if (recent[i]!.throttled) throttled += 1;
     const oldest = recent[from]?.at ?? now;
@@ -185,9 +185,25 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
    * seconds.
    */
   function recentPace(now: number): number {
-    const from = recent.length - pacing.minAnswers;
-    if (from < 0) return 0;
-    return sentRate({ since: recent[from]!.at, answers: pacing.minAnswers, throttled: 0 }, now);
+    if (recent.length < pacing.minAnswers) return 0;
+    const from = afterPause(recent.length - pacing.minAnswers);
+    const answers = recent.length - from;
+    if (answers < pacing.minQuietAnswers) return 0;
+    return sentRate({ since: recent[from]!.at, answers, throttled: 0 }, now);
+  }
+
+  /**
+   * The first answer from `from` on that no pause precedes: a gap longer than the slowest pace the
+   * controller sets (1 / minimumRate) is the client pausing — a cycle discovers the target, then
+   * reads its source for seconds before its first write — and a pace read across it came out at a
+   * fifth of the burst that drew the first 429s (a 20/s limit read as 3.3/s, then three doubling
+   * rounds to find it again).
+   */
+  function afterPause(from: number): number {
+    const pauseMs = 1000 / pacing.minimumRate;
+    let start = recent.length - 1;
+    while (start > from && recent[start]!.at - recent[start - 1]!.at <= pauseMs) start -= 1;
+    return Math.max(from, start);
   }
 
   const baseline = () => (baseAnswers === 0 ? 0 : baseThrottled / baseAnswers);

@@ -77,6 +77,34 @@ describe('adaptive pacing against a pace limit (job ceiling 1,000/s, Retry-After
     },
   );
 
+  it.each([
+    // Before: 0.48 / 0.79 / 0.84 / 0.86 R. The pace before the first descent was read back across
+    // the pause to the first reads, a fifth of the burst's (R = 20: 1,000 → 1.6/s, then four doubling
+    // rounds). Now a gap no pace leaves (over 1 / minimumRate) ends the look-back: 0.67 / 0.87 / 0.87
+    // / 0.90 R, and the bench's trace showed the same start (1,000 → 3.3/s at R = 20). At R = 10/s
+    // the burst's 429s are 2.1 % of a one-minute run (12 of 600).
+    { limit: 10, atLeast: 0.62, throttledAtMost: 0.025 },
+    { limit: 20, atLeast: 0.84, throttledAtMost: 0.02 },
+    { limit: 50, atLeast: 0.86, throttledAtMost: 0.02 },
+    { limit: 100, atLeast: 0.88, throttledAtMost: 0.02 },
+  ])(
+    'after two reads and a 3 s pause before the first write (the source read), R = $limit/s gets >= $atLeast R',
+    async ({ limit, atLeast, throttledAtMost }) => {
+      const result = await simulatePacing({
+        ...client,
+        latencyMs: 5,
+        requests: limit * 60,
+        leadingReads: 2,
+        readLatencyMs: 5,
+        pauseBeforeWorkersMs: 3000,
+        target: { limitAt: () => limit },
+      });
+      const whole = figuresBetween(result, 0, Math.floor(result.seconds) * 1000);
+      expect(whole.acceptedPerSecond).toBeGreaterThanOrEqual(atLeast * limit);
+      expect(whole.throttledShare).toBeLessThanOrEqual(throttledAtMost);
+    },
+  );
+
   it('settles again when the limit drops from 60/s to 20/s mid-run', async () => {
     const result = await simulatePacing({
       ...client,

@@ -37,6 +37,11 @@ export interface SimulationOptions {
   leadingReads?: number;
   /** How long each leading read takes (default `latencyMs`; a list page takes longer than a write). */
   readLatencyMs?: number;
+  /**
+   * A pause between the leading reads and the workers (a cycle discovers the target, then reads its
+   * source for seconds before its first write).
+   */
+  pauseBeforeWorkersMs?: number;
   /** The controller's decisions (pace-trace.ts). */
   trace?: PaceTrace;
 }
@@ -182,6 +187,8 @@ export async function simulatePacing(options: SimulationOptions): Promise<Simula
       await send(options.readLatencyMs);
       finished += 1;
     }
+    if (options.pauseBeforeWorkersMs)
+      await new Promise<void>((resolve) => clock.setTimeout(resolve, options.pauseBeforeWorkersMs ?? 0));
     readsDone = true;
     for (let i = 0; i < options.concurrency; i++) startNext();
   })();
