@@ -55,11 +55,10 @@ export function record(ctx: CycleContext, object: ObjectIdentity, outcome: Outco
   const key = linkKey(object.type, object.anchor);
   const intentIds = ctx.openIntents.get(key) ?? [];
   ctx.openIntents.delete(key);
-  /** `withLog`: false when the write-behind inserts the entry with its batch's others. */
-  const writeOutcome = (withLog: boolean) => {
+  // Everything but the log entry, which the write-behind inserts with its batch's others.
+  const writeOutcome = () => {
     if (link === 'delete') ctx.store.links.delete(ctx.job.id, object.type, object.anchor);
     else if (link) ctx.store.links.upsert(link);
-    if (entry && withLog) ctx.store.log.insertMany([entry]);
     if (stateHash) {
       ctx.store.sourceState.upsertMany(ctx.job.id, [
         { objectType: object.type, anchor: object.anchor, stateHash, displayName: object.displayName },
@@ -88,14 +87,17 @@ export function record(ctx: CycleContext, object: ObjectIdentity, outcome: Outco
   };
   // Provision on demand writes each outcome at once.
   if (!ctx.writes) {
-    ctx.store.transaction(() => writeOutcome(true));
+    ctx.store.transaction(() => {
+      writeOutcome();
+      if (entry) ctx.store.log.insertMany([entry]);
+    });
     setLink(ctx, key, link);
     return;
   }
   // A cycle batches outcomes (write-behind.ts). The cycle's view of the link changes first: `queue`
   // may commit at once, and the commit lets the view drop the record it holds (job-links.ts).
   setLink(ctx, key, link);
-  ctx.writes.queue(() => writeOutcome(false), {
+  ctx.writes.queue(writeOutcome, {
     log: entry,
     ...(link && link !== 'delete' ? { committed: () => ctx.links.settled(key, link) } : {}),
   });

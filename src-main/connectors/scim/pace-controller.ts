@@ -195,9 +195,10 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
   /**
    * The first answer from `from` on that no pause precedes: a gap longer than the slowest pace the
    * controller sets (1 / minimumRate) is the client pausing — a cycle discovers the target, then
-   * reads its source for seconds before its first write — and a pace read across it came out at a
-   * fifth of the burst that drew the first 429s (a 20/s limit read as 3.3/s, then three doubling
-   * rounds to find it again).
+   * reads its source for seconds before its first write — and a pace read across it came out far
+   * under the burst that drew the first 429s (in the simulation, a 20/s limit read as 1.6/s, then
+   * four doubling rounds to find it again). The bench's own start has shorter gaps and is not
+   * changed by this (docs/performance.md).
    */
   function afterPause(from: number): number {
     const pauseMs = 1000 / pacing.minimumRate;
