@@ -6,7 +6,7 @@
  * queued in the limiter or between retries — reject with Cancelled. Nothing here logs.
  */
 import { rootCertificates } from 'node:tls';
-import { Agent, request, type Dispatcher } from './undici-core';
+import { Agent, request, requestDeadline, type Dispatcher } from './undici-core';
 import type { ScimSettings } from '@shared/domain/connections';
 import { ConnectorError, isConnectorError } from '../connector';
 import { createAuthProvider, type AuthProvider, type ScimSecrets } from './auth';
@@ -131,7 +131,7 @@ export function createScimHttpClient(options: HttpClientOptions): ScimHttpClient
     // One timer per request, cleared once its answer is read: AbortSignal.timeout's timer outlives
     // the request (60 s by default), so at 700 requests/s some 40,000 timers, signals and weak
     // references stayed alive in the heap (seen in a snapshot of the 100k initial cycle).
-    const deadline = new AbortController();
+    const deadline = requestDeadline();
     const timer = setTimeout(
       () => deadline.abort(new DOMException('The request timed out', 'TimeoutError')),
       timeoutMs,

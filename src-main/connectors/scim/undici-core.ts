@@ -11,6 +11,7 @@
 import AgentClass from 'undici/lib/dispatcher/agent.js';
 import requestOnDispatcher from 'undici/lib/api/api-request.js';
 import type { Dispatcher } from 'undici';
+import { EventEmitter } from 'node:events';
 
 export const Agent = AgentClass;
 export type Agent = InstanceType<typeof AgentClass>;
@@ -30,4 +31,29 @@ export function request(url: string, options: RequestOptions): Promise<Dispatche
     origin: parsed.origin,
     path: `${parsed.pathname}${parsed.search}`,
   });
+}
+
+/** What aborts one request: `signal` goes to `request()`, `abort(reason)` rejects it with `reason`. */
+export interface RequestDeadline {
+  signal: EventEmitter;
+  abort(reason: Error): void;
+}
+
+/**
+ * A request's abort handle as an EventEmitter, which undici takes as a signal as it takes an
+ * AbortSignal (its `signal` option: "AbortSignal | EventEmitter"; it listens for 'abort' and rejects
+ * with the emitter's `reason`). Why not an AbortController: creating one and undici's add/remove of
+ * its listener cost 20–35 µs of CPU per request against a local server (90–110 against 70 µs in
+ * all for the client, `node` timed 4,000 POSTs at concurrency 4), a quarter of what undici itself
+ * costs, for a signal that almost never fires.
+ */
+export function requestDeadline(): RequestDeadline {
+  const signal = new EventEmitter() as EventEmitter & { reason?: Error };
+  return {
+    signal,
+    abort(reason) {
+      signal.reason = reason;
+      signal.emit('abort');
+    },
+  };
 }

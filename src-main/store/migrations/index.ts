@@ -15,6 +15,7 @@ import { migration013LogMessageCodes } from './013-log-message-codes';
 import { migration014AccountDiscoveryRunner } from './014-account-discovery-runner';
 import { migration015LogFlatCsv } from './015-log-flat-csv';
 import { migration016EscrowMessageCodes } from './016-escrow-message-codes';
+import { migration017PlainIntentIds } from './017-plain-intent-ids';
 
 export interface Migration {
   /** user_version after this migration has run; migrations run in ascending order, each once. */
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   migration014AccountDiscoveryRunner,
   migration015LogFlatCsv,
   migration016EscrowMessageCodes,
+  migration017PlainIntentIds,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

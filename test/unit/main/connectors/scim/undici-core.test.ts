@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as undici from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, request } from '../../../../../src-main/connectors/scim/undici-core';
+import { Agent, request, requestDeadline } from '../../../../../src-main/connectors/scim/undici-core';
 
 interface Seen {
   method: string;
@@ -28,6 +28,11 @@ describe('undici-core: the Agent and request() loaded without undici’s index',
           body,
         });
         if (req.url?.startsWith('/slow')) return; // never answers: the abort test
+        if (req.url?.startsWith('/drip')) {
+          // Headers and a first chunk, then nothing: an abort while the body is read.
+          res.writeHead(200, { 'content-type': 'application/scim+json' }).write('{"id":');
+          return;
+        }
         res.writeHead(201, { 'content-type': 'application/scim+json' }).end('{"id":"1"}');
       });
     });
@@ -75,5 +80,45 @@ describe('undici-core: the Agent and request() loaded without undici’s index',
     setTimeout(() => deadline.abort(new DOMException('The request timed out', 'TimeoutError')), 50);
     await expect(pending).rejects.toMatchObject({ name: 'TimeoutError' });
     await agent.destroy();
+  });
+
+  it('takes a requestDeadline as its signal: the abort rejects with its reason, before the answer or while its body is read', async () => {
+    const agent = new Agent();
+    const timedOut = () => new DOMException('The request timed out', 'TimeoutError');
+    const beforeAnswer = requestDeadline();
+    const pending = request(`${origin}/slow`, {
+      method: 'GET',
+      dispatcher: agent,
+      signal: beforeAnswer.signal,
+    });
+    setTimeout(() => beforeAnswer.abort(timedOut()), 50);
+    await expect(pending).rejects.toMatchObject({ name: 'TimeoutError' });
+
+    const inBody = requestDeadline();
+    const answer = await request(`${origin}/drip`, {
+      method: 'GET',
+      dispatcher: agent,
+      signal: inBody.signal,
+    });
+    setTimeout(() => inBody.abort(timedOut()), 50);
+    await expect(answer.body.text()).rejects.toMatchObject({ name: 'TimeoutError' });
+    await agent.destroy();
+  });
+
+  it('lets go of a requestDeadline once the answer is read: nothing stays listening', async () => {
+    const agent = new Agent();
+    const deadline = requestDeadline();
+    const answer = await request(`${origin}/Users`, {
+      method: 'GET',
+      dispatcher: agent,
+      signal: deadline.signal,
+    });
+    expect(await answer.body.text()).toBe('{"id":"1"}');
+    // undici lets go when the body closes, a tick after its text is read.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(deadline.signal.listenerCount('abort')).toBe(0);
+    // The timer that fires late (cleared in the client, but should one) rejects nothing.
+    deadline.abort(new DOMException('The request timed out', 'TimeoutError'));
+    await agent.close();
   });
 });
