@@ -28,6 +28,10 @@ export interface ServerStats {
   /** When the first and the last SCIM request since the last reset arrived (ms, this process's clock). */
   firstAt: number | null;
   lastAt: number | null;
+  /** Between the first and the last request: how long none was in flight (ms; a diagnostic). */
+  idleMs?: number;
+  /** The server's CPU since the last reset (ms; a diagnostic). */
+  cpuMs?: number;
 }
 
 export interface RecordedWrite {
@@ -83,13 +87,30 @@ function main(): void {
   let refilledAt = performance.now();
 
   const app = express();
-  app.get('/__bench/stats', (_req, res) => void res.json(stats));
+  // Diagnostics of how the client kept the server busy: the time with no request of it in flight
+  // between its first and last, and the server's own CPU since the reset.
+  let inFlight = 0;
+  let changedAt = 0;
+  let idleMs = 0;
+  let cpuAtReset = process.cpuUsage();
+  const inFlightChanges = (delta: number) => {
+    const now = performance.now();
+    if (inFlight === 0 && stats.firstAt !== null) idleMs += now - changedAt;
+    inFlight += delta;
+    changedAt = now;
+  };
+  app.get('/__bench/stats', (_req, res) => {
+    const cpu = process.cpuUsage(cpuAtReset);
+    res.json({ ...stats, idleMs: Math.round(idleMs), cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
+  });
   app.post('/__bench/reset', (_req, res) => {
     stats.byKind = {};
     stats.total = 0;
     stats.throttled = 0;
     stats.firstAt = null;
     stats.lastAt = null;
+    idleMs = 0;
+    cpuAtReset = process.cpuUsage();
     writes.length = 0;
     res.json({ ok: true });
   });
@@ -100,6 +121,8 @@ function main(): void {
   app.get('/__bench/writes', (_req, res) => void res.json(writes));
   app.use('/scim/v2', (req: Request, res: Response, next: NextFunction) => {
     stats.total++;
+    inFlightChanges(1);
+    res.once('finish', () => inFlightChanges(-1));
     stats.lastAt = performance.now();
     stats.firstAt ??= stats.lastAt;
     const kindOf = requestKind(req.method, req.path, typeof req.query['filter'] === 'string');

@@ -38,6 +38,16 @@ export interface Measured {
 }
 
 /** One `roster sync`, with the requests the server counted during it. */
+/**
+ * How the client kept the server busy: from its first request to its last, how long none was in
+ * flight, and the server's own CPU (a diagnostic: the same requests cost the server the same CPU, so
+ * a longer span with more idle time is the client's latency).
+ */
+function serverBusy(requests: ServerStats): string {
+  const span = (requests.lastAt ?? 0) - (requests.firstAt ?? 0);
+  return `server: span ${(span / 1000).toFixed(2)} s, idle ${((requests.idleMs ?? 0) / 1000).toFixed(2)} s, CPU ${((requests.cpuMs ?? 0) / 1000).toFixed(2)} s`;
+}
+
 export async function measuredSync(
   server: BenchServer,
   folder: RosterFolder,
@@ -49,7 +59,7 @@ export async function measuredSync(
   const requests = await server.stats();
   log(
     `${label}: ${(roster.wallMs / 1000).toFixed(2)} s wall, ${(roster.cpuMs / 1000).toFixed(2)} s CPU, cycle ${(roster.cycleMs / 1000).toFixed(2)} s, ` +
-      `${requests.total} requests, RSS ${roster.peakRssMb} MB, longest stall ${roster.longestStallMs} ms (busy turn ${roster.longestBusyMs} ms CPU) — ${roster.summary}`,
+      `${requests.total} requests, ${serverBusy(requests)}, RSS ${roster.peakRssMb} MB, longest stall ${roster.longestStallMs} ms (busy turn ${roster.longestBusyMs} ms CPU) — ${roster.summary}`,
   );
   if (roster.cycleStatus !== 'completed' || (roster.counters['failed'] ?? 0) > 0)
     throw new Error(`${label}: the cycle did not complete cleanly: ${roster.summary}`);
@@ -113,10 +123,12 @@ export async function compareInitial(
 
     const rawDir = scratch(`${kind}-raw`);
     const rawServer = await startBenchServer(kind, { dir: rawDir });
+    await rawServer.reset();
     const raw = await replayInitial(writes, recorded, rawServer, benchSettings.maxConcurrency);
+    const rawRequests = await rawServer.stats();
     await rawServer.stop();
     log(
-      `${label}, run ${run}: raw client ${(raw.wallMs / 1000).toFixed(2)} s, ${(raw.cpuMs / 1000).toFixed(2)} s CPU, ${raw.requests} requests, ${raw.failures} failed`,
+      `${label}, run ${run}: raw client ${(raw.wallMs / 1000).toFixed(2)} s, ${(raw.cpuMs / 1000).toFixed(2)} s CPU, ${raw.requests} requests, ${serverBusy(rawRequests)}, ${raw.failures} failed`,
     );
     if (raw.failures > 0)
       throw new Error(
