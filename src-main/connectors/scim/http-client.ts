@@ -6,7 +6,7 @@
  * queued in the limiter or between retries — reject with Cancelled. Nothing here logs.
  */
 import { rootCertificates } from 'node:tls';
-import { Agent, request, requestDeadline, type Dispatcher } from './undici-core';
+import { Agent, requestAt, requestDeadline, type Dispatcher } from './undici-core';
 import type { ScimSettings } from '@shared/domain/connections';
 import { ConnectorError, isConnectorError } from '../connector';
 import { createAuthProvider, type AuthProvider, type ScimSecrets } from './auth';
@@ -15,7 +15,7 @@ import type { QueryParameters } from './filter';
 import { createRequestLimiter, type LimiterClock, type RequestLimits } from './rate-limit';
 import { interpretAnswer } from './interpret-answer';
 import { interruptibleSleep, isThrottle, retryableFor, withRetries, type RetryOptions } from './retry';
-import { parseServiceUrl, resourceUrl, type BaseUrl } from './urls';
+import { parseServiceUrl, resourceTarget, type BaseUrl } from './urls';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -139,7 +139,7 @@ export function createScimHttpClient(options: HttpClientOptions): ScimHttpClient
     try {
       let response: Dispatcher.ResponseData;
       try {
-        response = await request(resourceUrl(target, segments, scimRequest.query), {
+        response = await requestAt(resourceTarget(target, segments, scimRequest.query), {
           method,
           headers,
           body: payload,

@@ -24,13 +24,17 @@ export type RequestOptions = Omit<Dispatcher.RequestOptions, 'origin' | 'path' |
 
 /** undici's `request(url, options)` with an explicit dispatcher (the app never uses a global one). */
 export function request(url: string, options: RequestOptions): Promise<Dispatcher.ResponseData> {
-  const { dispatcher, ...rest } = options;
   const parsed = new URL(url);
-  return requestOnDispatcher.call(dispatcher, {
-    ...rest,
-    origin: parsed.origin,
-    path: `${parsed.pathname}${parsed.search}`,
-  });
+  return requestAt({ origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` }, options);
+}
+
+/** `request` to an origin and a path (with its query) already known apart: nothing to parse. */
+export function requestAt(
+  target: { origin: string; path: string },
+  options: RequestOptions,
+): Promise<Dispatcher.ResponseData> {
+  const { dispatcher, ...rest } = options;
+  return requestOnDispatcher.call(dispatcher, { ...rest, origin: target.origin, path: target.path });
 }
 
 /** What aborts one request: `signal` goes to `request()`, `abort(reason)` rejects it with `reason`. */

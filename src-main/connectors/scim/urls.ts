@@ -9,6 +9,10 @@ import { encodeQuery, type QueryParameters } from './filter';
 export interface BaseUrl {
   /** scheme://host[:port]/path without a trailing slash and without the query. */
   root: string;
+  /** scheme://host[:port]: where requests go (undici's `origin`). */
+  origin: string;
+  /** The tenant URL's path without a trailing slash ('' for none): every request's path starts with it. */
+  path: string;
   /** The query string of the tenant URL, without `?`; '' when there is none. */
   query: string;
   /** For messages: host and path, never the query (it may carry a tenant flag or a key). */
@@ -35,7 +39,8 @@ export function parseServiceUrl(value: string, what: string): BaseUrl {
   }
   const path = url.pathname.replace(/\/+$/, '');
   const root = `${url.protocol}//${url.host}${path}`;
-  return { root, query: url.search.replace(/^\?/, ''), display: `${url.host}${path}` };
+  const origin = `${url.protocol}//${url.host}`;
+  return { root, origin, path, query: url.search.replace(/^\?/, ''), display: `${url.host}${path}` };
 }
 
 /** `<base>/Users/<id>?<base query>&<parameters>`; each segment is percent-encoded. */
@@ -44,7 +49,21 @@ export function resourceUrl(
   segments: readonly string[],
   parameters: QueryParameters = [],
 ): string {
+  const { origin, path } = resourceTarget(base, segments, parameters);
+  return `${origin}${path}`;
+}
+
+/**
+ * The same as `resourceUrl`, as the origin and the path with its query that undici sends: parsing
+ * the URL back with `new URL` for every request cost 13 µs of CPU each (a 2,000-user cycle's
+ * profile), to find what the tenant URL's parse already knew.
+ */
+export function resourceTarget(
+  base: BaseUrl,
+  segments: readonly string[],
+  parameters: QueryParameters = [],
+): { origin: string; path: string } {
   const path = segments.map((segment) => `/${encodeURIComponent(segment)}`).join('');
   const query = [base.query, encodeQuery(parameters)].filter((part) => part !== '').join('&');
-  return `${base.root}${path}${query === '' ? '' : `?${query}`}`;
+  return { origin: base.origin, path: `${base.path}${path}${query === '' ? '' : `?${query}`}` };
 }
