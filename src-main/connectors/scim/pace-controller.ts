@@ -147,6 +147,8 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
   let reason: PaceReason = 'probe';
 
   /** Answers of the last window, oldest first (`head` skips the expired ones without shifting). */
+  /** In a descent step: when the first request answered in it was sent (null before its first answer). */
+  let firstSentInStep: number | null = null;
   const recent: { at: number; throttled: boolean }[] = [];
   let head = 0;
   let firstAnswerAt: number | null = null;
@@ -281,18 +283,21 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
     const elapsed = now - round.since;
     // A probe just crossed a pace limit (a few per cent of 429s): a window without a 429.
     if (first.paceShare < pacing.minStormShare * 2) return elapsed >= windowMs;
-    // After an unpaced round (a cycle's first), which told no limit: half a window, once the step
-    // sends its rate (the burst's refused requests wait out their Retry-After first; quiet while
-    // they wait says nothing). 20 answers at the guessed pace took 5.5 s at R = 20/s; a storm that
-    // passes for a limit here goes back to the ceiling at its verdict (`origin`).
+    // After an unpaced round (a cycle's first), which told no limit: half a window of sending at its
+    // rate, counted from the step's first request (the burst's refused requests wait out their
+    // Retry-After first; quiet while they wait says nothing, and counting that second too held the
+    // bench's first step at 4/s for 2.4 s). 20 answers at the guessed pace took 5.5 s at R = 20/s;
+    // a storm that passes for a limit here goes back to the ceiling at its verdict (`origin`).
+    if (!wasUnpaced(first) || firstSentInStep === null) return false;
+    const sending: Round = { ...round, since: Math.max(round.since, firstSentInStep) };
     return (
-      wasUnpaced(first) &&
-      elapsed >= pacing.minStepWindows * windowMs &&
-      rate <= sentRate(round, now) * pacing.unpaced
+      now - sending.since >= pacing.minStepWindows * windowMs &&
+      rate <= sentRate(sending, now) * pacing.unpaced
     );
   }
 
   function descend(steps: Step[], now: number): void {
+    firstSentInStep = null;
     const last = steps[steps.length - 1]!;
     const accepted = Math.max(last.pace * pacing.slowest, acceptedAt(last) * pacing.margin);
     // A probe that crossed a limit: its last window mixes the quiet pace with the crossing's burst,
@@ -428,6 +433,7 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
       if (sentAt < round.since) return false;
       round.answers += 1;
       if (throttled) round.throttled += 1;
+      if (kind === 'descending') firstSentInStep = Math.min(firstSentInStep ?? sentAt, sentAt);
       const elapsed = now - round.since;
       const storm = baseline() > 0;
       if (state.kind === 'cruising') {
