@@ -40,8 +40,9 @@
  *   - otherwise (thinning, too few answers to tell, or that unpaced step): one step lower.
  *   The first step below a round that was not paced (a cycle's first: its rate far above what it
  *   sent) clears on half a window without a 429 once it sends its rate, and probing doubles the
- *   rate from there, the first time at once — from wherever a descent that began at such a round clears, however many steps
- *   it took; a storm verdict on the next descent goes back to that round's rate.
+ *   rate from there, the first time at once — from wherever a descent that began at such a round
+ *   clears, however many steps it took; a storm verdict on the next descent goes back to that
+ *   round's rate.
  *
  * A request that got a 429 honours its Retry-After itself (retry.ts, without holding a slot): a token
  * bucket's "Retry-After: 1" speaks of that request's token, and stopping the whole connection for it
@@ -146,9 +147,9 @@ export function createPaceController(options: PaceControllerOptions): PaceContro
   /** What decided the last change (for `onChange`). */
   let reason: PaceReason = 'probe';
 
-  /** Answers of the last window, oldest first (`head` skips the expired ones without shifting). */
   /** In a descent step: when the first request answered in it was sent (null before its first answer). */
   let firstSentInStep: number | null = null;
+  /** Answers of the last window, oldest first (`head` skips the expired ones without shifting). */
   const recent: { at: number; throttled: boolean }[] = [];
   let head = 0;
   let firstAnswerAt: number | null = null;
