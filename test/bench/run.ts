@@ -218,11 +218,15 @@ async function logRows(rows: Row[], figures: Record<string, unknown>): Promise<v
 
 /** Two limits, so a pacer tuned to one R is not mistaken for one that finds any R. */
 async function rateRows(rows: Row[], figures: Record<string, unknown>): Promise<void> {
-  const results = await adaptivePacing(plan.rates);
+  const results = await adaptivePacing(plan.rates, plan.repeats);
   for (const adaptive of results) {
+    const all =
+      adaptive.runs.length > 1
+        ? `; runs ${adaptive.runs.map((r) => `${r.ratioOfLimit.toFixed(2)} R / ${(r.throttledShare * 100).toFixed(1)} %`).join(', ')}`
+        : '';
     rows.push({
       scenario: `rate-limited target, R = ${adaptive.limit}/s (429 + Retry-After), ${adaptive.users} users, job ceiling ${adaptive.ceiling}/s`,
-      roster: `${adaptive.achievedPerSecond.toFixed(1)}/s, ${(adaptive.throttledShare * 100).toFixed(1)} % answered 429 (cycle ${adaptive.seconds.toFixed(1)} s)`,
+      roster: `${adaptive.achievedPerSecond.toFixed(1)}/s, ${(adaptive.throttledShare * 100).toFixed(1)} % answered 429 (cycle ${adaptive.seconds.toFixed(1)} s${all})`,
       baseline: `R = ${adaptive.limit}/s; unthrottled ${adaptive.unthrottledPerSecond.toFixed(1)}/s`,
       ratio: `${adaptive.ratioOfLimit.toFixed(2)} × min(R, unthrottled)`,
       goal: '≥ 0.9 R, ≤ 2 % 429',

@@ -260,6 +260,11 @@ export interface AdaptiveResult {
   /** achieved / min(R, unthrottled): a loaded machine that cannot reach R does not count against pacing. */
   ratioOfLimit: number;
   throttledShare: number;
+  /**
+   * Every rate-limited run, in the order they ran; the figures above are the median run's (by
+   * ratio): one run swung ±0.02 R from the next (2026-12-04).
+   */
+  runs: { ratioOfLimit: number; throttledShare: number; seconds: number }[];
 }
 
 /** Requests per second accepted between the first and the last request the server saw. */
@@ -286,21 +291,36 @@ async function initialInto(limit: number, users: number, label: string): Promise
  * quick bench is 3 s shorter. The rate-limited cycles then run side by side, each against its own
  * server: they wait on their limits and use a few per cent of a core each (5–8 s of CPU over
  * 35–70 s), so neither slows the other, and the bench is shorter by the length of all but the longest.
+ * `repeats` rounds of them, each on fresh servers; each row is the median run by ratio.
  */
 export async function adaptivePacing(
   rates: readonly { limit: number; users: number }[],
+  repeats = 1,
 ): Promise<AdaptiveResult[]> {
   const controls = await Promise.all(
     rates.map(({ limit, users }) => initialInto(0, users, `unthrottled control for R = ${limit}/s`)),
   );
-  const runs = await Promise.all(
-    rates.map(({ limit, users }) => initialInto(limit, users, `rate-limited target (${limit}/s)`)),
-  );
+  const rounds: Measured[][] = [];
+  for (let round = 1; round <= repeats; round++) {
+    rounds.push(
+      await Promise.all(
+        rates.map(({ limit, users }) =>
+          initialInto(limit, users, `rate-limited target (${limit}/s), run ${round}`),
+        ),
+      ),
+    );
+  }
   return rates.map(({ limit, users }, i) => {
     const control = controls[i] as Measured;
-    const run = runs[i] as Measured;
     const unthrottledPerSecond = acceptedRate(control.requests);
-    const achievedPerSecond = acceptedRate(run.requests);
+    const bound = Math.min(limit, unthrottledPerSecond);
+    const runs = rounds.map((round) => {
+      const run = round[i] as Measured;
+      const achievedPerSecond = acceptedRate(run.requests);
+      return { run, achievedPerSecond, ratioOfLimit: achievedPerSecond / bound };
+    });
+    const median = [...runs].sort((a, b) => a.ratioOfLimit - b.ratioOfLimit)[Math.floor(runs.length / 2)];
+    const { run, achievedPerSecond, ratioOfLimit } = median as (typeof runs)[number];
     return {
       limit,
       ceiling: benchSettings.maxRequestsPerSecond,
@@ -310,8 +330,13 @@ export async function adaptivePacing(
       throttled: run.requests.throttled,
       achievedPerSecond,
       unthrottledPerSecond,
-      ratioOfLimit: achievedPerSecond / Math.min(limit, unthrottledPerSecond),
+      ratioOfLimit,
       throttledShare: run.requests.throttled / run.requests.total,
+      runs: runs.map((r) => ({
+        ratioOfLimit: r.ratioOfLimit,
+        throttledShare: r.run.requests.throttled / r.run.requests.total,
+        seconds: r.run.roster.cycleMs / 1000,
+      })),
     };
   });
 }
