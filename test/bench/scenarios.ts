@@ -37,17 +37,17 @@ export interface Measured {
   requests: ServerStats;
 }
 
-/** One `roster sync`, with the requests the server counted during it. */
 /**
  * How the client kept the server busy: from its first request to its last, how long none was in
- * flight, and the server's own CPU (a diagnostic: the same requests cost the server the same CPU, so
- * a longer span with more idle time is the client's latency).
+ * flight (the client's own work between requests, a cycle's source read among it), and the server's
+ * own CPU (a diagnostic: with the client's CPU, how much of the machine's two cores the run took).
  */
 function serverBusy(requests: ServerStats): string {
   const span = (requests.lastAt ?? 0) - (requests.firstAt ?? 0);
   return `server: span ${(span / 1000).toFixed(2)} s, idle ${((requests.idleMs ?? 0) / 1000).toFixed(2)} s, CPU ${((requests.cpuMs ?? 0) / 1000).toFixed(2)} s`;
 }
 
+/** One `roster sync`, with the requests the server counted during it. */
 export async function measuredSync(
   server: BenchServer,
   folder: RosterFolder,
