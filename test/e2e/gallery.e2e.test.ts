@@ -161,6 +161,9 @@ describe('a new admin picks an app from the gallery in the new-job wizard (Chrom
     await page.locator('[data-test="wizard-next"]').click();
     await onStep('Where do their accounts go?');
     await page.locator('[data-test="app-gallery"]').waitFor();
+    // The gallery shows before the app list has loaded ("Loading…"): counting the cards at once
+    // found 0 of 13 in a CI run (2026-12-04). Its count line says when the list is there.
+    await page.locator('[data-test="gallery-count"]', { hasText: /^\s*13 apps\s*$/ }).waitFor();
     await expect(page.locator('[data-test^="gallery-app-"]').count()).resolves.toBe(13);
     const slack = page.locator('[data-test="gallery-app-slack"]');
     await expect(slack.locator('[data-test="fact-rateLimit"]').innerText()).resolves.toBe('Rate limit: 3/s');
@@ -171,8 +174,8 @@ describe('a new admin picks an app from the gallery in the new-job wizard (Chrom
   it('finds an app by keyboard search and chooses it with the keyboard', async () => {
     await page.locator('#gallery-search').focus();
     await page.keyboard.type('amazon');
+    await page.locator('[data-test="gallery-count"]', { hasText: /^\s*1 app\s*$/ }).waitFor();
     await expect(page.locator('[data-test^="gallery-app-"]').count()).resolves.toBe(1);
-    await page.locator('[data-test="gallery-count"]', { hasText: '1 app' }).waitFor();
     // Tab from the search box: the setup link, then the Choose button — both reachable and visible.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
