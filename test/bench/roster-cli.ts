@@ -25,7 +25,7 @@ export function snapshotBuild(): void {
   rmSync(snapshot, { recursive: true, force: true });
   cpSync(join(repo, 'out/main'), snapshot, { recursive: true });
 }
-const probePath = join(import.meta.dirname, 'probe.mjs');
+const probePath = join(import.meta.dirname, 'probe.cjs');
 export const jobName = 'HR to App';
 
 export interface CliResult {
@@ -44,7 +44,7 @@ export function runCli(
   // ROSTER_BENCH_PROFILE=<dir>: a V8 CPU profile of every measured process, for "where the time goes".
   const profile = process.env['ROSTER_BENCH_PROFILE'];
   const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
-  const child = spawn(process.execPath, [...flags, '--import', probePath, cliPath, ...args], {
+  const child = spawn(process.execPath, [...flags, '--require', probePath, cliPath, ...args], {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
