@@ -99,7 +99,8 @@ describe('an admin tries expressions in the playground (Chromium)', () => {
     await shot('03-completion-open');
     await page.keyboard.press('Tab');
     await expect(editor().inputValue()).resolves.toBe('Join(" ", [givenName], NormalizeDiacritics(');
-    await expect(list.count()).resolves.toBe(0);
+    // Closing is a re-render after the key: wait for it rather than count at once.
+    await list.waitFor({ state: 'detached', timeout: 5000 });
     await editor().pressSequentially('[surname]))');
     await expect(editor().inputValue()).resolves.toBe(
       'Join(" ", [givenName], NormalizeDiacritics([surname]))',
@@ -156,7 +157,7 @@ describe('an admin tries expressions in the playground (Chromium)', () => {
     await page.locator('[data-test="expression-completions"]').waitFor();
     await shot('06-dark-completion');
     await page.keyboard.press('Escape');
-    await expect(page.locator('[data-test="expression-completions"]').count()).resolves.toBe(0);
+    await page.locator('[data-test="expression-completions"]').waitFor({ state: 'detached', timeout: 5000 });
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
     expect(pageErrors).toEqual([]);
   });
