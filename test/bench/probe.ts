@@ -27,6 +27,11 @@ export interface ProbeReport {
   maxRssKb: number;
   /** CPU time the process used (user + system): what a loaded machine does not inflate. */
   cpuMs: number;
+  /**
+   * Of that, the event loop's own thread (Linux only; null elsewhere). The rest ran beside it: V8's
+   * helper threads (optimising compiles, parallel GC), libuv's pool and the store's checkpoint thread.
+   */
+  mainThreadCpuMs: number | null;
   /** [wall-clock ms when the gap ended, CPU ms used in it], gaps that used over 5 ms only. */
   busy: [number, number][];
 }
@@ -92,7 +97,13 @@ if (out) {
     note();
     const usage = process.resourceUsage();
     const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
-    const report: ProbeReport = { windows, maxRssKb: usage.maxRSS, cpuMs, busy };
+    let mainCpu: number | null = null;
+    try {
+      mainCpu = Math.round(mainThreadCpuMs());
+    } catch {
+      // Not Linux.
+    }
+    const report: ProbeReport = { windows, maxRssKb: usage.maxRSS, cpuMs, mainThreadCpuMs: mainCpu, busy };
     writeFileSync(out, JSON.stringify(report));
     if (profileDir) writeFileSync(join(profileDir, `turns-${process.pid}.json`), JSON.stringify(longTurns));
   });

@@ -44,6 +44,9 @@ export function runCli(
   // ROSTER_BENCH_PROFILE=<dir>: a V8 CPU profile of every measured process, for "where the time goes".
   const profile = process.env['ROSTER_BENCH_PROFILE'];
   const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+  // ROSTER_BENCH_NODE_FLAGS="--no-opt": node and V8 flags for every measured process, for experiments
+  // (what V8's optimising compiler costs, its deoptimisations with --trace-deopt).
+  flags.push(...(process.env['ROSTER_BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean));
   const child = spawn(process.execPath, [...flags, '--require', probePath, cliPath, ...args], {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -197,6 +200,8 @@ export interface SyncRun {
   longestBusyMs: number;
   /** CPU time of the whole process (user + system), start-up included. */
   cpuMs: number;
+  /** Of that, the event loop's thread (null where the probe cannot tell). */
+  mainThreadCpuMs: number | null;
   peakRssMb: number;
   summary: string;
 }
@@ -239,6 +244,7 @@ export async function sync(folder: RosterFolder, options: { turns?: boolean } = 
     ),
     peakRssMb: Math.round(probe.maxRssKb / 1024),
     cpuMs: probe.cpuMs,
+    mainThreadCpuMs: probe.mainThreadCpuMs,
     summary: result.stdout.trim().split('\n')[0] ?? result.stderr.trim(),
   };
 }

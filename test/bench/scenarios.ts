@@ -47,6 +47,15 @@ function serverBusy(requests: ServerStats): string {
   return `server: span ${(span / 1000).toFixed(2)} s, idle ${((requests.idleMs ?? 0) / 1000).toFixed(2)} s, CPU ${((requests.cpuMs ?? 0) / 1000).toFixed(2)} s`;
 }
 
+/**
+ * The part of Roster's CPU its event loop's thread used: the rest went to V8's helper threads (at 2,000
+ * users, its optimising compiles were most of them: see docs/performance.md), libuv and the checkpoint
+ * thread.
+ */
+function mainThread(run: SyncRun): string {
+  return run.mainThreadCpuMs === null ? '' : ` (main thread ${(run.mainThreadCpuMs / 1000).toFixed(2)} s)`;
+}
+
 /** One `roster sync`, with the requests the server counted during it. */
 export async function measuredSync(
   server: BenchServer,
@@ -58,7 +67,7 @@ export async function measuredSync(
   const roster = await sync(folder, options);
   const requests = await server.stats();
   log(
-    `${label}: ${(roster.wallMs / 1000).toFixed(2)} s wall, ${(roster.cpuMs / 1000).toFixed(2)} s CPU, cycle ${(roster.cycleMs / 1000).toFixed(2)} s, ` +
+    `${label}: ${(roster.wallMs / 1000).toFixed(2)} s wall, ${(roster.cpuMs / 1000).toFixed(2)} s CPU${mainThread(roster)}, cycle ${(roster.cycleMs / 1000).toFixed(2)} s, ` +
       `${requests.total} requests, ${serverBusy(requests)}, RSS ${roster.peakRssMb} MB, longest stall ${roster.longestStallMs} ms (busy turn ${roster.longestBusyMs} ms CPU) — ${roster.summary}`,
   );
   if (roster.cycleStatus !== 'completed' || (roster.counters['failed'] ?? 0) > 0)
