@@ -1,10 +1,11 @@
 /**
  * Loaded into the measured `roster` process with `node --require out/bench/probe.cjs` (nothing in
- * the product knows of it; CommonJS, see rolldown.config.mjs). It watches the event loop with perf_hooks' monitorEventLoopDelay and, every
- * 100 ms, notes the longest delay of that window with the wall time it ended; at exit it writes those
- * windows and the peak resident set size to $ROSTER_BENCH_PROBE. The harness keeps the windows that
- * fall inside the cycle (its start and end come from the cycle's own record), so start-up — loading
- * the bundle, opening the database — is not counted as a stall of the cycle.
+ * the product knows of it; CommonJS, see rolldown.config.mjs). It watches the event loop with
+ * perf_hooks' monitorEventLoopDelay and, every 100 ms, notes the longest delay of that window with
+ * the wall time it ended; at exit it writes those windows and the peak resident set size to
+ * $ROSTER_BENCH_PROBE. The harness keeps the windows that fall inside the cycle (its start and end
+ * come from the cycle's own record), so start-up — loading the bundle, opening the database — is not
+ * counted as a stall of the cycle.
  *
  * On a loaded machine a process that waits for a core shows event-loop delays it did not cause. So
  * the probe also notes busy turns: a 5 ms timer compares each gap between its ticks with the CPU time
