@@ -11,15 +11,24 @@ import { useErrorsStore } from './errors';
 export const useConnectionsStore = defineStore('connections', () => {
   const items = ref<ConnectionView[]>([]);
   const loading = ref(false);
+  /**
+   * Loads overlap (every `connections.changed` event starts one, and so do create and update); an
+   * answer may come back after a later one's. Only the latest load's answer is kept: an older list
+   * would bring back a connection's earlier version, and a wizard's test of the connection would then
+   * no longer count as passed (wizard-model.ts `testStillValid` compares `updatedAt`).
+   */
+  let latestLoad = 0;
 
   async function load(): Promise<void> {
+    const mine = ++latestLoad;
     loading.value = true;
     try {
-      items.value = await call('connections.list');
+      const list = await call('connections.list');
+      if (mine === latestLoad) items.value = list;
     } catch (error) {
-      useErrorsStore().report(error);
+      if (mine === latestLoad) useErrorsStore().report(error);
     } finally {
-      loading.value = false;
+      if (mine === latestLoad) loading.value = false;
     }
   }
 

@@ -97,6 +97,9 @@ describe('an admin provisions from an LDAP directory in browser mode (Chromium)'
       .locator('[data-test="target-test-card"] [data-test="test-passed"]')
       .waitFor({ timeout: 30_000 });
     await page.locator('[data-test="wizard-next"]').click();
+    // Leaving the target step builds the job's defaults from the directory's schema (an LDAP read):
+    // on a loaded machine that took longer than an action's 20 s once.
+    await page.locator('[data-step="provision"]').waitFor({ timeout: 60_000 });
     await page.locator('input[name="job-name"]').fill('Directory → Sandbox');
     for (const step of ['mappings', 'filters', 'settings', 'review']) {
       await page.locator('[data-test="wizard-next"]').click();

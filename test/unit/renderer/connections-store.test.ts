@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import type { ConnectionView } from '@shared/domain/connections';
+import type { Result } from '@shared/domain/result';
+import { useTransport } from '../../../src-renderer/api';
+import type { Transport } from '../../../src-renderer/api/transport';
+import { useConnectionsStore } from '../../../src-renderer/stores/connections';
+
+/** A transport whose `connections.list` answers wait until the test releases them, in any order. */
+function heldListTransport() {
+  const held: ((result: Result<unknown>) => void)[] = [];
+  const transport: Transport = {
+    kind: 'browser',
+    invoke: (command) =>
+      command === 'connections.list'
+        ? new Promise((resolve) => held.push(resolve))
+        : Promise.resolve({ ok: false, error: { code: 'unknownCommand', message: command } }),
+    subscribe: () => () => undefined,
+  };
+  return { transport, held };
+}
+
+function sandboxAt(updatedAt: string): ConnectionView {
+  return {
+    id: 'c-1',
+    name: 'Roster Sandbox',
+    kind: 'scim',
+    settings: { baseUrl: 'http://127.0.0.1:4000/scim/v2' },
+    secrets: {},
+    createdAt: '2026-12-05T00:00:00.000Z',
+    updatedAt,
+  };
+}
+
+describe('the connections store', () => {
+  let held: ((result: Result<unknown>) => void)[];
+
+  beforeEach(() => {
+    const made = heldListTransport();
+    held = made.held;
+    useTransport(made.transport);
+    setActivePinia(createPinia());
+  });
+
+  it('keeps the latest load when an earlier one answers last', async () => {
+    const store = useConnectionsStore();
+    const first = store.load();
+    const second = store.load();
+    expect(held).toHaveLength(2);
+    // The second load read the connection after its update; the first, before.
+    held[1]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:02.000Z')] });
+    await second;
+    expect(store.loading).toBe(false);
+    held[0]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:01.000Z')] });
+    await first;
+    expect(store.items.map((c) => c.updatedAt)).toEqual(['2026-12-05T00:00:02.000Z']);
+  });
+
+  it('stays loading until the latest load answers', async () => {
+    const store = useConnectionsStore();
+    const first = store.load();
+    const second = store.load();
+    held[0]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:01.000Z')] });
+    await first;
+    expect(store.loading).toBe(true);
+    expect(store.items).toEqual([]);
+    held[1]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:02.000Z')] });
+    await second;
+    expect(store.loading).toBe(false);
+    expect(store.items.map((c) => c.updatedAt)).toEqual(['2026-12-05T00:00:02.000Z']);
+  });
+});
