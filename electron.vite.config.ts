@@ -14,8 +14,8 @@ export default defineConfig({
       outDir: 'out/main',
       // zod is bundled, not loaded from node_modules: its package loads 95 files (1 MB, every locale)
       // in 74 ms, while the bundle keeps only what the schemas use (+190 kB). That was 38 ms of the
-      // start of every `roster` command (docs/performance.md, "Start-up, the CSV hash, pacing and the
-      // quick bench").
+      // start of every `roster` command (docs/performance-history.md, "Start-up, the CSV hash, pacing
+      // and the quick bench").
       externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
