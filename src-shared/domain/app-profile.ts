@@ -14,7 +14,8 @@ import { closestMatch } from '../expressions/suggest';
 import { attributeMappingSchema, jobSettingsSchema, type AttributeMapping, type JobConfig } from './jobs';
 import { targetSchemaAttributeSchema, type ObjectType } from './schema';
 import { scimDialectSchema } from './scim-dialect';
-import { strictCopy, strictObject } from './strict-input';
+import { languageSchema } from './settings';
+import { quoteKey, strictCopy, strictObject } from './strict-input';
 
 export const notDocumented = 'not documented';
 const notDocumentedSchema = z.literal(notDocumented);
@@ -56,22 +57,27 @@ export type ProfileSourceAttribute = (typeof profileSourceAttributes)[number];
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use lower-case letters, digits and dashes');
 
+// The texts the gallery shows, with their limits: the English fields and their translations share them.
+const summaryText = z.string().min(1).max(400);
+const hintText = z.string().min(1).max(500);
+const rateLimitText = z.string().min(1).max(500);
+
 export const appProfileDocSchema = strictObject({ title: z.string().min(1).max(200), url: httpsUrl });
 
 export const appProfileConnectionSchema = strictObject({
   /** The SCIM base URL; `{placeholders}` are the parts each customer fills in (`{enterprise}`). */
   baseUrl: documented(z.string().min(1).max(300)),
   /** Where the admin finds the base URL and what each placeholder means. */
-  baseUrlHint: z.string().min(1).max(500),
+  baseUrlHint: hintText,
   authKinds: documented(z.array(z.enum(['bearer', 'oauth2', 'basic'])).min(1)),
   /** Where the admin gets the credential, in the vendor's words. */
-  credentialHint: z.string().min(1).max(500),
+  credentialHint: hintText,
   dialect: scimDialectSchema,
 });
 
 export const appProfileRateLimitSchema = strictObject({
   /** The documented limit, as the vendor states it. */
-  text: z.string().min(1).max(500),
+  text: rateLimitText,
   /** The steady rate Roster keeps to stay within it (requests per second), when one number fits. */
   requestsPerSecond: z.number().positive().max(1000).optional(),
 });
@@ -116,6 +122,60 @@ export const appProfileQuirkSchema = strictObject({
   source: httpsUrl.optional(),
 });
 
+/**
+ * The UI's languages besides English (the renderer has a message catalogue for each `Language`):
+ * the locales a profile's `translations` may hold. English is the profile's own fields.
+ */
+export const appProfileTranslationLocales = languageSchema.exclude(['en']).options;
+export type AppProfileTranslationLocale = (typeof appProfileTranslationLocales)[number];
+
+/**
+ * One locale's version of the texts the gallery shows. Each is optional: a missing one falls back to
+ * the English field. Quirks are not here: only the CLI prints them, in English.
+ */
+export const appProfileTextsSchema = strictObject({
+  summary: summaryText.optional(),
+  baseUrlHint: hintText.optional(),
+  credentialHint: hintText.optional(),
+  /** `capabilities.rateLimit.text` in this locale (only where the profile states a limit). */
+  rateLimitText: rateLimitText.optional(),
+});
+export type AppProfileTexts = z.infer<typeof appProfileTextsSchema>;
+
+function didYouMean(name: string, known: readonly string[]): string {
+  const suggestion = closestMatch(name, known);
+  return suggestion === undefined ? '' : ` — did you mean "${suggestion}"?`;
+}
+
+/**
+ * What is wrong with a locale `translations` does not take. strictObject's "unknown key" would not
+ * say why `ja` or `en` is refused: one is a language the UI lacks, the other the profile's own text.
+ */
+function unknownLocaleProblem(key: string): string {
+  const locales = appProfileTranslationLocales.join(', ');
+  if (key === 'en') {
+    return `English is the profile's own text (summary, connection.baseUrlHint…), not a translation: translations take ${locales}`;
+  }
+  return `not a language of Roster's UI: translations take ${locales}${didYouMean(key, appProfileTranslationLocales)}`;
+}
+
+/**
+ * `{ ko: {...} }`: keyed by locale, so an unknown or misspelt locale is refused by name. One line per
+ * key, `"key": problem`, as strictObject writes it, so inputProblems gives each key its own path.
+ */
+export const appProfileTranslationsSchema = z.strictObject(
+  Object.fromEntries(
+    appProfileTranslationLocales.map((locale) => [locale, appProfileTextsSchema.optional()]),
+  ) as Record<AppProfileTranslationLocale, z.ZodOptional<typeof appProfileTextsSchema>>,
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => `${quoteKey(key)}: ${unknownLocaleProblem(key)}`).join('\n')
+        : undefined,
+  },
+);
+export type AppProfileTranslations = z.infer<typeof appProfileTranslationsSchema>;
+
 const strictMapping = strictCopy(attributeMappingSchema);
 
 const appProfileObject = strictObject({
@@ -125,7 +185,7 @@ const appProfileObject = strictObject({
   id: slug,
   name: z.string().min(1).max(80),
   vendor: z.string().min(1).max(80),
-  summary: z.string().min(1).max(400),
+  summary: summaryText,
   /** The vendor's public SCIM pages this profile was written from. */
   docs: z.array(appProfileDocSchema).min(1),
   /** The vendor's page where an admin turns SCIM on (the gallery links to it). */
@@ -139,16 +199,13 @@ const appProfileObject = strictObject({
   }),
   targetSchema: z.array(strictCopy(targetSchemaAttributeSchema)).min(1),
   quirks: z.array(appProfileQuirkSchema).default([]),
+  /** The gallery's texts in the UI's other languages (docs/app-profiles.md#translations). */
+  translations: appProfileTranslationsSchema.default({}),
 });
 
 /** `[givenName]`-style attribute references of an expression. */
 function referencedAttributes(expression: string): string[] {
   return [...expression.matchAll(/\[([^\]]+)\]/g)].map((match) => match[1] ?? '');
-}
-
-function didYouMean(name: string, known: readonly string[]): string {
-  const suggestion = closestMatch(name, known);
-  return suggestion === undefined ? '' : ` — did you mean "${suggestion}"?`;
 }
 
 type Profile = z.infer<typeof appProfileObject>;
@@ -208,6 +265,20 @@ function checkMappings(
   }
 }
 
+/** A translated rate-limit text needs an English one to stand for: a limit the profile states. */
+function checkTranslations(profile: Profile, ctx: z.RefinementCtx): void {
+  if (typeof profile.capabilities.rateLimit === 'object') return;
+  for (const locale of appProfileTranslationLocales) {
+    if (profile.translations[locale]?.rateLimitText === undefined) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['translations', locale, 'rateLimitText'],
+      message:
+        'The profile states no rate limit (capabilities.rateLimit is "not documented"): there is no text to translate',
+    });
+  }
+}
+
 function checkProfile(profile: Profile, ctx: z.RefinementCtx): void {
   const { capabilities, settings } = profile;
   if (capabilities.groups === false && profile.mappings.groups !== null) {
@@ -253,6 +324,7 @@ function checkProfile(profile: Profile, ctx: z.RefinementCtx): void {
   }
   checkMappings(profile, 'User', 'users', ctx);
   checkMappings(profile, 'Group', 'groups', ctx);
+  checkTranslations(profile, ctx);
 }
 
 export const appProfileSchema = appProfileObject.superRefine(checkProfile);
@@ -282,6 +354,8 @@ export interface AppProfileSummary {
   baseUrl: AppProfile['connection']['baseUrl'];
   baseUrlHint: string;
   credentialHint: string;
+  /** The texts above in the UI's other languages; the renderer falls back to English per text. */
+  translations: AppProfileTranslations;
 }
 
 export function summarizeAppProfile(profile: AppProfile): AppProfileSummary {
@@ -304,6 +378,7 @@ export function summarizeAppProfile(profile: AppProfile): AppProfileSummary {
     baseUrl: profile.connection.baseUrl,
     baseUrlHint: profile.connection.baseUrlHint,
     credentialHint: profile.connection.credentialHint,
+    translations: profile.translations,
   };
 }
 

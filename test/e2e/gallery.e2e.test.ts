@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +10,15 @@ import { startRoster, type RunningRoster } from './roster-server';
 
 const screenshots = resolve(import.meta.dirname, '../../test-results/e2e/gallery');
 const demoCsv = resolve(import.meta.dirname, '../../resources/demo/employees.csv');
+
+/** A bundled profile's Korean texts (resources/apps/<id>.json, `translations.ko`). */
+function koreanTexts(id: string): Record<'summary' | 'baseUrlHint' | 'credentialHint', string> {
+  const file = resolve(import.meta.dirname, `../../resources/apps/${id}.json`);
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    translations: { ko: Record<'summary' | 'baseUrlHint' | 'credentialHint', string> };
+  };
+  return profile.translations.ko;
+}
 
 /** The little of the page's DOM the page-side functions use (the test project has no DOM types). */
 interface PageWindow {
@@ -169,6 +178,10 @@ describe('a new admin picks an app from the gallery in the new-job wizard (Chrom
     await expect(slack.locator('[data-test="fact-rateLimit"]').innerText()).resolves.toBe('Rate limit: 3/s');
     await expect(slack.locator('a.setup-link').getAttribute('href')).resolves.toMatch(/^https:\/\//);
     await shots('01-gallery');
+    // In Korean the card says what the profile says in Korean, not its English summary.
+    await setLook({ language: 'ko', theme: 'light' });
+    await expect(slack.locator('.summary').innerText()).resolves.toBe(koreanTexts('slack').summary);
+    await setLook(looks[0]!);
   });
 
   it('finds an app by keyboard search and chooses it with the keyboard', async () => {
@@ -193,6 +206,12 @@ describe('a new admin picks an app from the gallery in the new-job wizard (Chrom
     await expect(page.locator('[data-test="gallery-base-url"] input').inputValue()).resolves.toBe(
       'https://scim.{region}.amazonaws.com/{tenantId}/scim/v2',
     );
+    // The hints under the fields follow the UI's language while the form is open.
+    await setLook({ language: 'ko', theme: 'light' });
+    const aws = koreanTexts('aws-iam-identity-center');
+    await page.locator('.n-form-item-feedback__line', { hasText: aws.baseUrlHint }).waitFor();
+    await page.locator('.n-form-item-feedback__line', { hasText: aws.credentialHint }).waitFor();
+    await shots('03-setup-hints');
     await page.locator('[data-test="gallery-create"]').click();
     await page.locator('.n-form-item-feedback--error', { hasText: 'Replace {region}, {tenantId}' }).waitFor();
     await page

@@ -67,6 +67,8 @@ describe('app profiles in the app', () => {
       groups: true,
       dialect: 'scim2',
     });
+    // The gallery shows the profile's texts in the UI's language: the list carries them.
+    expect(list.find((p) => p.id === 'slack')?.translations.ko?.summary).toContain('워크스페이스');
   });
 
   it('names the closest app id when one is misspelt', async () => {

@@ -201,4 +201,25 @@ describe('app gallery', { timeout: 30_000 }, () => {
     );
     wrapper.unmount();
   });
+
+  it('shows each profile’s own texts in Korean, and finds apps by Korean or English words', async () => {
+    useTransport(galleryTransport({ ok: false, error: { code: 'internal', message: 'unused' } }).transport);
+    const { wrapper } = mountGallery('ko');
+    await flushPromises();
+    const slack = catalogue.get('slack')?.translations.ko;
+    const card = wrapper.find('[data-test="gallery-app-slack"]');
+    expect(card.find('.summary').text()).toBe(slack?.summary);
+    expect(card.find('[data-test="fact-rateLimit"]').attributes('title')).toBe(
+      `속도 제한: ${slack?.rateLimitText}`,
+    );
+    await wrapper.find('[data-test="gallery-search"] input').setValue('워크스페이스');
+    expect(cardIds(wrapper)).toEqual(['gallery-app-notion', 'gallery-app-slack']);
+    await wrapper.find('[data-test="gallery-search"] input').setValue('amazon');
+    expect(cardIds(wrapper)).toEqual(['gallery-app-aws-iam-identity-center']);
+    await wrapper.find('[data-test="gallery-choose-aws-iam-identity-center"]').trigger('click');
+    await flushPromises();
+    const aws = catalogue.get('aws-iam-identity-center')?.translations.ko;
+    expect(feedback(wrapper)).toEqual([aws?.baseUrlHint, aws?.credentialHint]);
+    wrapper.unmount();
+  });
 });

@@ -74,6 +74,53 @@ describe('app profile schema', () => {
   });
 });
 
+describe('app profile translations', () => {
+  const korean = { summary: 'Slack 워크스페이스입니다.', credentialHint: 'OAuth 토큰입니다.' };
+
+  it('accepts any of the texts per UI locale, and none at all', () => {
+    expect(problems({ ...slack, translations: { ko: korean } })).toEqual([]);
+    expect(problems({ ...slack, translations: {} })).toEqual([]);
+    const { translations: _, ...english } = slack;
+    expect(appProfileSchema.parse(english).translations).toEqual({});
+  });
+
+  it('refuses a locale the UI has no language for, and English (the profile’s own fields)', () => {
+    const found = problems({ ...slack, translations: { ko: korean, ja: korean, en: korean } });
+    expect(messageAt(found, 'translations.ja')).toBe("not a language of Roster's UI: translations take ko");
+    expect(messageAt(found, 'translations.en')).toContain("English is the profile's own text");
+    expect(found).toHaveLength(2);
+    expect(messageAt(problems({ ...slack, translations: { kr: korean } }), 'translations.kr')).toContain(
+      'did you mean "ko"',
+    );
+  });
+
+  it('refuses a text it does not know, naming its JSON path', () => {
+    const found = problems({ ...slack, translations: { ko: { ...korean, sumary: 'x' } } });
+    expect(messageAt(found, 'translations.ko.sumary')).toContain('did you mean "summary"');
+  });
+
+  it('holds translations to the English fields’ limits', () => {
+    const found = problems({
+      ...slack,
+      translations: { ko: { summary: '가'.repeat(401), baseUrlHint: '' } },
+    });
+    expect(found.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['translations.ko.summary', 'translations.ko.baseUrlHint']),
+    );
+  });
+
+  it('takes a rate-limit text only where the profile states a limit', () => {
+    const rateLimitText = '분당 180회';
+    expect(problems({ ...slack, translations: { ko: { rateLimitText } } })).toEqual([]);
+    const found = problems({
+      ...slack,
+      capabilities: { ...slack.capabilities, rateLimit: 'not documented' },
+      translations: { ko: { rateLimitText } },
+    });
+    expect(messageAt(found, 'translations.ko.rateLimitText')).toContain('states no rate limit');
+  });
+});
+
 describe('loading profiles from a folder', () => {
   const dir = mkdtempSync(join(tmpdir(), 'roster-apps-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

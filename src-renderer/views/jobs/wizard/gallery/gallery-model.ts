@@ -5,6 +5,7 @@ import {
   type AppProfile,
   type AppProfileSummary,
 } from '@shared/domain/app-profile';
+import { appTexts } from './localized-app';
 
 /**
  * The app gallery's rules without Vue (issue 12 item 2): searching the profiles, the facts each card
@@ -12,17 +13,29 @@ import {
  * same facts read in English and Korean.
  */
 
-/** Words the search matches: name, vendor, summary and id, case- and accent-insensitive. */
+/**
+ * Words the search matches: name, vendor, summary and id, case- and accent-insensitive. NFKD splits
+ * Hangul syllables into jamo as well, on both sides, so Korean words still match Korean text.
+ */
 function searchable(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** The apps whose name, vendor, summary or id holds every word of the query, in gallery order. */
-export function searchApps(apps: readonly AppProfileSummary[], query: string): AppProfileSummary[] {
+/**
+ * The apps whose name, vendor, summary or id holds every word of the query, in gallery order. The
+ * summary is matched in English and in `locale`, the one the card shows: an admin may search by the
+ * words on screen or by the vendor's English terms.
+ */
+export function searchApps(
+  apps: readonly AppProfileSummary[],
+  query: string,
+  locale = 'en',
+): AppProfileSummary[] {
   const words = searchable(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...apps];
   return apps.filter((app) => {
-    const haystack = searchable(`${app.name} ${app.vendor} ${app.summary} ${app.id}`);
+    const shownSummary = appTexts(app, locale).summary ?? '';
+    const haystack = searchable(`${app.name} ${app.vendor} ${app.summary} ${shownSummary} ${app.id}`);
     return words.every((word) => haystack.includes(word));
   });
 }
