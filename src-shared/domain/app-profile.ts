@@ -58,6 +58,7 @@ export type ProfileSourceAttribute = (typeof profileSourceAttributes)[number];
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use lower-case letters, digits and dashes');
 
 // The texts the gallery shows, with their limits: the English fields and their translations share them.
+const vendorText = z.string().min(1).max(80);
 const summaryText = z.string().min(1).max(400);
 const hintText = z.string().min(1).max(500);
 const rateLimitText = z.string().min(1).max(500);
@@ -134,6 +135,8 @@ export type AppProfileTranslationLocale = (typeof appProfileTranslationLocales)[
  * the English field. Quirks are not here: only the CLI prints them, in English.
  */
 export const appProfileTextsSchema = strictObject({
+  /** Only where `vendor` describes rather than names (Generic SCIM: "Any SCIM 2.0 service provider"). */
+  vendor: vendorText.optional(),
   summary: summaryText.optional(),
   baseUrlHint: hintText.optional(),
   credentialHint: hintText.optional(),
@@ -184,7 +187,7 @@ const appProfileObject = strictObject({
   version: z.literal(1),
   id: slug,
   name: z.string().min(1).max(80),
-  vendor: z.string().min(1).max(80),
+  vendor: vendorText,
   summary: summaryText,
   /** The vendor's public SCIM pages this profile was written from. */
   docs: z.array(appProfileDocSchema).min(1),

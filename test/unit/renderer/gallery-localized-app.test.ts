@@ -59,6 +59,19 @@ describe('the gallery’s profile texts in the UI’s language', () => {
     expect(appTexts(app, 'en')).toEqual({});
   });
 
+  it('translates a vendor line that describes rather than names, and searches it', () => {
+    const generic: AppProfileSummary = {
+      ...app,
+      id: 'generic',
+      vendor: 'Any SCIM 2.0 service provider',
+      translations: { ko: { vendor: '모든 SCIM 2.0 서비스 공급자' } },
+    };
+    expect(localizedApp(generic, 'ko').vendor).toBe('모든 SCIM 2.0 서비스 공급자');
+    expect(localizedApp(app, 'ko').vendor).toBe('Example Inc.');
+    expect(searchApps([app, generic], '공급자', 'ko').map((a) => a.id)).toEqual(['generic']);
+    expect(searchApps([app, generic], 'provider', 'ko').map((a) => a.id)).toEqual(['generic']);
+  });
+
   it('leaves a limit the profile does not document as it is', () => {
     const undocumented = { ...app, rateLimit: 'not documented' as const };
     expect(localizedApp(undocumented, 'ko').rateLimit).toBe('not documented');

@@ -23,7 +23,7 @@ function searchable(text: string): string {
 
 /**
  * The apps whose name, vendor, summary or id holds every word of the query, in gallery order. The
- * summary is matched in English and in `locale`, the one the card shows: an admin may search by the
+ * vendor line and summary are matched in English and in `locale`, the one the card shows: an admin may search by the
  * words on screen or by the vendor's English terms.
  */
 export function searchApps(
@@ -34,8 +34,10 @@ export function searchApps(
   const words = searchable(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...apps];
   return apps.filter((app) => {
-    const shownSummary = appTexts(app, locale).summary ?? '';
-    const haystack = searchable(`${app.name} ${app.vendor} ${app.summary} ${shownSummary} ${app.id}`);
+    const shown = appTexts(app, locale);
+    const haystack = searchable(
+      `${app.name} ${app.vendor} ${shown.vendor ?? ''} ${app.summary} ${shown.summary ?? ''} ${app.id}`,
+    );
     return words.every((word) => haystack.includes(word));
   });
 }

@@ -26,6 +26,7 @@ export function localizedApp(app: AppProfileSummary, locale: string): AppProfile
   const limit = app.rateLimit;
   return {
     ...app,
+    vendor: texts.vendor ?? app.vendor,
     summary: texts.summary ?? app.summary,
     baseUrlHint: texts.baseUrlHint ?? app.baseUrlHint,
     credentialHint: texts.credentialHint ?? app.credentialHint,
