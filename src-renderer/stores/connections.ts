@@ -7,30 +7,28 @@ import type {
   ConnectionView,
 } from '@shared/domain/connections';
 import { useErrorsStore } from './errors';
+import { serialLoad } from './serial-load';
 
 export const useConnectionsStore = defineStore('connections', () => {
   const items = ref<ConnectionView[]>([]);
   const loading = ref(false);
   /**
-   * Loads overlap (every `connections.changed` event starts one, and so do create and update); an
-   * answer may come back after a later one's. Only the latest load's answer is kept: an older list
-   * would bring back a connection's earlier version, and a wizard's test of the connection would then
-   * no longer count as passed (wizard-model.ts `testStillValid` compares `updatedAt`).
+   * Loads are asked for from several places (every `connections.changed` event, create, update and
+   * delete) and may overlap. They run one at a time: an older list would bring back a connection's
+   * earlier version, and a wizard's test of the connection would then no longer count as passed
+   * (wizard-model.ts `testStillValid` compares `updatedAt`). After `await load()` the list includes
+   * every change made before the call, even when another load was under way.
    */
-  let latestLoad = 0;
-
-  async function load(): Promise<void> {
-    const mine = ++latestLoad;
-    loading.value = true;
-    try {
-      const list = await call('connections.list');
-      if (mine === latestLoad) items.value = list;
-    } catch (error) {
-      if (mine === latestLoad) useErrorsStore().report(error);
-    } finally {
-      if (mine === latestLoad) loading.value = false;
-    }
-  }
+  const load = serialLoad(
+    async () => {
+      try {
+        items.value = await call('connections.list');
+      } catch (error) {
+        useErrorsStore().report(error);
+      }
+    },
+    (busy) => (loading.value = busy),
+  );
 
   /** Create and update reject with the ApiError, so the form can show field problems beside fields. */
   async function create(input: ConnectionCreateInput): Promise<ConnectionView> {

@@ -5,6 +5,7 @@ import type { JobView } from '@shared/domain/job-view';
 import type { JobFileInput } from '@shared/domain/job-file';
 import type { CycleProgress, CycleSummary } from '@shared/domain/provisioning';
 import { useErrorsStore } from './errors';
+import { serialLoad } from './serial-load';
 
 /**
  * The jobs list, and the live progress of every running cycle, kept current from app events so any
@@ -19,32 +20,18 @@ export const useJobsStore = defineStore('jobs', () => {
   /** jobId → the cycle that ended last while this window was open. */
   const finished = ref<Record<string, CycleSummary>>({});
 
-  let pending: Promise<void> | null = null;
-  let again = false;
-
   /** Reloads the list; calls made while a load is under way collapse into one more load. */
-  async function load(): Promise<void> {
-    if (pending) {
-      again = true;
-      return pending;
-    }
-    pending = (async () => {
-      loading.value = true;
+  const load = serialLoad(
+    async () => {
       try {
-        do {
-          again = false;
-          items.value = await call('jobs.list');
-          loaded.value = true;
-        } while (again);
+        items.value = await call('jobs.list');
+        loaded.value = true;
       } catch (error) {
         useErrorsStore().report(error);
-      } finally {
-        loading.value = false;
-        pending = null;
       }
-    })();
-    return pending;
-  }
+    },
+    (busy) => (loading.value = busy),
+  );
 
   function byId(id: string): JobView | null {
     return items.value.find((job) => job.id === id) ?? null;

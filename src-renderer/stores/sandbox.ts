@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import { call, onEvent } from '../api';
 import type { SandboxAccount, SandboxStatus } from '@shared/domain/sandbox';
 import { useErrorsStore } from './errors';
+import { serialLoad } from './serial-load';
 
 export type SandboxAccountKind = 'users' | 'groups';
 
@@ -20,13 +21,17 @@ export const useSandboxStore = defineStore('sandbox', () => {
   const accountsLoading = ref(false);
   let generation = 0;
 
-  async function load(): Promise<void> {
+  /**
+   * Every ended cycle reloads the counts while a page may be loading them too: one load at a time,
+   * so an older answer never wins.
+   */
+  const load = serialLoad(async () => {
     try {
       status.value = await call('sandbox.status');
     } catch (error) {
       useErrorsStore().report(error);
     }
-  }
+  });
 
   async function toggle(start: boolean): Promise<void> {
     busy.value = true;

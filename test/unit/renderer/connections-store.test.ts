@@ -42,31 +42,33 @@ describe('the connections store', () => {
     setActivePinia(createPinia());
   });
 
-  it('keeps the latest load when an earlier one answers last', async () => {
+  it('never lets an earlier list replace a later one: a load asked for meanwhile runs after it', async () => {
     const store = useConnectionsStore();
     const first = store.load();
     const second = store.load();
+    // The second load waits: its answer cannot arrive before the first one's.
+    expect(held).toHaveLength(1);
+    held[0]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:01.000Z')] });
+    await first;
     expect(held).toHaveLength(2);
+    expect(store.loading).toBe(true);
     // The second load read the connection after its update; the first, before.
     held[1]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:02.000Z')] });
     await second;
     expect(store.loading).toBe(false);
-    held[0]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:01.000Z')] });
-    await first;
     expect(store.items.map((c) => c.updatedAt)).toEqual(['2026-12-05T00:00:02.000Z']);
   });
 
-  it('stays loading until the latest load answers', async () => {
+  it('has the list its caller asked for when a load resolves, though an event asked for another meanwhile', async () => {
     const store = useConnectionsStore();
-    const first = store.load();
-    const second = store.load();
-    held[0]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:01.000Z')] });
-    await first;
-    expect(store.loading).toBe(true);
-    expect(store.items).toEqual([]);
+    // The wizard started the sandbox and loads the connections to choose its new one…
+    const afterStart = store.load().then(() => store.items.map((c) => c.updatedAt));
+    // …and the app's `connections.changed` event asks for a load while that one is under way.
+    const onEvent = store.load();
+    held[0]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:02.000Z')] });
+    expect(await afterStart).toEqual(['2026-12-05T00:00:02.000Z']);
     held[1]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:02.000Z')] });
-    await second;
+    await onEvent;
     expect(store.loading).toBe(false);
-    expect(store.items.map((c) => c.updatedAt)).toEqual(['2026-12-05T00:00:02.000Z']);
   });
 });
