@@ -27,6 +27,12 @@ export const useOnDemandStore = defineStore('onDemand', () => {
   const result = ref<OnDemandResult | null>(null);
   const running = computed(() => runId.value !== null && result.value === null);
   let subscribed = false;
+  /**
+   * Counts searches (and resets): only the latest one's answer is shown. Searches take different
+   * queries and may answer out of order; an older answer arriving last showed candidates for a query
+   * no longer in the box, and could choose one of them for the admin.
+   */
+  let latestSearch = 0;
 
   function subscribe(): void {
     if (subscribed) return;
@@ -61,6 +67,8 @@ export const useOnDemandStore = defineStore('onDemand', () => {
   function reset(next: { kind?: 'user' | 'group'; query?: string } = {}): void {
     kind.value = next.kind ?? kind.value;
     query.value = next.query ?? '';
+    latestSearch++;
+    searching.value = false;
     found.value = null;
     chosen.value = null;
     members.value = [];
@@ -71,16 +79,19 @@ export const useOnDemandStore = defineStore('onDemand', () => {
 
   async function search(jobId: string): Promise<void> {
     if (query.value.trim() === '') return;
+    const mine = ++latestSearch;
     searching.value = true;
     try {
-      found.value = await call('onDemand.search', { jobId, kind: kind.value, query: query.value });
-      const first = found.value.candidates[0];
+      const answer = await call('onDemand.search', { jobId, kind: kind.value, query: query.value });
+      if (mine !== latestSearch) return;
+      found.value = answer;
+      const first = answer.candidates[0];
       // One exact hit (a key from a log entry) is chosen for the admin.
-      if (found.value.candidates.length === 1 && first) choose(first);
+      if (answer.candidates.length === 1 && first) choose(first);
     } catch (error) {
-      useErrorsStore().report(error);
+      if (mine === latestSearch) useErrorsStore().report(error);
     } finally {
-      searching.value = false;
+      if (mine === latestSearch) searching.value = false;
     }
   }
 
