@@ -29,6 +29,18 @@ export function useAccountReport(jobId: Ref<string | null>) {
   let nextAfterSeq: number | null = null;
   /** Answers to an older filter are dropped: only the latest request fills the table. */
   let generation = 0;
+  /**
+   * Counts changes of `report`. Events come by another path than answers (in browser mode an event
+   * stream beside fetch), so a discovery that ends quickly can send `accounts.finished` before the
+   * answer to `accounts.discover` arrives; that answer ("running") then came last, and the page showed
+   * a discovery running that had ended. An answer is kept only when no event changed the report after
+   * its request was sent.
+   */
+  let reportVersion = 0;
+  function setReport(next: AccountReport | null): void {
+    reportVersion++;
+    report.value = next;
+  }
 
   function filter() {
     return {
@@ -86,16 +98,19 @@ export function useAccountReport(jobId: Ref<string | null>) {
 
   async function load(): Promise<void> {
     const id = jobId.value;
-    report.value = null;
+    setReport(null);
     rows.value = [];
     total.value = 0;
     loaded.value = false;
     if (!id) return;
+    const asked = reportVersion;
     try {
       const stored = await call('accounts.report', { jobId: id });
       if (id !== jobId.value) return;
-      report.value = stored;
       loaded.value = true;
+      // An event that came meanwhile is newer than this answer, and has loaded the rows if it ended.
+      if (asked !== reportVersion) return;
+      setReport(stored);
       if (stored && stored.status !== 'running') await loadRows();
     } catch (error) {
       errors.report(error);
@@ -105,8 +120,11 @@ export function useAccountReport(jobId: Ref<string | null>) {
   async function discover(): Promise<void> {
     const id = jobId.value;
     if (!id) return;
+    const asked = reportVersion;
     try {
-      report.value = await call('accounts.discover', { jobId: id });
+      const started = await call('accounts.discover', { jobId: id });
+      if (asked !== reportVersion) return;
+      setReport(started);
       rows.value = [];
       total.value = 0;
     } catch (error) {
@@ -126,11 +144,11 @@ export function useAccountReport(jobId: Ref<string | null>) {
 
   const stops = [
     onEvent('accounts.progress', (next) => {
-      if (next.jobId === jobId.value) report.value = next;
+      if (next.jobId === jobId.value) setReport(next);
     }),
     onEvent('accounts.finished', (next) => {
       if (next.jobId !== jobId.value) return;
-      report.value = next;
+      setReport(next);
       void loadRows();
     }),
   ];
