@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import { call, onEvent } from '../api';
 import type { SandboxAccount, SandboxStatus } from '@shared/domain/sandbox';
 import { useErrorsStore } from './errors';
+import { newestValue } from './newest-value';
 import { serialLoad } from './serial-load';
 
 export type SandboxAccountKind = 'users' | 'groups';
@@ -21,13 +22,16 @@ export const useSandboxStore = defineStore('sandbox', () => {
   const accountsLoading = ref(false);
   let generation = 0;
 
+  /** Starting and stopping answer with the status, and so does the `sandbox.changed` event. */
+  const current = newestValue(status);
+
   /**
    * Every ended cycle reloads the counts while a page may be loading them too: one load at a time,
-   * so an older answer never wins.
+   * so an older answer never wins, and none wins over a start or stop that came meanwhile.
    */
   const load = serialLoad(async () => {
     try {
-      status.value = await call('sandbox.status');
+      await current.read(() => call('sandbox.status'));
     } catch (error) {
       useErrorsStore().report(error);
     }
@@ -36,7 +40,7 @@ export const useSandboxStore = defineStore('sandbox', () => {
   async function toggle(start: boolean): Promise<void> {
     busy.value = true;
     try {
-      status.value = await call(start ? 'sandbox.start' : 'sandbox.stop');
+      current.set(await call(start ? 'sandbox.start' : 'sandbox.stop'));
     } catch (error) {
       useErrorsStore().report(error);
     } finally {
@@ -78,9 +82,7 @@ export const useSandboxStore = defineStore('sandbox', () => {
     await reloadAccounts();
   }
 
-  onEvent('sandbox.changed', (next) => {
-    status.value = next;
-  });
+  onEvent('sandbox.changed', (next) => current.set(next));
   // The counts change with every cycle that writes to the sandbox; the app sends no event for that.
   onEvent('jobs.cycleFinished', () => {
     if (status.value?.running) void load();

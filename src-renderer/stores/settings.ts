@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import { call, onEvent } from '../api';
 import { defaultAppSettings, type AppSettings, type AppSettingsPatch } from '@shared/domain/settings';
 import { useErrorsStore } from './errors';
+import { newestValue } from './newest-value';
 
 function systemPrefersDark(): boolean {
   return typeof window !== 'undefined' && !!window.matchMedia?.('(prefers-color-scheme: dark)').matches;
@@ -12,6 +13,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<AppSettings>({ ...defaultAppSettings });
   const loaded = ref(false);
   const systemDark = ref(systemPrefersDark());
+  const current = newestValue(settings);
 
   // "Follow the system" tracks the OS setting live, not just at start-up.
   window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', (event) => {
@@ -24,7 +26,7 @@ export const useSettingsStore = defineStore('settings', () => {
 
   async function load(): Promise<void> {
     try {
-      settings.value = await call('settings.get');
+      await current.read(() => call('settings.get'));
       loaded.value = true;
     } catch (error) {
       useErrorsStore().report(error);
@@ -33,7 +35,7 @@ export const useSettingsStore = defineStore('settings', () => {
 
   async function update(patch: AppSettingsPatch): Promise<boolean> {
     try {
-      settings.value = await call('settings.update', patch);
+      current.set(await call('settings.update', patch));
       return true;
     } catch (error) {
       useErrorsStore().report(error);
@@ -41,9 +43,7 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
-  onEvent('settings.changed', (next) => {
-    settings.value = next;
-  });
+  onEvent('settings.changed', (next) => current.set(next));
 
   return { settings, loaded, isDark, load, update };
 });

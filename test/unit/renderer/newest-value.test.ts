@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { ref } from 'vue';
+import { defaultAppSettings, type AppSettings } from '@shared/domain/settings';
+import type { Result } from '@shared/domain/result';
+import { useTransport } from '../../../src-renderer/api';
+import type { Transport } from '../../../src-renderer/api/transport';
+import { newestValue } from '../../../src-renderer/stores/newest-value';
+import { useSettingsStore } from '../../../src-renderer/stores/settings';
+
+/** A promise the test settles when it chooses. */
+function later<T>() {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('a value that reads and news both set', () => {
+  it('keeps a read’s answer when no news came meanwhile', async () => {
+    const value = ref('old');
+    const current = newestValue(value);
+    const answer = later<string>();
+    const reading = current.read(() => answer.promise);
+    answer.resolve('read');
+    expect(await reading).toBe(true);
+    expect(value.value).toBe('read');
+  });
+
+  it('drops a read’s answer that arrives after news', async () => {
+    const value = ref('old');
+    const current = newestValue(value);
+    const answer = later<string>();
+    const reading = current.read(() => answer.promise);
+    current.set('event');
+    answer.resolve('read before the event');
+    expect(await reading).toBe(false);
+    expect(value.value).toBe('event');
+  });
+
+  it('lets the later of two overlapping reads win only when it was kept, and news after both wins', async () => {
+    const value = ref(0);
+    const current = newestValue(value);
+    const first = later<number>();
+    const second = later<number>();
+    const a = current.read(() => first.promise);
+    const b = current.read(() => second.promise);
+    second.resolve(2);
+    await b;
+    // The first read was asked before the second answered: the second's answer is news to it.
+    first.resolve(1);
+    expect(await a).toBe(false);
+    expect(value.value).toBe(2);
+    current.set(3);
+    expect(value.value).toBe(3);
+  });
+
+  it('passes a failed read on and changes nothing', async () => {
+    const value = ref('old');
+    const current = newestValue(value);
+    await expect(current.read(() => Promise.reject(new Error('offline')))).rejects.toThrow('offline');
+    expect(value.value).toBe('old');
+  });
+});
+
+describe('the settings store', () => {
+  const held: ((result: Result<unknown>) => void)[] = [];
+  let listener: ((name: string, payload: unknown) => void) | null = null;
+  const transport: Transport = {
+    kind: 'browser',
+    invoke: (command) =>
+      command === 'settings.get'
+        ? new Promise((resolve) => held.push(resolve))
+        : Promise.resolve({ ok: false, error: { code: 'internal', message: command } }),
+    subscribe: (next) => {
+      listener = next;
+      return () => (listener = null);
+    },
+  };
+
+  beforeEach(() => {
+    held.length = 0;
+    useTransport(transport);
+    setActivePinia(createPinia());
+  });
+
+  it('keeps a change another window made while the settings were being read', async () => {
+    const store = useSettingsStore();
+    const loading = store.load();
+    const dark: AppSettings = { ...defaultAppSettings, theme: 'dark', language: 'ko' };
+    listener?.('settings.changed', dark);
+    held[0]!({ ok: true, value: { ...defaultAppSettings } });
+    await loading;
+    expect(store.settings).toEqual(dark);
+    expect(store.loaded).toBe(true);
+  });
+});
