@@ -1,16 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
 import { defineComponent, ref } from 'vue';
 import type { AccountReport } from '@shared/domain/accounts';
-import type { Result } from '@shared/domain/result';
-import { useTransport } from '../../../src-renderer/api';
-import type { Transport } from '../../../src-renderer/api/transport';
 import {
   useAccountReport,
   type AccountReportState,
 } from '../../../src-renderer/views/accounts/parts/use-account-report';
+import { useHeldTransport } from './held-transport';
 
 function reportOf(status: AccountReport['status'], listed: number): AccountReport {
   return {
@@ -27,36 +24,6 @@ function reportOf(status: AccountReport['status'], listed: number): AccountRepor
   };
 }
 
-/**
- * A transport whose `accounts.report` and `accounts.discover` answers wait for the test, and whose
- * events the test sends: events and answers come by different paths, in any order.
- */
-function heldTransport() {
-  const held = new Map<string, (result: Result<unknown>) => void>();
-  let listener: ((name: string, payload: unknown) => void) | null = null;
-  const transport: Transport = {
-    kind: 'browser',
-    invoke: (command) => {
-      if (command === 'accounts.report' || command === 'accounts.discover')
-        return new Promise((resolve) => held.set(command, resolve));
-      if (command === 'accounts.rows')
-        return Promise.resolve({ ok: true, value: { rows: [], total: 4, nextAfterSeq: null } });
-      return Promise.resolve({ ok: false, error: { code: 'internal', message: command } });
-    },
-    subscribe: (next) => {
-      listener = next;
-      return () => (listener = null);
-    },
-  };
-  return {
-    transport,
-    answer: (command: string, value: unknown) => held.get(command)?.({ ok: true, value }),
-    send: (name: string, payload: unknown) => listener?.(name, payload),
-  };
-}
-
-/** The app's event subscription is made once per module (api/index.ts), so one transport serves every test. */
-const io = heldTransport();
 let unmount: (() => void) | null = null;
 
 function mountState(): AccountReportState {
@@ -74,22 +41,23 @@ function mountState(): AccountReportState {
 }
 
 describe('a job’s account report on the Accounts page', () => {
-  beforeEach(() => {
-    useTransport(io.transport);
-    setActivePinia(createPinia());
-  });
+  const io = useHeldTransport(['accounts.report', 'accounts.discover'], (command) =>
+    command === 'accounts.rows' ? { ok: true, value: { rows: [], total: 4, nextAfterSeq: null } } : undefined,
+  );
+  /** The one answer the test holds for `command`. */
+  const answer = (command: string, value: unknown) => io.heldOf(command).at(-1)?.answer(value);
   afterEach(() => unmount?.());
 
   it('shows a discovery that ended before the answer that started it arrived as ended', async () => {
     const state = mountState();
-    io.answer('accounts.report', null);
+    answer('accounts.report', null);
     await flushPromises();
     const discovering = state.discover();
     // The discovery ran and ended; its events come first…
     io.send('accounts.progress', reportOf('running', 2));
     io.send('accounts.finished', reportOf('completed', 4));
     // …then the answer to the request that started it, which says "running".
-    io.answer('accounts.discover', reportOf('running', 0));
+    answer('accounts.discover', reportOf('running', 0));
     await discovering;
     await flushPromises();
     expect(state.report.value?.status).toBe('completed');
@@ -99,7 +67,7 @@ describe('a job’s account report on the Accounts page', () => {
   it('keeps the progress an event brought over the stored report read before it', async () => {
     const state = mountState();
     io.send('accounts.progress', reportOf('running', 3));
-    io.answer('accounts.report', reportOf('running', 1));
+    answer('accounts.report', reportOf('running', 1));
     await flushPromises();
     expect(state.report.value?.listed).toBe(3);
     expect(state.loaded.value).toBe(true);
@@ -107,10 +75,10 @@ describe('a job’s account report on the Accounts page', () => {
 
   it('takes the answer when no event came meanwhile', async () => {
     const state = mountState();
-    io.answer('accounts.report', null);
+    answer('accounts.report', null);
     await flushPromises();
     const discovering = state.discover();
-    io.answer('accounts.discover', reportOf('running', 0));
+    answer('accounts.discover', reportOf('running', 0));
     await discovering;
     expect(state.report.value?.status).toBe('running');
   });

@@ -1,34 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createPinia, setActivePinia } from 'pinia';
-import type { AuditEntry, AuditListInput, AuditPage } from '@shared/domain/audit';
-import type { Result } from '@shared/domain/result';
-import { useTransport } from '../../../src-renderer/api';
-import type { Transport } from '../../../src-renderer/api/transport';
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry, AuditPage } from '@shared/domain/audit';
 import { useAuditStore } from '../../../src-renderer/stores/audit';
-
-interface HeldList {
-  input: AuditListInput;
-  answer: (page: AuditPage) => void;
-}
-
-/** A transport whose `audit.list` answers wait until the test releases them, in any order. */
-function heldListTransport() {
-  const held: HeldList[] = [];
-  const transport: Transport = {
-    kind: 'browser',
-    invoke: (command, input) =>
-      command === 'audit.list'
-        ? new Promise<Result<unknown>>((resolve) =>
-            held.push({
-              input: input as AuditListInput,
-              answer: (page) => resolve({ ok: true, value: page }),
-            }),
-          )
-        : Promise.resolve({ ok: false, error: { code: 'unknownCommand', message: command } }),
-    subscribe: () => () => undefined,
-  };
-  return { transport, held };
-}
+import { useHeldTransport, type HeldCall } from './held-transport';
 
 function entry(id: number): AuditEntry {
   return {
@@ -50,14 +23,8 @@ const page = (ids: number[], nextBeforeId: number | null = null): AuditPage => (
 });
 
 describe('the audit store', () => {
-  let held: HeldList[];
-
-  beforeEach(() => {
-    const made = heldListTransport();
-    held = made.held;
-    useTransport(made.transport);
-    setActivePinia(createPinia());
-  });
+  const io = useHeldTransport(['audit.list']);
+  const held: HeldCall[] = io.held;
 
   it('reloads one at a time, with the filter chosen last', async () => {
     const audit = useAuditStore();

@@ -1,24 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createPinia, setActivePinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionView } from '@shared/domain/connections';
-import type { Result } from '@shared/domain/result';
-import { useTransport } from '../../../src-renderer/api';
-import type { Transport } from '../../../src-renderer/api/transport';
 import { useConnectionsStore } from '../../../src-renderer/stores/connections';
-
-/** A transport whose `connections.list` answers wait until the test releases them, in any order. */
-function heldListTransport() {
-  const held: ((result: Result<unknown>) => void)[] = [];
-  const transport: Transport = {
-    kind: 'browser',
-    invoke: (command) =>
-      command === 'connections.list'
-        ? new Promise((resolve) => held.push(resolve))
-        : Promise.resolve({ ok: false, error: { code: 'unknownCommand', message: command } }),
-    subscribe: () => () => undefined,
-  };
-  return { transport, held };
-}
+import { useHeldTransport, type HeldCall } from './held-transport';
 
 function sandboxAt(updatedAt: string): ConnectionView {
   return {
@@ -33,14 +16,8 @@ function sandboxAt(updatedAt: string): ConnectionView {
 }
 
 describe('the connections store', () => {
-  let held: ((result: Result<unknown>) => void)[];
-
-  beforeEach(() => {
-    const made = heldListTransport();
-    held = made.held;
-    useTransport(made.transport);
-    setActivePinia(createPinia());
-  });
+  const io = useHeldTransport(['connections.list']);
+  const held: HeldCall[] = io.held;
 
   it('never lets an earlier list replace a later one: a load asked for meanwhile runs after it', async () => {
     const store = useConnectionsStore();
@@ -48,12 +25,12 @@ describe('the connections store', () => {
     const second = store.load();
     // The second load waits: its answer cannot arrive before the first one's.
     expect(held).toHaveLength(1);
-    held[0]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:01.000Z')] });
+    held[0]!.answer([sandboxAt('2026-12-05T00:00:01.000Z')]);
     await first;
     expect(held).toHaveLength(2);
     expect(store.loading).toBe(true);
     // The second load read the connection after its update; the first, before.
-    held[1]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:02.000Z')] });
+    held[1]!.answer([sandboxAt('2026-12-05T00:00:02.000Z')]);
     await second;
     expect(store.loading).toBe(false);
     expect(store.items.map((c) => c.updatedAt)).toEqual(['2026-12-05T00:00:02.000Z']);
@@ -65,9 +42,9 @@ describe('the connections store', () => {
     const afterStart = store.load().then(() => store.items.map((c) => c.updatedAt));
     // …and the app's `connections.changed` event asks for a load while that one is under way.
     const onEvent = store.load();
-    held[0]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:02.000Z')] });
+    held[0]!.answer([sandboxAt('2026-12-05T00:00:02.000Z')]);
     expect(await afterStart).toEqual(['2026-12-05T00:00:02.000Z']);
-    held[1]!({ ok: true, value: [sandboxAt('2026-12-05T00:00:02.000Z')] });
+    held[1]!.answer([sandboxAt('2026-12-05T00:00:02.000Z')]);
     await onEvent;
     expect(store.loading).toBe(false);
   });

@@ -1,36 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createPinia, setActivePinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
 import type { Result } from '@shared/domain/result';
-import { useTransport } from '../../../src-renderer/api';
-import type { Transport } from '../../../src-renderer/api/transport';
 import { useErrorsStore } from '../../../src-renderer/stores/errors';
 import { useJobsStore } from '../../../src-renderer/stores/jobs';
-
-/** A transport whose `jobs.list` answers wait until the test releases them. */
-function heldListTransport() {
-  const held: ((result: Result<unknown>) => void)[] = [];
-  const transport: Transport = {
-    kind: 'browser',
-    invoke: (command) =>
-      command === 'jobs.list'
-        ? new Promise((resolve) => held.push(resolve))
-        : Promise.resolve({ ok: false, error: { code: 'unknownCommand', message: command } }),
-    subscribe: () => () => undefined,
-  };
-  return { transport, held };
-}
+import { useHeldTransport, type HeldCall } from './held-transport';
 
 const listOf = (...ids: string[]): Result<unknown> => ({ ok: true, value: ids.map((id) => ({ id })) });
 
 describe('the jobs store', () => {
-  let held: ((result: Result<unknown>) => void)[];
-
-  beforeEach(() => {
-    const made = heldListTransport();
-    held = made.held;
-    useTransport(made.transport);
-    setActivePinia(createPinia());
-  });
+  const io = useHeldTransport(['jobs.list']);
+  const held: HeldCall[] = io.held;
 
   it('collapses the loads asked for while one runs into one more, loading until it ends', async () => {
     const store = useJobsStore();
@@ -39,13 +17,13 @@ describe('the jobs store', () => {
     const third = store.load();
     expect(held).toHaveLength(1);
     expect(store.loading).toBe(true);
-    held[0]!(listOf('j1'));
+    held[0]!.resolve(listOf('j1'));
     await first;
     expect(store.items.map((job) => job.id)).toEqual(['j1']);
     expect(store.loaded).toBe(true);
     expect(store.loading).toBe(true);
     expect(held).toHaveLength(2);
-    held[1]!(listOf('j1', 'j2'));
+    held[1]!.resolve(listOf('j1', 'j2'));
     await Promise.all([second, third]);
     expect(held).toHaveLength(2);
     expect(store.loading).toBe(false);
@@ -56,11 +34,11 @@ describe('the jobs store', () => {
     const store = useJobsStore();
     const first = store.load();
     const second = store.load();
-    held[0]!({ ok: false, error: { code: 'internal', message: 'database locked' } });
+    held[0]!.resolve({ ok: false, error: { code: 'internal', message: 'database locked' } });
     await first;
     expect(useErrorsStore().queue.map((error) => error.message)).toEqual(['database locked']);
     expect(store.loaded).toBe(false);
-    held[1]!(listOf('j1'));
+    held[1]!.resolve(listOf('j1'));
     await second;
     expect(store.loaded).toBe(true);
     expect(store.items.map((job) => job.id)).toEqual(['j1']);

@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createPinia, setActivePinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
 import { ref } from 'vue';
 import { defaultAppSettings, type AppSettings } from '@shared/domain/settings';
-import type { Result } from '@shared/domain/result';
-import { useTransport } from '../../../src-renderer/api';
-import type { Transport } from '../../../src-renderer/api/transport';
 import { newestValue } from '../../../src-renderer/stores/newest-value';
 import { useSettingsStore } from '../../../src-renderer/stores/settings';
+import { useHeldTransport } from './held-transport';
 
 /** A promise the test settles when it chooses. */
 function later<T>() {
@@ -64,32 +61,14 @@ describe('a value that reads and news both set', () => {
 });
 
 describe('the settings store', () => {
-  const held: ((result: Result<unknown>) => void)[] = [];
-  let listener: ((name: string, payload: unknown) => void) | null = null;
-  const transport: Transport = {
-    kind: 'browser',
-    invoke: (command) =>
-      command === 'settings.get'
-        ? new Promise((resolve) => held.push(resolve))
-        : Promise.resolve({ ok: false, error: { code: 'internal', message: command } }),
-    subscribe: (next) => {
-      listener = next;
-      return () => (listener = null);
-    },
-  };
-
-  beforeEach(() => {
-    held.length = 0;
-    useTransport(transport);
-    setActivePinia(createPinia());
-  });
+  const io = useHeldTransport(['settings.get']);
 
   it('keeps a change another window made while the settings were being read', async () => {
     const store = useSettingsStore();
     const loading = store.load();
     const dark: AppSettings = { ...defaultAppSettings, theme: 'dark', language: 'ko' };
-    listener?.('settings.changed', dark);
-    held[0]!({ ok: true, value: { ...defaultAppSettings } });
+    io.send('settings.changed', dark);
+    io.held[0]!.answer({ ...defaultAppSettings });
     await loading;
     expect(store.settings).toEqual(dark);
     expect(store.loaded).toBe(true);

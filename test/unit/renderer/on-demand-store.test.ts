@@ -1,24 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createPinia, setActivePinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
 import type { OnDemandCandidate, OnDemandSearchResult } from '@shared/domain/on-demand';
 import type { Result } from '@shared/domain/result';
-import { useTransport } from '../../../src-renderer/api';
-import type { Transport } from '../../../src-renderer/api/transport';
 import { useOnDemandStore } from '../../../src-renderer/stores/on-demand';
-
-/** A transport whose `onDemand.search` answers wait until the test releases them, in any order. */
-function heldSearchTransport() {
-  const held: ((result: Result<unknown>) => void)[] = [];
-  const transport: Transport = {
-    kind: 'browser',
-    invoke: (command) =>
-      command === 'onDemand.search'
-        ? new Promise((resolve) => held.push(resolve))
-        : Promise.resolve({ ok: false, error: { code: 'unknownCommand', message: command } }),
-    subscribe: () => () => undefined,
-  };
-  return { transport, held };
-}
+import { useHeldTransport, type HeldCall } from './held-transport';
 
 function candidate(anchor: string): OnDemandCandidate {
   return {
@@ -37,14 +21,8 @@ function found(...anchors: string[]): Result<OnDemandSearchResult> {
 }
 
 describe('the provision-on-demand store', () => {
-  let held: ((result: Result<unknown>) => void)[];
-
-  beforeEach(() => {
-    const made = heldSearchTransport();
-    held = made.held;
-    useTransport(made.transport);
-    setActivePinia(createPinia());
-  });
+  const io = useHeldTransport(['onDemand.search']);
+  const held: HeldCall[] = io.held;
 
   it('shows the latest search when an earlier one answers last, and chooses nothing from the older', async () => {
     const store = useOnDemandStore();
@@ -52,11 +30,11 @@ describe('the provision-on-demand store', () => {
     const first = store.search('job-1');
     store.query = 'bob@example.com';
     const second = store.search('job-1');
-    held[1]!(found('bob@example.com', 'bobby@example.com'));
+    held[1]!.resolve(found('bob@example.com', 'bobby@example.com'));
     await second;
     expect(store.searching).toBe(false);
     // The older query's single hit would have been chosen for the admin.
-    held[0]!(found('ann@example.com'));
+    held[0]!.resolve(found('ann@example.com'));
     await first;
     expect(store.found?.candidates.map((c) => c.anchor)).toEqual(['bob@example.com', 'bobby@example.com']);
     expect(store.chosen).toBeNull();
@@ -68,11 +46,11 @@ describe('the provision-on-demand store', () => {
     const first = store.search('job-1');
     store.query = 'bob';
     const second = store.search('job-1');
-    held[0]!(found('ann@example.com'));
+    held[0]!.resolve(found('ann@example.com'));
     await first;
     expect(store.searching).toBe(true);
     expect(store.found).toBeNull();
-    held[1]!(found('bob@example.com'));
+    held[1]!.resolve(found('bob@example.com'));
     await second;
     expect(store.searching).toBe(false);
     expect(store.chosen?.anchor).toBe('bob@example.com');
@@ -84,7 +62,7 @@ describe('the provision-on-demand store', () => {
     const pending = store.search('job-1');
     store.reset();
     expect(store.searching).toBe(false);
-    held[0]!(found('ann@example.com'));
+    held[0]!.resolve(found('ann@example.com'));
     await pending;
     expect(store.found).toBeNull();
     expect(store.chosen).toBeNull();
