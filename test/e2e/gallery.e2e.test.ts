@@ -181,7 +181,17 @@ describe('a new admin picks an app from the gallery in the new-job wizard (Chrom
     // In Korean the card says what the profile says in Korean, not its English summary.
     await setLook({ language: 'ko', theme: 'light' });
     await expect(slack.locator('.summary').innerText()).resolves.toBe(koreanTexts('slack').summary);
+    // …and wraps it between words, not between any two syllables (naive-ui's cards would).
+    const wordBreak = (locator: typeof slack) =>
+      locator.evaluate(
+        (el) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { wordBreak: string } }).getComputedStyle(
+            el,
+          ).wordBreak,
+      );
+    await expect(wordBreak(slack.locator('.summary'))).resolves.toBe('keep-all');
     await setLook(looks[0]!);
+    await expect(wordBreak(slack.locator('.summary'))).resolves.not.toBe('keep-all');
   });
 
   it('finds an app by keyboard search and chooses it with the keyboard', async () => {
