@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ref } from 'vue';
 import { defaultAppSettings, type AppSettings } from '@shared/domain/settings';
 import { newestValue } from '../../../src-renderer/stores/newest-value';
+import { useSchedulerStore } from '../../../src-renderer/stores/scheduler';
 import { useSettingsStore } from '../../../src-renderer/stores/settings';
 import { useHeldTransport } from './held-transport';
 
@@ -71,6 +72,22 @@ describe('the settings store', () => {
     io.held[0]!.answer({ ...defaultAppSettings });
     await loading;
     expect(store.settings).toEqual(dark);
+    expect(store.loaded).toBe(true);
+  });
+});
+
+describe('the scheduler store', () => {
+  const io = useHeldTransport(['scheduler.getSettings'], (command, input) =>
+    command === 'scheduler.saveSettings' ? { ok: true, value: input } : undefined,
+  );
+
+  it('keeps the count the admin saved while the settings were being read', async () => {
+    const store = useSchedulerStore();
+    const loading = store.load();
+    await expect(store.save(5)).resolves.toBe(true);
+    io.held[0]!.answer({ maxConcurrentJobs: 2 });
+    await loading;
+    expect(store.maxConcurrentJobs).toBe(5);
     expect(store.loaded).toBe(true);
   });
 });
