@@ -3,6 +3,7 @@ import type { AccountClass, AccountReport, AccountRow } from '@shared/domain/acc
 import type { ObjectType } from '@shared/domain/schema';
 import { call, onEvent } from '../../../api';
 import { useErrorsStore } from '../../../stores/errors';
+import { newestValue } from '../../../stores/newest-value';
 
 /** Rows asked for per page; the table asks for the next page as it is scrolled to its end. */
 export const accountPageSize = 200;
@@ -30,17 +31,12 @@ export function useAccountReport(jobId: Ref<string | null>) {
   /** Answers to an older filter are dropped: only the latest request fills the table. */
   let generation = 0;
   /**
-   * Counts changes of `report`. Events come by another path than answers (in browser mode an event
-   * stream beside fetch), so a discovery that ends quickly can send `accounts.finished` before the
-   * answer to `accounts.discover` arrives; that answer ("running") then came last, and the page showed
-   * a discovery running that had ended. An answer is kept only when no event changed the report after
-   * its request was sent.
+   * Events come by another path than answers (in browser mode an event stream beside fetch), so a
+   * discovery that ends quickly can send `accounts.finished` before the answer to `accounts.discover`
+   * arrives; that answer ("running") then came last, and the page showed a discovery running that had
+   * ended. An answer is kept only when no event changed the report after its request was sent.
    */
-  let reportVersion = 0;
-  function setReport(next: AccountReport | null): void {
-    reportVersion++;
-    report.value = next;
-  }
+  const current = newestValue(report);
 
   function filter() {
     return {
@@ -98,20 +94,18 @@ export function useAccountReport(jobId: Ref<string | null>) {
 
   async function load(): Promise<void> {
     const id = jobId.value;
-    setReport(null);
+    current.set(null);
     rows.value = [];
     total.value = 0;
     loaded.value = false;
     if (!id) return;
-    const asked = reportVersion;
     try {
-      const stored = await call('accounts.report', { jobId: id });
+      // Moving to another job sets the report anew, so this answer is then dropped as well.
+      const kept = await current.read(() => call('accounts.report', { jobId: id }));
       if (id !== jobId.value) return;
       loaded.value = true;
       // An event that came meanwhile is newer than this answer, and has loaded the rows if it ended.
-      if (asked !== reportVersion) return;
-      setReport(stored);
-      if (stored && stored.status !== 'running') await loadRows();
+      if (kept && report.value && report.value.status !== 'running') await loadRows();
     } catch (error) {
       errors.report(error);
     }
@@ -120,11 +114,8 @@ export function useAccountReport(jobId: Ref<string | null>) {
   async function discover(): Promise<void> {
     const id = jobId.value;
     if (!id) return;
-    const asked = reportVersion;
     try {
-      const started = await call('accounts.discover', { jobId: id });
-      if (asked !== reportVersion) return;
-      setReport(started);
+      if (!(await current.read(() => call('accounts.discover', { jobId: id })))) return;
       rows.value = [];
       total.value = 0;
     } catch (error) {
@@ -144,11 +135,11 @@ export function useAccountReport(jobId: Ref<string | null>) {
 
   const stops = [
     onEvent('accounts.progress', (next) => {
-      if (next.jobId === jobId.value) setReport(next);
+      if (next.jobId === jobId.value) current.set(next);
     }),
     onEvent('accounts.finished', (next) => {
       if (next.jobId !== jobId.value) return;
-      setReport(next);
+      current.set(next);
       void loadRows();
     }),
   ];
