@@ -69,7 +69,10 @@ export interface SourceObject {
   displayName: string;
   /** Typed per the source schema; absent attributes are null. References hold the referenced anchor. */
   attributes: Record<string, SourceValue>;
-  /** Content hash of everything above: an unchanged hash means nothing to do for this object. */
+  /**
+   * Content hash of everything above (of the attributes the reader named, when it named them:
+   * SourceReadOptions.hashedAttributes): an unchanged hash means nothing to do for this object.
+   */
   hash: string;
   /** Disabled in the source (AD userAccountControl bit 2, an HR status column…). */
   disabled: boolean;
@@ -92,6 +95,13 @@ export interface SourceReadOptions {
    * everything a second time; without it, pages are built as they go, in bounded memory.
    */
   keepsAll?: boolean;
+  /**
+   * Per object type, the lower-cased names of the attributes whose changes matter to the caller (a
+   * cycle: what its mappings and scoping filters read, engine/attributes-read.ts). The object's
+   * `hash` then covers only those attributes, besides its anchor, display name, flags and members.
+   * A type left out: every attribute.
+   */
+  hashedAttributes?: Partial<Record<ObjectType, ReadonlySet<string>>>;
 }
 
 export interface SourceRead {

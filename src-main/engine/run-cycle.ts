@@ -18,6 +18,7 @@ import { checkedTarget } from './checked-target';
 import type { ConnectorFactory } from './connector-factory';
 import { CycleCancelled, linkKey, splitLinkKey, throwIfCancelled, type CycleContext } from './cycle-context';
 import { createCycleContext, firstMatchingPath, mappingsOf } from './cycle-setup';
+import { attributesRead } from './attributes-read';
 import { runBounded } from './bounded-pool';
 import { deprovision, heldBackTargetIds } from './deprovision-phase';
 import { resolveManagerReferences } from './manager-phase';
@@ -232,7 +233,14 @@ export async function runCycle(
         ? null
         : job.watermark;
     // The cycle keeps every object it reads (ctx.users, ctx.groups), so the source need not read twice.
-    const read = await source.read({ objectTypes, since, signal: options.signal, keepsAll: true });
+    // Objects are hashed over what the cycle reads of them, so a change elsewhere costs nothing.
+    const read = await source.read({
+      objectTypes,
+      since,
+      signal: options.signal,
+      keepsAll: true,
+      hashedAttributes: attributesRead(mappings),
+    });
     const readBudget = loopBudget();
     for await (const page of read.pages) {
       throwIfCancelled(ctx);

@@ -168,7 +168,15 @@ export interface Ladder {
   noop: Measured;
   /** The 1 % delta there and back, with the raw client's replay of each. */
   delta: { runs: Measured[]; raw: RawRun[]; rosterMs: number; rawMs: number; changed: number };
-  groupGain?: { members: number; groupPatches: number; maxMembersPerPatch: number };
+  groupGain?: {
+    members: number;
+    groupPatches: number;
+    maxMembersPerPatch: number;
+    /** Every request of that cycle: the members' own users changed only in the groups column. */
+    requests: number;
+    byKind: Record<string, number>;
+    wallMs: number;
+  };
 }
 
 /**
@@ -249,6 +257,9 @@ export async function ladder(
       members: options.groupGain,
       groupPatches: gain.requests.byKind['PATCH /Groups/<id>'] ?? 0,
       maxMembersPerPatch: 100,
+      requests: gain.requests.total,
+      byKind: gain.requests.byKind,
+      wallMs: gain.roster.wallMs,
     };
   }
   await server.stop();

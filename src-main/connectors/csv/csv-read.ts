@@ -31,7 +31,7 @@ export async function readCsvSource(
   const wantUsers = read.objectTypes.includes('User');
   const groupsConfigured = options.groupsColumn !== undefined || options.membershipsFile !== undefined;
   const wantGroups = read.objectTypes.includes('Group') && groupsConfigured;
-  const prepared = await prepareSource(options);
+  const prepared = await prepareSource(options, read.hashedAttributes?.User);
   const keepUsers = wantUsers && read.keepsAll === true;
   const validated = await validateSource(prepared, options, wantGroups, read.signal, keepUsers);
   const rows = validated.rows;

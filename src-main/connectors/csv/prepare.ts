@@ -13,8 +13,12 @@ export interface PreparedSource {
   reader: RowReader;
 }
 
-export async function prepareSource(options: CsvSourceOptions): Promise<PreparedSource> {
+/** `hashed`: the lower-cased columns the users' hashes cover (SourceReadOptions.hashedAttributes); all when absent. */
+export async function prepareSource(
+  options: CsvSourceOptions,
+  hashed?: ReadonlySet<string>,
+): Promise<PreparedSource> {
   const sniffed = await sniffFile(options);
   const plan = planColumns(sniffed.file.name, sniffed.headers, options);
-  return { sniffed, plan, reader: createRowReader(sniffed.file.name, plan, options) };
+  return { sniffed, plan, reader: createRowReader(sniffed.file.name, plan, options, hashed) };
 }

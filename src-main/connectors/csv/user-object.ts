@@ -42,7 +42,17 @@ function text(value: SourceValue | undefined): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-export function createRowReader(fileName: string, plan: ColumnPlan, options: CsvSourceOptions): RowReader {
+/**
+ * `hashed`: the lower-cased attribute names a user's content hash covers (a cycle's mappings and
+ * scoping filters read only those: engine/attributes-read.ts); every column when absent. The
+ * display name, key and status are hashed either way (as the object's own fields).
+ */
+export function createRowReader(
+  fileName: string,
+  plan: ColumnPlan,
+  options: CsvSourceOptions,
+  hashed?: ReadonlySet<string>,
+): RowReader {
   const disabledValues = new Set(options.disabledValues.map((v) => v.toLowerCase()));
   const softDeletedValues = new Set(options.softDeletedValues.map((v) => v.toLowerCase()));
   const addsDisplayName =
@@ -58,7 +68,8 @@ export function createRowReader(fileName: string, plan: ColumnPlan, options: Csv
   const givenNameColumn = columnName(plan.givenName);
   const surnameColumn = columnName(plan.surname);
 
-  const keys = hashKeys([...columns.map((c) => c.name), ...(addsDisplayName ? ['displayName'] : [])]);
+  const attributeNames = [...columns.map((c) => c.name), ...(addsDisplayName ? ['displayName'] : [])];
+  const keys = hashKeys(hashed ? attributeNames.filter((n) => hashed.has(n.toLowerCase())) : attributeNames);
 
   function read(fields: readonly string[], line: number, hash = true): RowResult {
     const attributes: Record<string, SourceValue> = {};

@@ -309,6 +309,7 @@ export async function readLdapSource(input: LdapReadInput, read: SourceReadOptio
       types: read.objectTypes,
       signal: read.signal,
       warnings,
+      ...(read.hashedAttributes ? { hashedAttributes: read.hashedAttributes } : {}),
     });
     handedOver = true;
     return {
@@ -349,6 +350,7 @@ interface PagesInput {
   types: readonly ObjectType[];
   signal: AbortSignal;
   warnings: ReadWarnings;
+  hashedAttributes?: SourceReadOptions['hashedAttributes'];
 }
 
 function deltaFilter(input: PagesInput): string | null {
@@ -376,6 +378,7 @@ async function* objectPages(
     catalog,
     anchorAttribute: config.anchorAttribute,
     disableRule: config.disableRule,
+    ...(input.hashedAttributes ? { hashedAttributes: input.hashedAttributes } : {}),
     resolveDn: (dn) => index.byDn.get(normalizeDn(dn))?.anchor ?? null,
     unresolved: (attribute, dn) =>
       warnings.add({

@@ -6,7 +6,7 @@
  */
 import type { ObjectType, SourceValue } from '@shared/domain/schema';
 import { ConnectorError, type SourceObject } from '../connector';
-import { objectHash } from '../csv/object-hash';
+import { hashKeys, objectHash } from '../csv/object-hash';
 import { isAccountDisabled } from './ad-values';
 import type { AttributeCatalog } from './attribute-catalog';
 import { textOf, textsOf, type LdapEntry } from './ldap-entry';
@@ -25,6 +25,8 @@ export interface ObjectContext extends TypingContext {
   catalog: AttributeCatalog;
   anchorAttribute: string;
   disableRule: DisableRule | null;
+  /** Per type, the lower-cased attributes a hash covers (SourceReadOptions.hashedAttributes). */
+  hashedAttributes?: Partial<Record<ObjectType, ReadonlySet<string>>>;
 }
 
 /** Attributes that become `members` on groups rather than attributes of their own. */
@@ -113,6 +115,10 @@ export function toSourceObject(
         origin: entry.dn,
       }
     : { type, anchor, displayName, attributes, disabled, softDeleted: false, hash: '', origin: entry.dn };
-  object.hash = objectHash(object);
+  const hashed = context.hashedAttributes?.[type];
+  object.hash = objectHash(
+    object,
+    hashed ? hashKeys(Object.keys(attributes).filter((n) => hashed.has(n.toLowerCase()))) : undefined,
+  );
   return object;
 }

@@ -267,6 +267,13 @@ describe('LDAP through the engine', () => {
       expect(second.counters).toMatchObject({ read: 1, updated: 1, failed: 0 });
       expect(watermark()).not.toBe(before);
       expect(p.requests.filter((r) => r.method !== 'GET')).toHaveLength(1);
+      // An attribute no mapping or scoping filter reads: the delta read hands the entry over, and its
+      // hash leaves that attribute out, so nothing is read or written (engine/attributes-read.ts).
+      await s.replace(uidDn(7), 'roomNumber', '4.12');
+      p.resetRequests();
+      const quiet = await k.sync();
+      expect(quiet.counters).toMatchObject({ read: 1, updated: 0, unchanged: 1, failed: 0 });
+      expect(p.requests).toEqual([]);
       // A deleted entry: the next read is full, and the engine disables the leaver.
       await s.remove(uidDn(8));
       const third = await k.sync();

@@ -72,6 +72,40 @@ describe('CSV content hashes', () => {
     expect(moved.get('Group:All')).toBe(plain.get('Group:All'));
   });
 
+  it('cover only the attributes the reader names, in both ways of reading (hashedAttributes)', async () => {
+    const read = async (content: string, keepsAll: boolean) => {
+      const path = writeCsv(dir, `f${files++}.csv`, content);
+      const result = await source({ path, ...options }).read({
+        objectTypes: ['User'],
+        since: null,
+        signal: new AbortController().signal,
+        keepsAll,
+        // Lower-cased, as the engine names them: the file's column is "department".
+        hashedAttributes: { User: new Set(['department']) },
+      });
+      const users: { anchor: string; hash: string }[] = [];
+      for await (const page of result.pages) users.push(...page);
+      return new Map(users.map((u) => [u.anchor, u.hash]));
+    };
+    for (const keepsAll of [true, false]) {
+      const plain = await read(lines(header, ...base), keepsAll);
+      // E1's aliases and groups change, E2's department: only E2's hash moves.
+      const changed = await read(
+        lines(header, 'E1,Kim Minjun,Sales,z@x.example,All', 'E2,Élodie Lefèvre,Research,,R&D;All', base[2]!),
+        keepsAll,
+      );
+      expect(changed.get('E1'), `keepsAll ${keepsAll}`).toBe(plain.get('E1'));
+      expect(changed.get('E2'), `keepsAll ${keepsAll}`).not.toBe(plain.get('E2'));
+      expect(changed.get('E3'), `keepsAll ${keepsAll}`).toBe(plain.get('E3'));
+      // The display name is the object's own, hashed whatever the reader names.
+      const renamed = await read(
+        lines(header, 'E1,Kim Min-jun,Sales,a@x.example;b@x.example,Sales;All'),
+        keepsAll,
+      );
+      expect(renamed.get('E1')).not.toBe(plain.get('E1'));
+    }
+  });
+
   it('change when the status flips an object to soft-deleted', async () => {
     const read = async (status: string) => {
       const path = writeCsv(dir, `${status}.csv`, lines('employeeId,status', `E1,${status}`));
