@@ -4,6 +4,7 @@ import { call, onEvent } from '../api';
 import type { ExportResult } from '@shared/domain/exports';
 import type { LogPage } from '@shared/domain/provisioning';
 import { useErrorsStore } from './errors';
+import { latestRequest } from './latest-request';
 import { defaultLogFilters, toLogQuery, type LogFilters } from './log-filters';
 
 export type LogEntryRow = LogPage['entries'][number];
@@ -25,10 +26,11 @@ export const useLogsStore = defineStore('logs', () => {
   const stale = ref(false);
   /** The time the period filter was measured from, so "Load older" continues the same window. */
   let queriedAt = new Date();
-  let generation = 0;
+  /** A newer query (the admin changed a filter meanwhile) wins. */
+  const latest = latestRequest();
 
   async function fetchPage(beforeSeq?: number): Promise<void> {
-    const mine = ++generation;
+    const current = latest.next();
     loading.value = true;
     try {
       const page = await call('logs.query', {
@@ -36,16 +38,15 @@ export const useLogsStore = defineStore('logs', () => {
         limit: pageSize,
         ...(beforeSeq ? { beforeSeq } : {}),
       });
-      // A newer query (the admin changed a filter meanwhile) wins.
-      if (mine !== generation) return;
+      if (!current()) return;
       entries.value = beforeSeq ? [...entries.value, ...page.entries] : page.entries;
       nextBeforeSeq.value = page.nextBeforeSeq;
       loaded.value = true;
       if (!beforeSeq) stale.value = false;
     } catch (error) {
-      if (mine === generation) useErrorsStore().report(error);
+      if (current()) useErrorsStore().report(error);
     } finally {
-      if (mine === generation) loading.value = false;
+      if (current()) loading.value = false;
     }
   }
 

@@ -9,6 +9,7 @@ import type {
 import { maxOnDemandMembers } from '@shared/domain/on-demand';
 import { call, onEvent } from '../api';
 import { useErrorsStore } from './errors';
+import { latestRequest } from './latest-request';
 
 /**
  * Provision on demand (§13) in the UI: search the job's source, choose a user (or a group and up to
@@ -32,7 +33,7 @@ export const useOnDemandStore = defineStore('onDemand', () => {
    * queries and may answer out of order; an older answer arriving last showed candidates for a query
    * no longer in the box, and could choose one of them for the admin.
    */
-  let latestSearch = 0;
+  const latestSearch = latestRequest();
 
   function subscribe(): void {
     if (subscribed) return;
@@ -67,7 +68,7 @@ export const useOnDemandStore = defineStore('onDemand', () => {
   function reset(next: { kind?: 'user' | 'group'; query?: string } = {}): void {
     kind.value = next.kind ?? kind.value;
     query.value = next.query ?? '';
-    latestSearch++;
+    latestSearch.drop();
     searching.value = false;
     found.value = null;
     chosen.value = null;
@@ -79,19 +80,19 @@ export const useOnDemandStore = defineStore('onDemand', () => {
 
   async function search(jobId: string): Promise<void> {
     if (query.value.trim() === '') return;
-    const mine = ++latestSearch;
+    const current = latestSearch.next();
     searching.value = true;
     try {
       const answer = await call('onDemand.search', { jobId, kind: kind.value, query: query.value });
-      if (mine !== latestSearch) return;
+      if (!current()) return;
       found.value = answer;
       const first = answer.candidates[0];
       // One exact hit (a key from a log entry) is chosen for the admin.
       if (answer.candidates.length === 1 && first) choose(first);
     } catch (error) {
-      if (mine === latestSearch) useErrorsStore().report(error);
+      if (current()) useErrorsStore().report(error);
     } finally {
-      if (mine === latestSearch) searching.value = false;
+      if (current()) searching.value = false;
     }
   }
 

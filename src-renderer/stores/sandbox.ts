@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import { call, onEvent } from '../api';
 import type { SandboxAccount, SandboxStatus } from '@shared/domain/sandbox';
 import { useErrorsStore } from './errors';
+import { latestRequest } from './latest-request';
 import { newestValue } from './newest-value';
 import { serialLoad } from './serial-load';
 
@@ -20,7 +21,7 @@ export const useSandboxStore = defineStore('sandbox', () => {
   const accounts = ref<SandboxAccount[]>([]);
   const total = ref(0);
   const accountsLoading = ref(false);
-  let generation = 0;
+  const latest = latestRequest();
 
   /** Starting and stopping answer with the status, and so does the `sandbox.changed` event. */
   const current = newestValue(status);
@@ -49,7 +50,8 @@ export const useSandboxStore = defineStore('sandbox', () => {
   }
 
   async function fetchAccounts(offset: number): Promise<void> {
-    const mine = ++generation;
+    // Only the latest list request fills the list (a search typed on answers last).
+    const current = latest.next();
     accountsLoading.value = true;
     try {
       const term = search.value.trim();
@@ -59,13 +61,13 @@ export const useSandboxStore = defineStore('sandbox', () => {
         limit: pageSize,
         ...(term ? { search: term } : {}),
       });
-      if (mine !== generation) return;
+      if (!current()) return;
       accounts.value = offset === 0 ? page.items : [...accounts.value, ...page.items];
       total.value = page.total;
     } catch (error) {
-      if (mine === generation) useErrorsStore().report(error);
+      if (current()) useErrorsStore().report(error);
     } finally {
-      if (mine === generation) accountsLoading.value = false;
+      if (current()) accountsLoading.value = false;
     }
   }
 

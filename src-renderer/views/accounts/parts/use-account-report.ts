@@ -3,6 +3,7 @@ import type { AccountClass, AccountReport, AccountRow } from '@shared/domain/acc
 import type { ObjectType } from '@shared/domain/schema';
 import { call, onEvent } from '../../../api';
 import { useErrorsStore } from '../../../stores/errors';
+import { latestRequest } from '../../../stores/latest-request';
 import { newestValue } from '../../../stores/newest-value';
 
 /** Rows asked for per page; the table asks for the next page as it is scrolled to its end. */
@@ -29,7 +30,7 @@ export function useAccountReport(jobId: Ref<string | null>) {
   const search = ref('');
   let nextAfterSeq: number | null = null;
   /** Answers to an older filter are dropped: only the latest request fills the table. */
-  let generation = 0;
+  const latest = latestRequest();
   /**
    * Events come by another path than answers (in browser mode an event stream beside fetch), so a
    * discovery that ends quickly can send `accounts.finished` before the answer to `accounts.discover`
@@ -49,7 +50,7 @@ export function useAccountReport(jobId: Ref<string | null>) {
   async function loadRows(keep = 0): Promise<void> {
     const id = jobId.value;
     if (!id) return;
-    const mine = ++generation;
+    const current = latest.next();
     loadingRows.value = true;
     try {
       const page = await call('accounts.rows', {
@@ -58,21 +59,21 @@ export function useAccountReport(jobId: Ref<string | null>) {
         afterSeq: 0,
         limit: Math.min(1000, Math.max(accountPageSize, keep)),
       });
-      if (mine !== generation) return;
+      if (!current()) return;
       rows.value = page.rows;
       total.value = page.total;
       nextAfterSeq = page.nextAfterSeq;
     } catch (error) {
-      if (mine === generation) errors.report(error);
+      if (current()) errors.report(error);
     } finally {
-      if (mine === generation) loadingRows.value = false;
+      if (current()) loadingRows.value = false;
     }
   }
 
   async function loadMore(): Promise<void> {
     const id = jobId.value;
     if (!id || nextAfterSeq === null || loadingRows.value) return;
-    const mine = generation;
+    const current = latest.same();
     loadingRows.value = true;
     try {
       const page = await call('accounts.rows', {
@@ -81,14 +82,14 @@ export function useAccountReport(jobId: Ref<string | null>) {
         afterSeq: nextAfterSeq,
         limit: accountPageSize,
       });
-      if (mine !== generation) return;
+      if (!current()) return;
       rows.value = [...rows.value, ...page.rows];
       total.value = page.total;
       nextAfterSeq = page.nextAfterSeq;
     } catch (error) {
       errors.report(error);
     } finally {
-      if (mine === generation) loadingRows.value = false;
+      if (current()) loadingRows.value = false;
     }
   }
 
