@@ -219,6 +219,13 @@ export interface TargetPage {
 export interface TargetConnector {
   capabilities(): TargetCapabilities;
   /**
+   * The connector itself keeps at most the job's `maxConcurrency` requests in flight (the SCIM
+   * client's limiter). Only then does the engine start more objects than that at once, so that their
+   * write intents share a commit (engine/bounded-pool.ts runBatched); for any other connector the
+   * engine's pool is what bounds the requests.
+   */
+  readonly limitsConcurrency?: boolean;
+  /**
    * §17.2: a query for a random value on the first Users matching attribute (and Groups when enabled).
    * Resolves with ok:false for credentials/URL/compliance problems rather than throwing.
    */

@@ -1,7 +1,8 @@
 import type { ObjectMapping } from '@shared/domain/jobs';
 import type { ObjectType } from '@shared/domain/schema';
-import { parseExpression, walk } from '@shared/expressions/index';
+import { walk, type ExpressionNode } from '@shared/expressions/index';
 import type { CycleContext } from './cycle-context';
+import type { MappingEvaluator } from './mapping-evaluator';
 
 /**
  * The source attributes a cycle reads of each object type, lower-cased: every attribute an
@@ -19,32 +20,32 @@ import type { CycleContext } from './cycle-context';
  * The set comes from the configuration, whose digest is part of every object's state hash: a
  * mapping that starts reading another attribute changes the digest, so every object is evaluated
  * again anyway. A type is left out (every attribute hashed) when it has no mapping or an
- * expression does not parse: the cycle cannot tell what it would read.
+ * expression does not parse: the cycle cannot tell what it would read. The trees are the cycle's
+ * evaluator's own, so each expression is parsed once.
  */
 export function attributesRead(
   mappings: CycleContext['mappings'],
+  evaluator: Pick<MappingEvaluator, 'treeOf'>,
 ): Partial<Record<ObjectType, ReadonlySet<string>>> {
   const read: Partial<Record<ObjectType, ReadonlySet<string>>> = {};
   for (const type of ['User', 'Group'] as const) {
     const mapping = mappings[type];
-    const names = mapping ? namesRead(mapping) : null;
+    const names = mapping ? namesRead(mapping, evaluator) : null;
     if (names) read[type] = names;
   }
   return read;
 }
 
-function namesRead(mapping: ObjectMapping): Set<string> | null {
+function namesRead(mapping: ObjectMapping, evaluator: Pick<MappingEvaluator, 'treeOf'>): Set<string> | null {
   const names = new Set<string>();
   for (const m of mapping.attributeMappings) {
-    if (m.type === 'None' || m.type === 'Constant') continue;
-    // A Direct mapping is evaluated as the expression `[source]` (mapping-evaluator.ts).
-    const text = m.type === 'Direct' ? `[${m.source}]` : m.source;
-    let tree;
+    let tree: ExpressionNode | null;
     try {
-      tree = parseExpression(text);
+      tree = evaluator.treeOf(m);
     } catch {
       return null;
     }
+    if (!tree) continue;
     walk(tree, (node) => {
       if (node.kind === 'attribute') names.add(node.name.toLowerCase());
     });

@@ -48,6 +48,7 @@ export function checkedTarget(
   const listAll = target.listAll?.bind(target);
   return {
     capabilities: () => target.capabilities(),
+    ...(target.limitsConcurrency ? { limitsConcurrency: true } : {}),
     testConnection: (c) => target.testConnection(c),
     discover: () => target.discover(),
     find: guarded((type, path, value, paths) => target.find(type, path, value, paths)),

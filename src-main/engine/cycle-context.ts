@@ -3,7 +3,7 @@ import type { CycleCounters, CycleProgress, PlanItem } from '@shared/domain/prov
 import type { ObjectType } from '@shared/domain/schema';
 import type { SourceObject, TargetConnector } from '../connectors/connector';
 import type { JobRecord } from '../store/jobs-repo';
-import type { LinkRecord } from '../store/links-repo';
+import { objectKey, type LinkRecord } from '../store/links-repo';
 import type { Store } from '../store/store';
 import type { LinkLookup } from './job-links';
 import type { CycleStepObserver } from './log-builder';
@@ -71,9 +71,8 @@ export interface CycleContext {
   progress(update: Partial<Pick<CycleProgress, 'phase' | 'processed' | 'total'>>): void;
 }
 
-export function linkKey(objectType: ObjectType, anchor: string): string {
-  return `${objectType}\u0000${anchor}`;
-}
+/** An object's key in the cycle's maps (links, state, verdicts): the store's key, which its pages hand out. */
+export const linkKey: (objectType: ObjectType, anchor: string) => string = objectKey;
 
 /** The object type and anchor a link key was made of (the type ends at the first NUL). */
 export function splitLinkKey(key: string): { objectType: ObjectType; anchor: string } {

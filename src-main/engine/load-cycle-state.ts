@@ -1,27 +1,26 @@
-import type { ObjectType } from '@shared/domain/schema';
 import type { CountStep, LinkCursor } from '../store/links-repo';
 import type { Store } from '../store/store';
-import { linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
+import { splitLinkKey, throwIfCancelled, type CycleContext } from './cycle-context';
 import { loopBudget } from './event-loop-budget';
 import { JobLinks } from './job-links';
 
 /** Rows per query: small enough that one page reads in a few milliseconds. */
 const pageRows = 2000;
 
-/** [object type, anchor, value] */
-type KeyedRow = [ObjectType, string, string];
+/** [object key, value]: the key is the one the cycle's maps use (linkKey), built by SQLite. */
+type KeyedRow = [string, string];
 /** A page of rows after `after`, the last row of the page before (each table pages in its own order). */
 type PageOf = (after: KeyedRow | null, limit: number) => KeyedRow[];
 
 /**
- * Fills `map` with link key → the row's third column, page by page, yielding between pages so that
+ * Fills `map` with link key → the row's second column, page by page, yielding between pages so that
  * the caller can let the event loop run.
  */
 function* keyedPages(pageOf: PageOf, map: Map<string, string>): Generator<void, void, undefined> {
   let after: KeyedRow | null = null;
   for (;;) {
     const page = pageOf(after, pageRows);
-    for (const [objectType, anchor, value] of page) map.set(linkKey(objectType, anchor), value);
+    for (const [key, value] of page) map.set(key, value);
     const last = page.at(-1);
     if (!last || page.length < pageRows) return;
     after = last;
@@ -31,10 +30,15 @@ function* keyedPages(pageOf: PageOf, map: Map<string, string>): Generator<void, 
 
 function readers(store: Store, jobId: string): { targetIds: PageOf; hashes: PageOf } {
   return {
-    // Links page along their covering index, state along its key (links-repo.ts, source-state-repo.ts).
-    targetIds: (after, limit) => store.links.targetIdPage(jobId, after, limit),
-    hashes: (after, limit) =>
-      store.sourceState.hashPage(jobId, after ? { objectType: after[0], anchor: after[1] } : null, limit),
+    // Links page along their covering index, state along its key (links-repo.ts, source-state-repo.ts);
+    // the next page starts after the last row's place, split back out of its key once a page.
+    targetIds: (after, limit) =>
+      store.links.targetIdPage(
+        jobId,
+        after ? { ...splitLinkKey(after[0]), targetId: after[1] } : null,
+        limit,
+      ),
+    hashes: (after, limit) => store.sourceState.hashPage(jobId, after ? splitLinkKey(after[0]) : null, limit),
   };
 }
 

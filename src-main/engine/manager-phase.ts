@@ -1,7 +1,7 @@
 import type { AttributeMapping, ObjectMapping } from '@shared/domain/jobs';
 import type { SourceObject } from '../connectors/connector';
 import type { LinkRecord } from '../store/links-repo';
-import { runBounded } from './bounded-pool';
+import { intentBatchFor, runBatched } from './bounded-pool';
 import { linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
 import { logFor } from './log-builder';
 import { referenceMappings, sourceAttributesFor } from './object-mappings';
@@ -34,9 +34,11 @@ export async function resolveManagerReferences(
     const user = ctx.users.get(pending.anchor);
     if (user) candidates.set(user.anchor, user);
   }
-  await runBounded(
+  // Users start in batches, so that the intents of their manager requests share a commit.
+  await runBatched(
     candidates.values(),
     ctx.settings.maxConcurrency,
+    intentBatchFor(ctx.target),
     async (user) => {
       const link = ctx.links.get(linkKey('User', user.anchor));
       if (!link || !ctx.verdicts.get(linkKey('User', user.anchor))?.inScope) return;

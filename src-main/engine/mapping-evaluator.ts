@@ -32,7 +32,14 @@ export class MappingEvaluator {
     return this.schemaByPath.get(path);
   }
 
-  private tree(text: string): ExpressionNode {
+  /**
+   * The parsed expression a mapping evaluates, parsed once per text and kept: the cycle's evaluation
+   * and what it reads of the source (attributes-read.ts) share the tree. Null for a mapping that reads
+   * nothing (None, Constant); throws the parse error of an expression that does not parse.
+   */
+  treeOf(mapping: AttributeMapping): ExpressionNode | null {
+    const text = expressionText(mapping);
+    if (text === null) return null;
     let tree = this.trees.get(text);
     if (!tree) {
       tree = parseExpression(text);
@@ -55,12 +62,11 @@ export class MappingEvaluator {
       return operation === 'create' ? { kind: 'omit', useDefault: true } : { kind: 'leave' };
     let result: EvaluationResult;
     try {
-      if (mapping.type === 'Constant') {
-        result = { value: mapping.source, dropped: false, redacted: false, warnings: [] };
-      } else {
-        const text = mapping.type === 'Direct' ? `[${mapping.source}]` : mapping.source;
-        result = await evaluateExpression(this.tree(text), { source, ...(isTaken ? { isTaken } : {}) });
-      }
+      // A Constant has no tree: its text is its value.
+      const tree = this.treeOf(mapping);
+      result = tree
+        ? await evaluateExpression(tree, { source, ...(isTaken ? { isTaken } : {}) })
+        : { value: mapping.source, dropped: false, redacted: false, warnings: [] };
     } catch (error) {
       if (error instanceof ExpressionError)
         return failed(
@@ -99,6 +105,19 @@ export class MappingEvaluator {
     const type: TargetAttributeType = attribute?.type === 'Binary' || !attribute ? 'String' : attribute.type;
     const converted = toTargetValue(mapping.defaultValue, type, attribute?.multiValued ?? false);
     return converted.ok ? toPlain(converted.value) : null;
+  }
+}
+
+/** The expression a mapping evaluates: a Direct mapping is the expression `[source]`. */
+function expressionText(mapping: AttributeMapping): string | null {
+  switch (mapping.type) {
+    case 'None':
+    case 'Constant':
+      return null;
+    case 'Direct':
+      return `[${mapping.source}]`;
+    case 'Expression':
+      return mapping.source;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { SourceObject } from '../connectors/connector';
 import type { LinkRecord } from '../store/links-repo';
-import { runBounded } from './bounded-pool';
+import { intentBatchFor, runBatched } from './bounded-pool';
 import { linkKey, splitLinkKey, throwIfCancelled, type CycleContext } from './cycle-context';
 import { loopBudget } from './event-loop-budget';
 import { logFor, type LogBuilder } from './log-builder';
@@ -118,9 +118,11 @@ export async function syncMemberships(
   // A group whose members did not change needs no request, so without pauses the workers would
   // walk every group (and its members) in one turn of the event loop: 60–100 ms at 10k users.
   const budget = loopBudget();
-  await runBounded(
+  // Groups start in batches, so that the intents of their first requests share a commit.
+  await runBatched(
     ctx.groups.values(),
     ctx.settings.maxConcurrency,
+    intentBatchFor(ctx.target),
     async (group) => {
       const paused = budget.pause();
       if (paused) await paused;

@@ -13,6 +13,7 @@ export function observedTarget(
   const readMembers = target.readMembers?.bind(target);
   return {
     capabilities: () => target.capabilities(),
+    ...(target.limitsConcurrency ? { limitsConcurrency: true } : {}),
     testConnection: (check) => target.testConnection(check),
     discover: () => target.discover(),
     async find(type, path, value, paths) {

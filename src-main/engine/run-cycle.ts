@@ -19,7 +19,7 @@ import type { ConnectorFactory } from './connector-factory';
 import { CycleCancelled, linkKey, splitLinkKey, throwIfCancelled, type CycleContext } from './cycle-context';
 import { createCycleContext, firstMatchingPath, mappingsOf } from './cycle-setup';
 import { attributesRead } from './attributes-read';
-import { runBounded } from './bounded-pool';
+import { intentBatchFor, runBatched } from './bounded-pool';
 import { deprovision, heldBackTargetIds } from './deprovision-phase';
 import { resolveManagerReferences } from './manager-phase';
 import { processObject } from './object-processor';
@@ -239,7 +239,7 @@ export async function runCycle(
       since,
       signal: options.signal,
       keepsAll: true,
-      hashedAttributes: attributesRead(mappings),
+      hashedAttributes: attributesRead(mappings, ctx.evaluator),
     });
     const readBudget = loopBudget();
     for await (const page of read.pages) {
@@ -335,9 +335,11 @@ export async function runCycle(
       if (index) (ctx.matchIndexes ??= new Map()).set(type, index);
       let done = 0;
       // A stopCycle error ends the phase: objects not started yet never start, those in flight finish.
-      await runBounded(
+      // Objects start in batches, so that their write intents share a commit.
+      await runBatched(
         items,
         job.config.settings.maxConcurrency,
+        intentBatchFor(ctx.target),
         async (item) => {
           // An object's mapping, diff and log run synchronously up to its first request, and the
           // workers start together: the first objects (code not yet optimised) and every object that

@@ -59,19 +59,38 @@ export function fromRow(row: LinkRow): LinkRecord {
   };
 }
 
-/** [object type, anchor, target id] */
-export type LinkTargetRow = [ObjectType, string, string];
+/** [object key (objectKey: type, NUL, anchor), target id] */
+export type LinkTargetRow = [string, string];
+
+/** Where a page of `targetIdPage` ends: its last row's place in the `links_target` index. */
+export interface LinkTargetCursor {
+  objectType: ObjectType;
+  anchor: string;
+  targetId: string;
+}
+
+/**
+ * SQL for an object's key as `objectKey` writes it: SQLite builds the one string a cycle keys its
+ * maps by, so a row hands over two strings rather than three plus a concatenation in script (a
+ * 100k-user cycle reads 200,000 such rows before it reads the source).
+ */
+export const objectKeySql = 'object_type || char(0) || anchor';
+
+/** An object's key in a cycle's maps: its type, a NUL, its anchor (engine/cycle-context.ts linkKey). */
+export function objectKey(objectType: ObjectType, anchor: string): string {
+  return `${objectType}\u0000${anchor}`;
+}
 
 export interface LinksRepo {
   forJob(jobId: string, objectType?: ObjectType): LinkRecord[];
   /**
-   * A page of the job's links as [object type, anchor, target id] after the row `after` (the last of
-   * the page before), in the order of the `links_target` index (object type, target id, anchor): what
+   * A page of the job's links as [object key, target id] after `after` (the last row of the page
+   * before), in the order of the `links_target` index (object type, target id, anchor): what
    * a cycle holds for every link (engine/job-links.ts), read from that covering index. The primary
    * key holds whole rows, exported values included; stepping along it read 15,000 pages for 100,000
    * links, against 2,200 here (issue 11: a 100k delta's start, 0.25–0.3 s less CPU and wall time).
    */
-  targetIdPage(jobId: string, after: LinkTargetRow | null, limit: number): LinkTargetRow[];
+  targetIdPage(jobId: string, after: LinkTargetCursor | null, limit: number): LinkTargetRow[];
   get(jobId: string, objectType: ObjectType, anchor: string): LinkRecord | null;
   byTargetId(jobId: string, objectType: ObjectType, targetId: string): LinkRecord | null;
   upsert(link: LinkRecord): void;
@@ -108,7 +127,7 @@ export function createLinksRepo(db: Database): LinksRepo {
   );
   // links_target (job_id, object_type, target_id, then the key's anchor) serves the row-value
   // comparison and the order, and holds every column read: a covering index.
-  const targetColumns = 'object_type, anchor, target_id';
+  const targetColumns = `${objectKeySql}, target_id`;
   const firstTargetPage = db
     .prepare<[string, number], LinkTargetRow>(
       `SELECT ${targetColumns} FROM links WHERE job_id = ? ORDER BY object_type, target_id, anchor LIMIT ?`,
@@ -158,8 +177,8 @@ export function createLinksRepo(db: Database): LinksRepo {
       (objectType ? forJobType.all(jobId, objectType) : forJobAll.all(jobId)).map(fromRow),
     targetIdPage: (jobId, after, limit) =>
       after
-        ? // The index's order: object type, target id, anchor (the row holds them as type, anchor, id).
-          nextTargetPage.all(jobId, after[0], after[2], after[1], limit)
+        ? // The index's order: object type, target id, anchor.
+          nextTargetPage.all(jobId, after.objectType, after.targetId, after.anchor, limit)
         : firstTargetPage.all(jobId, limit),
     get: (jobId, objectType, anchor) => {
       const row = one.get(jobId, objectType, anchor);

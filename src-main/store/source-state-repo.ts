@@ -1,6 +1,6 @@
 import type { ObjectType } from '@shared/domain/schema';
 import type { Database } from './db';
-import { sharedObjectType } from './links-repo';
+import { objectKey, objectKeySql, sharedObjectType } from './links-repo';
 
 export interface SourceStateRecord {
   objectType: ObjectType;
@@ -10,14 +10,14 @@ export interface SourceStateRecord {
   displayName: string;
 }
 
-/** [object type, anchor, state hash] */
-export type StateHashRow = [ObjectType, string, string];
+/** [object key (links-repo.ts objectKey), state hash] */
+export type StateHashRow = [string, string];
 
 /** What each source object looked like at the last completed cycle (for hash-based deltas). */
 export interface SourceStateRepo {
   forJob(jobId: string): Map<string, SourceStateRecord>;
   /**
-   * A page of the job's records as [object type, anchor, state hash], in key order after `after`:
+   * A page of the job's records as [object key, state hash], in key order after `after`:
    * what a cycle compares each object's new hash with.
    */
   hashPage(
@@ -30,9 +30,8 @@ export interface SourceStateRepo {
   clear(jobId: string): void;
 }
 
-export function sourceStateKey(objectType: ObjectType, anchor: string): string {
-  return `${objectType}\u0000${anchor}`;
-}
+/** The key of a job's record of one object: the same key as its link's (links-repo.ts objectKey). */
+export const sourceStateKey = objectKey;
 
 export function createSourceStateRepo(db: Database): SourceStateRepo {
   const all = db.prepare<
@@ -40,7 +39,7 @@ export function createSourceStateRepo(db: Database): SourceStateRepo {
     { object_type: ObjectType; anchor: string; state_hash: string; display_name: string }
   >('SELECT object_type, anchor, state_hash, display_name FROM source_objects WHERE job_id = ?');
   type StateRow = { object_type: ObjectType; anchor: string; state_hash: string; display_name: string };
-  const hashColumns = 'object_type, anchor, state_hash';
+  const hashColumns = `${objectKeySql}, state_hash`;
   const firstHashPage = db
     .prepare<[string, number], StateHashRow>(
       `SELECT ${hashColumns} FROM source_objects WHERE job_id = ? ORDER BY object_type, anchor LIMIT ?`,

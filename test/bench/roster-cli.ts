@@ -58,9 +58,13 @@ export function runCli(
   child.stdin.end(input);
   return new Promise((resolveRun, reject) => {
     child.once('error', reject);
-    child.once('close', (status) =>
-      resolveRun({ status, stdout, stderr, wallMs: performance.now() - started }),
-    );
+    child.once('close', (status) => {
+      // ROSTER_BENCH_OUTPUT=<dir>: every measured process's output kept (with --trace-gc among the
+      // node flags above, what its collector did).
+      const keep = process.env['ROSTER_BENCH_OUTPUT'];
+      if (keep) writeFileSync(join(keep, `roster-${child.pid ?? 0}.txt`), `${stdout}\n${stderr}`);
+      resolveRun({ status, stdout, stderr, wallMs: performance.now() - started });
+    });
   });
 }
 
@@ -245,6 +249,10 @@ export async function sync(folder: RosterFolder, options: { turns?: boolean } = 
     peakRssMb: Math.round(probe.maxRssKb / 1024),
     cpuMs: probe.cpuMs,
     mainThreadCpuMs: probe.mainThreadCpuMs,
-    summary: result.stdout.trim().split('\n')[0] ?? result.stderr.trim(),
+    // The cycle's line, also among trace lines that node flags may print before it.
+    summary:
+      result.stdout.split('\n').find((line) => line.startsWith('Cycle ')) ??
+      result.stdout.trim().split('\n')[0] ??
+      result.stderr.trim(),
   };
 }

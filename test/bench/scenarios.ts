@@ -226,9 +226,11 @@ export async function ladder(
     ['changed', there.writes],
     ['changed back', back.writes],
   ] as const) {
+    await server.reset();
     const raw = await replayUpdates(writes, server, benchSettings.maxConcurrency);
+    // The server's CPU for the raw client's requests, beside what it needed for Roster's same requests.
     log(
-      `${users} users: raw GET + PATCH of the same ${writes.length} users, ${label}: ${(raw.wallMs / 1000).toFixed(2)} s`,
+      `${users} users: raw GET + PATCH of the same ${writes.length} users, ${label}: ${(raw.wallMs / 1000).toFixed(2)} s, ${(raw.cpuMs / 1000).toFixed(2)} s CPU, ${serverBusy(await server.stats())}`,
     );
     if (raw.failures > 0) throw new Error(`${users} users: the raw replay failed: ${raw.firstFailure}`);
     replays.push(raw);

@@ -6,7 +6,7 @@
  */
 import type { ObjectType, SourceValue } from '@shared/domain/schema';
 import { ConnectorError, type SourceObject } from '../connector';
-import { hashKeys, objectHash } from '../csv/object-hash';
+import { hashKeys, objectHash, type HashKeys } from '../csv/object-hash';
 import { isAccountDisabled } from './ad-values';
 import type { AttributeCatalog } from './attribute-catalog';
 import { textOf, textsOf, type LdapEntry } from './ldap-entry';
@@ -116,9 +116,28 @@ export function toSourceObject(
       }
     : { type, anchor, displayName, attributes, disabled, softDeleted: false, hash: '', origin: entry.dn };
   const hashed = context.hashedAttributes?.[type];
-  object.hash = objectHash(
-    object,
-    hashed ? hashKeys(Object.keys(attributes).filter((n) => hashed.has(n.toLowerCase()))) : undefined,
-  );
+  object.hash = objectHash(object, hashed ? hashKeysFor(Object.keys(attributes), hashed) : undefined);
   return object;
+}
+
+/** Distinct attribute-name lists remembered per hashed set; entries past it build their keys each. */
+const maxNameLists = 256;
+/** Per hashed set (one per cycle and type, so a cycle's lists go with it): name list → its HashKeys. */
+const keysByNames = new WeakMap<ReadonlySet<string>, Map<string, HashKeys>>();
+
+/**
+ * The HashKeys of the entry's attribute names that `hashed` covers. Entries of one object class
+ * mostly carry the same names in the same order, so the filter, the sort and the quoting run once per
+ * distinct name list rather than once per entry (the CSV source builds them once per file).
+ */
+function hashKeysFor(names: readonly string[], hashed: ReadonlySet<string>): HashKeys {
+  let byNames = keysByNames.get(hashed);
+  if (!byNames) keysByNames.set(hashed, (byNames = new Map<string, HashKeys>()));
+  const signature = names.join('\u0000');
+  let keys = byNames.get(signature);
+  if (!keys) {
+    keys = hashKeys(names.filter((n) => hashed.has(n.toLowerCase())));
+    if (byNames.size < maxNameLists) byNames.set(signature, keys);
+  }
+  return keys;
 }

@@ -263,6 +263,8 @@ export function createScimTarget(options: ScimTargetOptions): TargetConnector {
 
   return {
     capabilities,
+    // The HTTP client's limiter (rate-limit.ts) holds every request to maxConcurrency in flight.
+    limitsConcurrency: true,
 
     async testConnection(check): Promise<ConnectionTestResult> {
       const probes = () => {

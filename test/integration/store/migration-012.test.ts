@@ -105,8 +105,8 @@ describe('migration 012 (source-state epochs) and paged loading of links and sta
     db.exec(seed);
     const links = createLinksRepo(db);
     const sourceState = createSourceStateRepo(db);
-    // Anchors that sort differently as text and as numbers, over several pages of 500, both types.
-    const anchors = Array.from({ length: 1234 }, (_, i) => `u${i}`);
+    // Anchors that sort differently as text and as numbers, over several pages of 2,000 (load-cycle-state.ts), both types.
+    const anchors = Array.from({ length: 4500 }, (_, i) => `u${i}`);
     db.transaction(() => {
       for (const anchor of anchors) links.upsert(link('j1', 'User', anchor));
       for (const anchor of ['g2', 'g10', 'g1']) links.upsert(link('j1', 'Group', anchor));
@@ -125,7 +125,7 @@ describe('migration 012 (source-state epochs) and paged loading of links and sta
     const store = { links, sourceState } as unknown as Store;
     const loaded = await loadCycleState(store, 'j1', new AbortController().signal);
     const whole = links.forJob('j1');
-    expect(loaded.links.size).toBe(1237);
+    expect(loaded.links.size).toBe(4503);
     expect([...loaded.links.keys()].sort()).toEqual(
       whole.map((l) => `${l.objectType}\u0000${l.anchor}`).sort(),
     );
@@ -143,8 +143,12 @@ describe('migration 012 (source-state epochs) and paged loading of links and sta
 
     // In the order of the links_target index: object type, target id, anchor.
     const firstTwo = links.targetIdPage('j1', null, 2);
-    expect(firstTwo.map(([type, anchor]) => `${type}:${anchor}`)).toEqual(['Group:g1', 'Group:g10']);
-    expect(links.targetIdPage('j1', ['Group', 'g10', 't-g10'], 2).map((row) => row[1])).toEqual(['g2', 'u0']);
+    expect(firstTwo.map(([key]) => key)).toEqual(['Group\u0000g1', 'Group\u0000g10']);
+    const next = links.targetIdPage('j1', { objectType: 'Group', anchor: 'g10', targetId: 't-g10' }, 2);
+    expect(next).toEqual([
+      ['Group\u0000g2', 't-g2'],
+      ['User\u0000u0', 't-u0'],
+    ]);
 
     const controller = new AbortController();
     controller.abort();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { objectMappingSchema } from '@shared/domain/jobs';
 import { attributesRead } from '../../../../src-main/engine/attributes-read';
+import { MappingEvaluator } from '../../../../src-main/engine/mapping-evaluator';
 
 type MappingInput = z.input<typeof objectMappingSchema>;
 
@@ -27,16 +28,16 @@ describe('attributesRead: what a cycle reads of each object type', () => {
         filters: [{ title: '', clauses: [{ attribute: 'costCenter', operator: 'EQUALS', value: '1' }] }],
       },
     });
-    expect([...(attributesRead({ User: users, Group: null }).User ?? [])].sort()).toEqual(
-      ['costcenter', 'givenname', 'issoftdeleted', 'mail', 'surname'].sort(),
-    );
+    expect(
+      [...(attributesRead({ User: users, Group: null }, new MappingEvaluator(new Map())).User ?? [])].sort(),
+    ).toEqual(['costcenter', 'givenname', 'issoftdeleted', 'mail', 'surname'].sort());
   });
 
   it('leaves a type out (every attribute hashed) when an expression does not parse or there is no mapping', () => {
     const broken = mapping({
       attributeMappings: [{ target: 'userName', type: 'Expression', source: 'Join(' }],
     });
-    const read = attributesRead({ User: broken, Group: null });
+    const read = attributesRead({ User: broken, Group: null }, new MappingEvaluator(new Map()));
     expect(read.User).toBeUndefined();
     expect(read.Group).toBeUndefined();
     expect('Group' in read).toBe(false);

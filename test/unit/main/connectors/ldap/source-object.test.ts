@@ -104,6 +104,21 @@ describe('AD entry → source object', () => {
     expect(toSourceObject('User', renamed, ctx).hash).not.toBe(base);
   });
 
+  it('hashes only the attributes the job reads, whatever order the server sends them in', () => {
+    const { ctx } = context('activeDirectory', {});
+    const read: ObjectContext = { ...ctx, hashedAttributes: { User: new Set(['cn', 'userprincipalname']) } };
+    const attributes = Object.fromEntries([...ann.attributes.values()].map((a) => [a.name, a.values]));
+    const base = toSourceObject('User', ann, read).hash;
+    const reordered = entry(ann.dn, Object.fromEntries(Object.entries(attributes).reverse()));
+    expect(toSourceObject('User', reordered, read).hash).toBe(base);
+    // Same names (the remembered keys), another value: a read attribute counts, an unread one does not.
+    const renamed = entry(ann.dn, { ...attributes, cn: ['Ann Lee-Park'] });
+    expect(toSourceObject('User', renamed, read).hash).not.toBe(base);
+    const unread = entry(ann.dn, { ...attributes, accountExpires: ['0'] });
+    expect(toSourceObject('User', unread, read).hash).toBe(base);
+    expect(toSourceObject('User', unread, ctx).hash).not.toBe(toSourceObject('User', ann, ctx).hash);
+  });
+
   it('reports a manager outside the read and leaves the value out', () => {
     const { ctx, unresolved } = context('activeDirectory', {});
     expect(toSourceObject('User', ann, ctx).attributes['manager']).toBeNull();
