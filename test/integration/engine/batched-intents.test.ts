@@ -10,21 +10,26 @@ import { startScimmyServer } from '../../peers/scimmy-server';
 import { usePrivateKeyring } from '../use-private-keyring';
 import { EngineKit, employee } from './engine-kit';
 
+/** Holds each request 5 ms and keeps the most requests the server had in flight at once. */
+function overlapping() {
+  const seen = { inFlight: 0, most: 0 };
+  const layer = (_request: Request, response: Response, next: NextFunction) => {
+    seen.inFlight++;
+    seen.most = Math.max(seen.most, seen.inFlight);
+    response.once('finish', () => seen.inFlight--);
+    setTimeout(next, 5);
+  };
+  return { seen, layer };
+}
+
 describe('write intents committed in batches', () => {
   let kit: EngineKit;
   beforeAll(() => usePrivateKeyring());
   afterEach(async () => kit?.stop());
 
   it('commits the intents of many creates together and never exceeds maxConcurrency at the server', async () => {
-    let inFlight = 0;
-    let mostInFlight = 0;
-    const overlap = (_request: Request, response: Response, next: NextFunction) => {
-      inFlight++;
-      mostInFlight = Math.max(mostInFlight, inFlight);
-      response.once('finish', () => inFlight--);
-      setTimeout(next, 5);
-    };
-    kit = new EngineKit(await startScimmyServer({ layers: [overlap] }));
+    const { seen, layer } = overlapping();
+    kit = new EngineKit(await startScimmyServer({ layers: [layer] }));
     await kit.start(
       Array.from({ length: 80 }, (_, i) => employee(i + 1)),
       { settings: { maxConcurrency: 2, maxRequestsPerSecond: 1000 } },
@@ -54,7 +59,33 @@ describe('write intents committed in batches', () => {
     expect(intents).toBe(kit.writes().length);
     // One commit per object before; now a commit holds the intents of a batch.
     expect(transactionsWithIntents.size).toBeLessThanOrEqual(intents / 4);
-    expect(mostInFlight).toBe(2);
+    expect(seen.most).toBe(2);
     expect(store.intents.forJob(kit.jobId)).toEqual([]);
+  });
+
+  it('disables leavers side by side, within maxConcurrency', async () => {
+    const { seen, layer } = overlapping();
+    kit = new EngineKit(await startScimmyServer({ layers: [layer] }));
+    const everyone = Array.from({ length: 40 }, (_, i) => employee(i + 1));
+    // Three quarters leave at once: the shrink guard would stop the cycle at its default 30 %.
+    await kit.start(everyone, {
+      settings: { maxConcurrency: 3, maxRequestsPerSecond: 1000, maxSourceShrinkFraction: 0.9 },
+    });
+    expect((await kit.sync()).counters.created).toBe(40);
+
+    kit.writeCsv(everyone.slice(0, 10));
+    kit.peer.resetRequests();
+    seen.most = 0;
+    const cycle = await kit.sync();
+
+    expect(cycle, JSON.stringify(cycle.error)).toMatchObject({ status: 'completed' });
+    expect(cycle.counters.disabled).toBe(30);
+    const disables = kit.writes().filter((r) => r.method === 'PATCH' && r.path.startsWith('/Users/'));
+    expect(disables).toHaveLength(30);
+    // One at a time before; now the phase keeps the target's three requests in flight, and no more.
+    expect(seen.most).toBe(3);
+    for (const gone of everyone.slice(10))
+      expect(kit.app.store.links.get(kit.jobId, 'User', gone.employeeId)?.active).toBe(false);
+    expect(kit.app.store.intents.forJob(kit.jobId)).toEqual([]);
   });
 });
