@@ -6,7 +6,7 @@ import type { LogBuilder } from './log-builder';
 import { attributeMappings, isInactive, targetPaths } from './object-mappings';
 import { ObjectFailure } from './object-failure';
 import { noteOf, plan } from './plan';
-import { identityOf, sendWrite } from './record';
+import { identityOf, openIntent, sendWrite } from './record';
 import { caseOnlyNote, diffMappedValues, type TargetDiff } from './target-diff';
 import { say } from '@shared/domain/log-messages';
 
@@ -32,6 +32,13 @@ export async function updateLinked(
   log.step('matching', 'success', say('matchLinked', { targetId: link.targetId }), {
     targetId: link.targetId,
   });
+  // The update's intent comes before the read, not only before the write ("Send and record" rule 1
+  // asks no more): objects started together then reach their intents in one turn and share a commit
+  // (bounded-pool.ts runBatched), where each read's answer arrived in a turn of its own and its
+  // intent had a commit to itself. One read shows nothing to send: the outcome finishes the intent.
+  // Recovery settles an update and an enable alike (the state hash is forgotten), so the intent
+  // names the update either way.
+  await openIntent(ctx, identityOf(object), 'update', link.targetId, {});
   let current: TargetObjectState;
   try {
     current = await ctx.target.get(object.type, link.targetId, targetPaths(ctx, mapping));
@@ -141,9 +148,10 @@ async function applyUpdate(
       note: null,
     });
   } else {
-    await sendWrite(ctx, identityOf(object), enabling ? 'enable' : 'update', link.targetId, {}, () =>
-      ctx.target.update(object.type, link.targetId, changes),
-    );
+    const write = () => ctx.target.update(object.type, link.targetId, changes);
+    // A linked object's intent was opened before its read (updateLinked); an adopted one's opens now.
+    if (situation === 'linked') await write();
+    else await sendWrite(ctx, identityOf(object), enabling ? 'enable' : 'update', link.targetId, {}, write);
     log.step('export', 'success', say('exportUpdated', { count: changes.length, target: ctx.targetName }), {
       targetId: link.targetId,
     });

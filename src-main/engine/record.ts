@@ -122,14 +122,28 @@ export async function sendWrite<T>(
   detail: IntentDetail,
   send: () => Promise<T>,
 ): Promise<T> {
-  if (!ctx.dryRun) {
-    const key = linkKey(object.type, object.anchor);
-    const id = await beginIntent(ctx, object, operation, targetId, detail);
-    const open = ctx.openIntents.get(key) ?? [];
-    open.push(id);
-    ctx.openIntents.set(key, open);
-  }
+  await openIntent(ctx, object, operation, targetId, detail);
   return send();
+}
+
+/**
+ * Commits a write-ahead intent for a write that follows later, and keeps it open until `record`
+ * writes the object's outcome: `sendWrite` without the send. A linked object's update opens its
+ * intent before it reads the target (apply-update.ts); nothing in a dry run.
+ */
+export async function openIntent(
+  ctx: CycleContext,
+  object: ObjectIdentity,
+  operation: IntentOperation,
+  targetId: string | null,
+  detail: IntentDetail,
+): Promise<void> {
+  if (ctx.dryRun) return;
+  const key = linkKey(object.type, object.anchor);
+  const id = await beginIntent(ctx, object, operation, targetId, detail);
+  const open = ctx.openIntents.get(key) ?? [];
+  open.push(id);
+  ctx.openIntents.set(key, open);
 }
 
 /**

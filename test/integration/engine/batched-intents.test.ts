@@ -6,7 +6,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startScimmyServer } from '../../peers/scimmy-server';
+import { startScimmyServer, type ScimmyPeer } from '../../peers/scimmy-server';
 import { usePrivateKeyring } from '../use-private-keyring';
 import { EngineKit, employee } from './engine-kit';
 
@@ -22,6 +22,25 @@ function overlapping() {
   return { seen, layer };
 }
 
+/** Counts the intents begun and the transactions that held them, from now on. */
+function countIntentCommits(kit: EngineKit): { intents: number; withIntents: Set<number> } {
+  const store = kit.app.store;
+  const counted = { intents: 0, withIntents: new Set<number>() };
+  let transactions = 0;
+  const transaction = store.transaction.bind(store);
+  store.transaction = (work) => {
+    transactions++;
+    return transaction(work);
+  };
+  const begin = store.intents.begin.bind(store.intents);
+  store.intents.begin = (intent) => {
+    counted.intents++;
+    counted.withIntents.add(transactions);
+    return begin(intent);
+  };
+  return counted;
+}
+
 describe('write intents committed in batches', () => {
   let kit: EngineKit;
   beforeAll(() => usePrivateKeyring());
@@ -34,21 +53,7 @@ describe('write intents committed in batches', () => {
       Array.from({ length: 80 }, (_, i) => employee(i + 1)),
       { settings: { maxConcurrency: 2, maxRequestsPerSecond: 1000 } },
     );
-    const store = kit.app.store;
-    let transactions = 0;
-    const transactionsWithIntents = new Set<number>();
-    let intents = 0;
-    const transaction = store.transaction.bind(store);
-    store.transaction = (work) => {
-      transactions++;
-      return transaction(work);
-    };
-    const begin = store.intents.begin.bind(store.intents);
-    store.intents.begin = (intent) => {
-      intents++;
-      transactionsWithIntents.add(transactions);
-      return begin(intent);
-    };
+    const commits = countIntentCommits(kit);
 
     const cycle = await kit.sync();
 
@@ -56,11 +61,38 @@ describe('write intents committed in batches', () => {
     expect(cycle.counters.created).toBe(80);
     expect(kit.peer.requests.filter((r) => r.method === 'POST' && r.path === '/Users')).toHaveLength(80);
     // Every write had its intent: the 80 creates and the groups' creates and membership requests.
-    expect(intents).toBe(kit.writes().length);
+    expect(commits.intents).toBe(kit.writes().length);
     // One commit per object before; now a commit holds the intents of a batch.
-    expect(transactionsWithIntents.size).toBeLessThanOrEqual(intents / 4);
+    expect(commits.withIntents.size).toBeLessThanOrEqual(commits.intents / 4);
     expect(seen.most).toBe(2);
-    expect(store.intents.forJob(kit.jobId)).toEqual([]);
+    expect(kit.app.store.intents.forJob(kit.jobId)).toEqual([]);
+  });
+
+  it('opens the intents of many updates together, before their reads, and finishes every one', async () => {
+    const { seen, layer } = overlapping();
+    kit = new EngineKit(await startScimmyServer({ layers: [layer] }));
+    const everyone = Array.from({ length: 40 }, (_, i) => employee(i + 1));
+    await kit.start(everyone, { settings: { maxConcurrency: 2, maxRequestsPerSecond: 1000 } });
+    await kit.sync();
+    // 30 change their title; of them, one already has the new title in the target (its read shows
+    // nothing to send, and its intent is finished all the same).
+    kit.writeCsv(everyone.map((e, i) => (i < 30 ? { ...e, jobTitle: 'Lead' } : e)));
+    const already = kit.targetIdOf(everyone[0]?.employeeId ?? '');
+    const stored = (kit.peer as ScimmyPeer).storedUser(already);
+    if (stored) stored['title'] = 'Lead';
+    kit.peer.resetRequests();
+    seen.most = 0;
+    const commits = countIntentCommits(kit);
+
+    const cycle = await kit.sync();
+
+    expect(cycle.status).toBe('completed');
+    expect(cycle.counters.updated).toBe(29);
+    expect(kit.writes().filter((r) => r.method === 'PATCH')).toHaveLength(29);
+    expect(commits.intents).toBe(30);
+    expect(commits.withIntents.size).toBeLessThanOrEqual(30 / 4);
+    expect(seen.most).toBe(2);
+    expect(kit.app.store.intents.forJob(kit.jobId)).toEqual([]);
   });
 
   it('disables leavers side by side, within maxConcurrency', async () => {
