@@ -52,7 +52,7 @@ export async function updateLinked(
     }
     throw error;
   }
-  return applyUpdate(ctx, object, mapping, link, source, log, current, 'linked');
+  return applyUpdate(ctx, object, mapping, link, source, log, current, 'linked', { intentOpened: true });
 }
 
 /** §4 step 3: link a matched (or recovered) target object, then update it like a linked one. */
@@ -79,7 +79,7 @@ export async function adopt(
   };
   log.targetId = found.id;
   log.targetDisplayName = found.displayName ?? object.displayName;
-  return applyUpdate(ctx, object, mapping, link, source, log, found, 'unlinked');
+  return applyUpdate(ctx, object, mapping, link, source, log, found, 'unlinked', { intentOpened: false });
 }
 
 async function applyUpdate(
@@ -91,6 +91,8 @@ async function applyUpdate(
   log: LogBuilder,
   current: TargetObjectState,
   situation: 'linked' | 'unlinked',
+  /** Whether the caller committed the write's intent already (updateLinked, before its read). */
+  intent: { intentOpened: boolean },
 ): Promise<ProcessOutcome> {
   const { changes, modified, exported, caseOnly } = await diffForUpdate(ctx, mapping, source, current);
   const enabling =
@@ -149,8 +151,7 @@ async function applyUpdate(
     });
   } else {
     const write = () => ctx.target.update(object.type, link.targetId, changes);
-    // A linked object's intent was opened before its read (updateLinked); an adopted one's opens now.
-    if (situation === 'linked') await write();
+    if (intent.intentOpened) await write();
     else await sendWrite(ctx, identityOf(object), enabling ? 'enable' : 'update', link.targetId, {}, write);
     log.step('export', 'success', say('exportUpdated', { count: changes.length, target: ctx.targetName }), {
       targetId: link.targetId,

@@ -3,7 +3,7 @@ import type { CycleCounters, CycleProgress, PlanItem } from '@shared/domain/prov
 import type { ObjectType } from '@shared/domain/schema';
 import type { SourceObject, TargetConnector } from '../connectors/connector';
 import type { JobRecord } from '../store/jobs-repo';
-import { objectKey, type LinkRecord } from '../store/links-repo';
+import type { LinkRecord } from '../store/links-repo';
 import type { Store } from '../store/store';
 import type { LinkLookup } from './job-links';
 import type { CycleStepObserver } from './log-builder';
@@ -69,15 +69,6 @@ export interface CycleContext {
   /** Sees every log step as it is written: provision on demand streams them to the admin (§13). */
   observeStep?: CycleStepObserver;
   progress(update: Partial<Pick<CycleProgress, 'phase' | 'processed' | 'total'>>): void;
-}
-
-/** An object's key in the cycle's maps (links, state, verdicts): the store's key, which its pages hand out. */
-export const linkKey: (objectType: ObjectType, anchor: string) => string = objectKey;
-
-/** The object type and anchor a link key was made of (the type ends at the first NUL). */
-export function splitLinkKey(key: string): { objectType: ObjectType; anchor: string } {
-  const at = key.indexOf('\u0000');
-  return { objectType: key.slice(0, at) as ObjectType, anchor: key.slice(at + 1) };
 }
 
 export class CycleCancelled extends Error {

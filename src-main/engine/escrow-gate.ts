@@ -1,6 +1,6 @@
 import type { Store } from '../store/store';
-import { linkKey } from './cycle-context';
 import { escrowDue } from './escrow';
+import { objectKey } from '../store/object-key';
 
 /** What a cycle needs to know of the job's escrow entries (§9.2), read once at its start. */
 export interface EscrowGate {
@@ -18,7 +18,7 @@ export interface EscrowGate {
 }
 
 export function loadEscrow(store: Store, jobId: string, now: Date): EscrowGate {
-  const entries = new Map(store.escrows.forJob(jobId).map((e) => [linkKey(e.objectType, e.anchor), e]));
+  const entries = new Map(store.escrows.forJob(jobId).map((e) => [objectKey(e.objectType, e.anchor), e]));
   const dueUnchanged = (key: string): boolean => {
     const entry = entries.get(key);
     return entry !== undefined && (entry.retryNow || escrowDue(entry, now, false).due);

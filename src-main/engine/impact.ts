@@ -6,7 +6,7 @@ import type { ObjectType } from '@shared/domain/schema';
 import type { SourceObject } from '../connectors/connector';
 import type { LinkRecord } from '../store/links-repo';
 import { createValues, missingRequired } from './apply-create';
-import { linkKey, type CycleContext } from './cycle-context';
+import type { CycleContext } from './cycle-context';
 import { schemaIndex } from './cycle-setup';
 import { decide, situationBeforeMatch, type Decision, type ScopeState } from './decide';
 import { exceedsDeletionThreshold } from './deprovision-phase';
@@ -20,6 +20,7 @@ import { assignedUserAnchors, scopeObject, type ScopeVerdict } from './scope';
 import { caseOnlyNote, diffMappedValues } from './target-diff';
 import { configDigest } from './config-digest';
 import { detailParams } from './impact-detail';
+import { objectKey } from '../store/object-key';
 
 /** The parts of a configuration the impact reads (a stored job's config has no connection names). */
 export type ImpactConfig = Pick<JobConfig, 'settings' | 'assignments' | 'objectMappings' | 'targetSchema'>;
@@ -116,7 +117,7 @@ function scopeAll(
             reason: 'notAssigned',
             detail: type === 'User' ? 'The Users mapping is off' : 'The Groups mapping is off',
           };
-      verdicts.set(linkKey(type, object.anchor), verdict);
+      verdicts.set(objectKey(type, object.anchor), verdict);
       work.push({ object, verdict });
     }
   }
@@ -161,7 +162,7 @@ function prepare(
  */
 export async function computeImpact(input: ImpactInput): Promise<ImpactComputation> {
   const { config, source } = input;
-  const links = new Map(input.links.map((l) => [linkKey(l.objectType, l.anchor), l]));
+  const links = new Map(input.links.map((l) => [objectKey(l.objectType, l.anchor), l]));
   const counts = Object.fromEntries(impactActions.map((a) => [a, 0])) as Record<ImpactAction, number>;
   const result: ImpactComputation = {
     entries: [],
@@ -195,7 +196,7 @@ export async function computeImpact(input: ImpactInput): Promise<ImpactComputati
         await yieldToEventLoop();
         if (input.signal?.aborted) throw new Error('The impact computation was cancelled');
       }
-      const key = linkKey(type, object.anchor);
+      const key = objectKey(type, object.anchor);
       const verdict = prepared.verdicts.get(key) as ScopeVerdict;
       const entry = await entryFor(prepared, object, verdict, links.get(key) ?? null, claimed);
       entry.wasInScope = storedVerdicts ? (storedVerdicts.get(key)?.inScope ?? false) : null;

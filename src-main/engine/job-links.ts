@@ -1,6 +1,6 @@
 import type { ObjectType } from '@shared/domain/schema';
 import type { LinkRecord } from '../store/links-repo';
-import { splitLinkKey } from './cycle-context';
+import { splitObjectKey } from '../store/object-key';
 
 /**
  * The job's links as a cycle sees them (link key → link). Only what every object needs is held for
@@ -46,7 +46,7 @@ export class JobLinks implements LinkLookup {
   get(key: string): LinkRecord | undefined {
     const held = this.records.get(key);
     if (held || !this.targetIds.has(key)) return held;
-    const { objectType, anchor } = splitLinkKey(key);
+    const { objectType, anchor } = splitObjectKey(key);
     return this.read(objectType, anchor) ?? undefined;
   }
 

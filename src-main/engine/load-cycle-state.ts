@@ -1,13 +1,14 @@
 import type { CountStep, LinkCursor } from '../store/links-repo';
 import type { Store } from '../store/store';
-import { splitLinkKey, throwIfCancelled, type CycleContext } from './cycle-context';
+import { throwIfCancelled, type CycleContext } from './cycle-context';
 import { loopBudget } from './event-loop-budget';
 import { JobLinks } from './job-links';
+import { splitObjectKey } from '../store/object-key';
 
 /** Rows per query: small enough that one page reads in a few milliseconds. */
 const pageRows = 2000;
 
-/** [object key, value]: the key is the one the cycle's maps use (linkKey), built by SQLite. */
+/** [object key, value]: the key is the one the cycle's maps use (objectKey), built by SQLite. */
 type KeyedRow = [string, string];
 /** A page of rows after `after`, the last row of the page before (each table pages in its own order). */
 type PageOf = (after: KeyedRow | null, limit: number) => KeyedRow[];
@@ -35,10 +36,11 @@ function readers(store: Store, jobId: string): { targetIds: PageOf; hashes: Page
     targetIds: (after, limit) =>
       store.links.targetIdPage(
         jobId,
-        after ? { ...splitLinkKey(after[0]), targetId: after[1] } : null,
+        after ? { ...splitObjectKey(after[0]), targetId: after[1] } : null,
         limit,
       ),
-    hashes: (after, limit) => store.sourceState.hashPage(jobId, after ? splitLinkKey(after[0]) : null, limit),
+    hashes: (after, limit) =>
+      store.sourceState.hashPage(jobId, after ? splitObjectKey(after[0]) : null, limit),
   };
 }
 

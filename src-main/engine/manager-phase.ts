@@ -2,7 +2,7 @@ import type { AttributeMapping, ObjectMapping } from '@shared/domain/jobs';
 import type { SourceObject } from '../connectors/connector';
 import type { LinkRecord } from '../store/links-repo';
 import { intentBatchFor, runBatched } from './bounded-pool';
-import { linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
+import { throwIfCancelled, type CycleContext } from './cycle-context';
 import { logFor } from './log-builder';
 import { referenceMappings, sourceAttributesFor } from './object-mappings';
 import { endsCycle } from './object-failure';
@@ -11,6 +11,7 @@ import { identityOf, record, sendWrite, takeDeferredState } from './record';
 import { referenceFailure, referenceFailureOf, type ReferenceFailure } from './reference-failure';
 import { displayValue } from './target-values';
 import { say } from '@shared/domain/log-messages';
+import { objectKey } from '../store/object-key';
 
 /**
  * §7.1: manager (Reference-typed) values, sent after the objects they point to exist, as their own
@@ -40,8 +41,8 @@ export async function resolveManagerReferences(
     ctx.settings.maxConcurrency,
     intentBatchFor(ctx.target),
     async (user) => {
-      const link = ctx.links.get(linkKey('User', user.anchor));
-      if (!link || !ctx.verdicts.get(linkKey('User', user.anchor))?.inScope) return;
+      const link = ctx.links.get(objectKey('User', user.anchor));
+      if (!link || !ctx.verdicts.get(objectKey('User', user.anchor))?.inScope) return;
       const failure = await resolveForUser(ctx, mapping, user, link, refs);
       const stateHash = takeDeferredState(ctx, identityOf(user));
       if (!stateHash) return;
@@ -71,7 +72,7 @@ async function resolveForUser(
     const referencedType = ctx.evaluator.schemaFor(ref.target)?.referencedObject ?? 'User';
     // The target id alone decides whether to write: the referenced link's record (read from the
     // store by key, job-links.ts) is needed only for the log of a write.
-    const referencedKey = linkKey(referencedType, referencedAnchor);
+    const referencedKey = objectKey(referencedType, referencedAnchor);
     const referencedTargetId = ctx.links.targetIdOf(referencedKey);
     if (referencedTargetId === undefined) {
       if (!ctx.dryRun)

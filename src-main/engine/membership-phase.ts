@@ -1,7 +1,7 @@
 import type { SourceObject } from '../connectors/connector';
 import type { LinkRecord } from '../store/links-repo';
 import { intentBatchFor, runBatched } from './bounded-pool';
-import { linkKey, splitLinkKey, throwIfCancelled, type CycleContext } from './cycle-context';
+import { throwIfCancelled, type CycleContext } from './cycle-context';
 import { loopBudget } from './event-loop-budget';
 import { logFor, type LogBuilder } from './log-builder';
 import { endsCycle, mayHaveApplied } from './object-failure';
@@ -10,6 +10,7 @@ import { identityOf, keepIntent, record, sendWrite, takeDeferredState } from './
 import { referenceFailure, referenceFailureOf, type ReferenceFailure } from './reference-failure';
 import { reconcileMembers } from './reconcile-members';
 import { say } from '@shared/domain/log-messages';
+import { objectKey, splitObjectKey } from '../store/object-key';
 
 /** What a cycle's scope pass saw change, for `cannotNeedRequest`. */
 export interface QuietGroups {
@@ -45,7 +46,7 @@ function stirredUsers(ctx: CycleContext, quiet: QuietGroups): Set<string> {
   const stirred = new Set(quiet.changedUsers);
   for (const candidate of ctx.deprovision) if (candidate.objectType === 'User') stirred.add(candidate.anchor);
   for (const key of ctx.links.changedKeys) {
-    const { objectType, anchor } = splitLinkKey(key);
+    const { objectType, anchor } = splitObjectKey(key);
     if (objectType === 'User') stirred.add(anchor);
   }
   return stirred;
@@ -60,7 +61,7 @@ function desiredMemberIds(ctx: CycleContext, group: SourceObject): string[] {
   for (let next = 0; next < queue.length; next++) {
     const anchor = queue[next] as string;
     if (ctx.users.has(anchor)) {
-      const key = linkKey('User', anchor);
+      const key = objectKey('User', anchor);
       const targetId = ctx.links.targetIdOf(key);
       if (targetId !== undefined && ctx.verdicts.get(key)?.inScope) ids.push(targetId);
     } else if (ctx.settings.expandNestedGroups && ctx.groups.has(anchor) && !visited.has(anchor)) {
@@ -128,7 +129,7 @@ export async function syncMemberships(
       if (paused) await paused;
       if (ctx.signal.aborted || (only && !only.has(group.anchor))) return;
       if (skips && cannotNeedRequest(group, skips.quiet, skips.stirred)) return;
-      const key = linkKey('Group', group.anchor);
+      const key = objectKey('Group', group.anchor);
       const link = ctx.links.get(key);
       if (!link || !ctx.verdicts.get(key)?.inScope || ctx.unsettled.has(key)) return;
       const { failure, withheld } = await syncGroup(ctx, group, link, heldBack);

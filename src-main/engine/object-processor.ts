@@ -3,7 +3,7 @@ import type { SourceObject } from '../connectors/connector';
 import type { LinkRecord } from '../store/links-repo';
 import { create } from './apply-create';
 import { adopt, updateLinked, type ObjectResult, type ProcessOutcome } from './apply-update';
-import { linkKey, type CycleContext } from './cycle-context';
+import type { CycleContext } from './cycle-context';
 import {
   decide,
   situationBeforeMatch,
@@ -22,6 +22,7 @@ import { noteOf, plan } from './plan';
 import { deferState, identityOf, record } from './record';
 import type { ScopeVerdict } from './scope';
 import { say, type LogText } from '@shared/domain/log-messages';
+import { objectKey } from '../store/object-key';
 
 export type { ObjectResult } from './apply-update';
 
@@ -66,7 +67,7 @@ export async function processObject(
   mapping: ObjectMapping,
   stateHash: string,
 ): Promise<ObjectResult> {
-  const link = ctx.links.get(linkKey(object.type, object.anchor)) ?? null;
+  const link = ctx.links.get(objectKey(object.type, object.anchor)) ?? null;
   const scope: ScopeState = verdict.inScope ? 'in' : 'out';
   const situation = situationBeforeMatch(link !== null, scope);
   if (situation === 'deleted' && link) {

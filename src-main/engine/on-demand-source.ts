@@ -3,7 +3,7 @@ import type { SourceConnector, SourceObject } from '../connectors/connector';
 import type { JobRecord } from '../store/jobs-repo';
 import type { CycleContext } from './cycle-context';
 import { assignedUserAnchors, scopeObject, type ScopeVerdict } from './scope';
-import { linkKey } from './cycle-context';
+import { objectKey } from '../store/object-key';
 
 /**
  * The source as provision on demand sees it. The connector contract reads whole object sets (there
@@ -51,7 +51,7 @@ export function scopeEverything(ctx: CycleContext): (object: SourceObject) => As
       const verdict: ScopeVerdict = mapping
         ? scopeObject(object, mapping, job.config.settings, type === 'User' ? assigned : assignedGroups)
         : { inScope: false, reason: 'notAssigned', detail: 'The Groups mapping is off' };
-      ctx.verdicts.set(linkKey(type, object.anchor), verdict);
+      ctx.verdicts.set(objectKey(type, object.anchor), verdict);
     }
   }
   return (object) => {

@@ -12,7 +12,7 @@ import { explainScoping } from '@shared/scoping/index';
 import type { SourceConnector, SourceObject, TargetConnector } from '../connectors/connector';
 import type { JobRecord } from '../store/jobs-repo';
 import type { LeaseOwner } from '../store/leases-repo';
-import { linkKey, splitLinkKey, type CycleContext } from './cycle-context';
+import type { CycleContext } from './cycle-context';
 import { createCycleContext, firstMatchingPath, mappingsOf } from './cycle-setup';
 import { decide, situationBeforeMatch } from './decide';
 import { deprovision, heldBackTargetIds } from './deprovision-phase';
@@ -51,6 +51,7 @@ import {
   type OnDemandActionCode,
   type OnDemandMessageCode,
 } from '@shared/domain/on-demand-messages';
+import { objectKey, splitObjectKey } from '../store/object-key';
 
 export interface OnDemandRequest {
   runId: string;
@@ -246,10 +247,10 @@ class OnDemandRun {
       progress: () => undefined,
     });
     this.ctx.observeStep = (object, step) => {
-      const track = this.tracks.get(linkKey(object.type, object.anchor));
+      const track = this.tracks.get(objectKey(object.type, object.anchor));
       if (!track || track.matchShown || step.provisioningStepType !== 'matching') return;
       track.matchShown = true;
-      const link = this.ctx.links.get(linkKey(object.type, object.anchor));
+      const link = this.ctx.links.get(objectKey(object.type, object.anchor));
       const linked = track.queries.length === 0 && link ? link.targetId : null;
       this.stream.add(matchStep(refOf(object), step, track.queries, linked));
     };
@@ -363,7 +364,7 @@ class OnDemandRun {
   private markDuplicates(): void {
     const { ctx } = this;
     const work = [...ctx.users.values(), ...ctx.groups.values()].flatMap((object) => {
-      const verdict = ctx.verdicts.get(linkKey(object.type, object.anchor));
+      const verdict = ctx.verdicts.get(objectKey(object.type, object.anchor));
       return verdict ? [{ object, verdict }] : [];
     });
     markDuplicateSourceValues(ctx, work);
@@ -372,7 +373,7 @@ class OnDemandRun {
   /** Import, scope, match and action for one object; true when it is linked and in scope afterwards. */
   private async runObject(object: SourceObject, mapping: ObjectMapping): Promise<boolean> {
     const { ctx } = this;
-    const key = linkKey(object.type, object.anchor);
+    const key = objectKey(object.type, object.anchor);
     const verdict = ctx.verdicts.get(key) ?? {
       inScope: false,
       reason: 'notAssigned' as const,
@@ -459,7 +460,7 @@ class OnDemandRun {
     const chosenAnchors = new Set(chosen.map((u) => u.anchor));
     const heldBack = new Set<string>();
     for (const key of ctx.links.keys()) {
-      const { objectType, anchor } = splitLinkKey(key);
+      const { objectType, anchor } = splitObjectKey(key);
       const targetId = ctx.links.targetIdOf(key);
       if (objectType === 'User' && !chosenAnchors.has(anchor) && targetId !== undefined)
         heldBack.add(targetId);

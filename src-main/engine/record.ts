@@ -4,8 +4,9 @@ import type { ObjectType } from '@shared/domain/schema';
 import type { SourceObject } from '../connectors/connector';
 import type { IntentDetail, IntentOperation } from '../store/intents-repo';
 import type { LinkRecord } from '../store/links-repo';
-import { linkKey, type CycleContext } from './cycle-context';
+import type { CycleContext } from './cycle-context';
 import type { LogBuilder } from './log-builder';
+import { objectKey } from '../store/object-key';
 
 export interface ObjectIdentity {
   type: ObjectType;
@@ -52,7 +53,7 @@ export function record(ctx: CycleContext, object: ObjectIdentity, outcome: Outco
   if (ctx.dryRun) return;
   const entry = outcome.log ? outcome.log.build(ctx.clock()) : null;
   const { link, stateHash } = outcome;
-  const key = linkKey(object.type, object.anchor);
+  const key = objectKey(object.type, object.anchor);
   const intentIds = ctx.openIntents.get(key) ?? [];
   ctx.openIntents.delete(key);
   // Everything but the log entry, which the write-behind inserts with its batch's others.
@@ -139,7 +140,7 @@ export async function openIntent(
   detail: IntentDetail,
 ): Promise<void> {
   if (ctx.dryRun) return;
-  const key = linkKey(object.type, object.anchor);
+  const key = objectKey(object.type, object.anchor);
   const id = await beginIntent(ctx, object, operation, targetId, detail);
   const open = ctx.openIntents.get(key) ?? [];
   open.push(id);
@@ -151,7 +152,7 @@ export async function openIntent(
  * landed and this process could not find out (the lookup or read-back failed too).
  */
 export function keepIntent(ctx: CycleContext, object: ObjectIdentity): void {
-  ctx.openIntents.delete(linkKey(object.type, object.anchor));
+  ctx.openIntents.delete(objectKey(object.type, object.anchor));
 }
 
 function beginIntent(
@@ -181,12 +182,12 @@ function beginIntent(
  * memberships. The hash is recorded by the phase that sends the object's last write.
  */
 export function deferState(ctx: CycleContext, object: ObjectIdentity, stateHash: string): void {
-  ctx.deferredState.set(linkKey(object.type, object.anchor), stateHash);
+  ctx.deferredState.set(objectKey(object.type, object.anchor), stateHash);
 }
 
 /** The deferred hash of an object, taken out of the waiting set (null when none waits). */
 export function takeDeferredState(ctx: CycleContext, object: ObjectIdentity): string | null {
-  const key = linkKey(object.type, object.anchor);
+  const key = objectKey(object.type, object.anchor);
   const hash = ctx.deferredState.get(key) ?? null;
   ctx.deferredState.delete(key);
   return hash;

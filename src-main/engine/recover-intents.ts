@@ -1,13 +1,14 @@
 import type { ModifiedProperty } from '@shared/domain/provisioning';
 import type { WriteIntent } from '../store/intents-repo';
 import type { LinkRecord } from '../store/links-repo';
-import { linkKey, throwIfCancelled, type CycleContext } from './cycle-context';
+import { throwIfCancelled, type CycleContext } from './cycle-context';
 import { logFor, type LogBuilder } from './log-builder';
 import { findByLookups } from './matching';
 import { endsCycle } from './object-failure';
 import { reconcileMembers } from './reconcile-members';
 import { displayValue } from './target-values';
 import { say } from '@shared/domain/log-messages';
+import { objectKey } from '../store/object-key';
 
 /**
  * Settles the writes an earlier process sent but never recorded (it was killed, or lost power) —
@@ -33,14 +34,14 @@ export async function recoverIntents(ctx: CycleContext): Promise<number> {
       await settle(ctx, intent);
     } catch (error) {
       if (endsCycle(error)) throw error;
-      ctx.unsettled.add(linkKey(intent.objectType, intent.anchor));
+      ctx.unsettled.add(objectKey(intent.objectType, intent.anchor));
     }
   }
   return intents.length;
 }
 
 async function settle(ctx: CycleContext, intent: WriteIntent): Promise<void> {
-  const key = linkKey(intent.objectType, intent.anchor);
+  const key = objectKey(intent.objectType, intent.anchor);
   const link = ctx.links.get(key) ?? null;
   if (intent.operation === 'create' && !link) {
     const found = await findByLookups(ctx, intent.objectType, intent.detail.lookups ?? [], []);
@@ -87,7 +88,7 @@ function commit(
     ctx.store.sourceState.deleteMany(ctx.job.id, [{ objectType: intent.objectType, anchor: intent.anchor }]);
     ctx.store.intents.finish(intent.id);
   });
-  const key = linkKey(intent.objectType, intent.anchor);
+  const key = objectKey(intent.objectType, intent.anchor);
   if (link) ctx.links.set(key, link);
   ctx.previousHashes.delete(key);
 }

@@ -16,7 +16,7 @@ import type { JobRecord } from '../store/jobs-repo';
 import type { Store } from '../store/store';
 import { checkedTarget } from './checked-target';
 import type { ConnectorFactory } from './connector-factory';
-import { CycleCancelled, linkKey, splitLinkKey, throwIfCancelled, type CycleContext } from './cycle-context';
+import { CycleCancelled, throwIfCancelled, type CycleContext } from './cycle-context';
 import { createCycleContext, firstMatchingPath, mappingsOf } from './cycle-setup';
 import { attributesRead } from './attributes-read';
 import { intentBatchFor, runBatched } from './bounded-pool';
@@ -35,6 +35,7 @@ import { checkUnchangedSource } from './unchanged-source';
 import { countLinks, loadCycleState } from './load-cycle-state';
 import { loopBudget, type LoopBudget } from './event-loop-budget';
 import { assignedUserAnchors, scopeObject, type ScopeVerdict } from './scope';
+import { objectKey, splitObjectKey } from '../store/object-key';
 
 export interface RunCycleOptions {
   dryRun: boolean;
@@ -287,7 +288,7 @@ export async function runCycle(
           await paused;
           throwIfCancelled(ctx);
         }
-        const key = linkKey(type, object.anchor);
+        const key = objectKey(type, object.anchor);
         const verdict: ScopeVerdict = mapping
           ? scopeObject(object, mapping, job.config.settings, type === 'User' ? assigned : assignedGroups)
           : { inScope: false, reason: 'notAssigned', detail: 'The Groups mapping is off' };
@@ -329,7 +330,7 @@ export async function runCycle(
       if (!mapping || items.length === 0) continue;
       ctx.progress({ phase: type === 'User' ? 'users' : 'groups', processed: 0, total: items.length });
       const toMatch = items.filter(
-        (w) => w.verdict.inScope && !ctx.links.has(linkKey(type, w.object.anchor)),
+        (w) => w.verdict.inScope && !ctx.links.has(objectKey(type, w.object.anchor)),
       ).length;
       const index = await buildMatchIndex(ctx, type, mapping, toMatch);
       if (index) (ctx.matchIndexes ??= new Map()).set(type, index);
@@ -590,7 +591,7 @@ function* duplicateMarking(
     const byValue = new Map<string, SourceObject[]>();
     for (const { object, verdict } of work) {
       yield;
-      if (object.type !== type || !verdict.inScope || ctx.links.has(linkKey(type, object.anchor))) continue;
+      if (object.type !== type || !verdict.inScope || ctx.links.has(objectKey(type, object.anchor))) continue;
       const value = object.attributes[first.source];
       if (typeof value !== 'string' || value === '') continue;
       const list = byValue.get(value.toLowerCase()) ?? [];
@@ -602,7 +603,7 @@ function* duplicateMarking(
       if (objects.length < 2) continue;
       const anchors = objects.map((o) => o.anchor).join(', ');
       for (const object of objects) {
-        ctx.verdicts.set(linkKey(type, object.anchor), {
+        ctx.verdicts.set(objectKey(type, object.anchor), {
           inScope: false,
           reason: 'filteredOut',
           detail: `DuplicateSourceEntries: ${objects.length} source objects (${anchors}) have ${first.source} = "${value}"`,
@@ -631,7 +632,7 @@ async function collectHardDeletes(
   const budget = loopBudget();
   if (kind === 'full' && !counted.linksAllRead) {
     for (const key of ctx.links.keys()) {
-      const link = splitLinkKey(key);
+      const link = splitObjectKey(key);
       if (!present(link)) gone.push({ type: link.objectType, anchor: link.anchor });
       const paused = budget.pause();
       if (paused) await paused;
@@ -639,11 +640,11 @@ async function collectHardDeletes(
   } else {
     for (const anchor of deletedAnchors) {
       for (const type of ['User', 'Group'] as const)
-        if (ctx.links.has(linkKey(type, anchor))) gone.push({ type, anchor });
+        if (ctx.links.has(objectKey(type, anchor))) gone.push({ type, anchor });
     }
   }
   for (const { type, anchor } of gone) {
-    const link = ctx.links.get(linkKey(type, anchor));
+    const link = ctx.links.get(objectKey(type, anchor));
     if (!link) continue;
     ctx.deprovision.push({
       objectType: type,
@@ -660,7 +661,7 @@ async function collectHardDeletes(
     // Unlinked objects that vanished need no action; forget their state so the table does not grow.
     const stale: { objectType: ObjectType; anchor: string }[] = [];
     for (const key of ctx.previousHashes.keys()) {
-      const state = splitLinkKey(key);
+      const state = splitObjectKey(key);
       if (!present(state)) stale.push(state);
       const paused = budget.pause();
       if (paused) await paused;

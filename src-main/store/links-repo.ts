@@ -1,5 +1,6 @@
 import type { ObjectType, TargetValue } from '@shared/domain/schema';
 import type { Database } from './db';
+import { objectKeySql } from './object-key';
 
 /** A source object Roster manages in the target, and what Roster last wrote there. */
 export interface LinkRecord {
@@ -59,7 +60,7 @@ export function fromRow(row: LinkRow): LinkRecord {
   };
 }
 
-/** [object key (objectKey: type, NUL, anchor), target id] */
+/** [object key (object-key.ts), target id] */
 export type LinkTargetRow = [string, string];
 
 /** Where a page of `targetIdPage` ends: its last row's place in the `links_target` index. */
@@ -67,18 +68,6 @@ export interface LinkTargetCursor {
   objectType: ObjectType;
   anchor: string;
   targetId: string;
-}
-
-/**
- * SQL for an object's key as `objectKey` writes it: SQLite builds the one string a cycle keys its
- * maps by, so a row hands over two strings rather than three plus a concatenation in script (a
- * 100k-user cycle reads 200,000 such rows before it reads the source).
- */
-export const objectKeySql = 'object_type || char(0) || anchor';
-
-/** An object's key in a cycle's maps: its type, a NUL, its anchor (engine/cycle-context.ts linkKey). */
-export function objectKey(objectType: ObjectType, anchor: string): string {
-  return `${objectType}\u0000${anchor}`;
 }
 
 export interface LinksRepo {

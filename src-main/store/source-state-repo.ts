@@ -1,6 +1,7 @@
 import type { ObjectType } from '@shared/domain/schema';
 import type { Database } from './db';
-import { objectKey, objectKeySql, sharedObjectType } from './links-repo';
+import { sharedObjectType } from './links-repo';
+import { objectKey, objectKeySql } from './object-key';
 
 export interface SourceStateRecord {
   objectType: ObjectType;
@@ -10,7 +11,7 @@ export interface SourceStateRecord {
   displayName: string;
 }
 
-/** [object key (links-repo.ts objectKey), state hash] */
+/** [object key (object-key.ts), state hash] */
 export type StateHashRow = [string, string];
 
 /** What each source object looked like at the last completed cycle (for hash-based deltas). */
@@ -29,9 +30,6 @@ export interface SourceStateRepo {
   deleteMany(jobId: string, keys: readonly { objectType: ObjectType; anchor: string }[]): void;
   clear(jobId: string): void;
 }
-
-/** The key of a job's record of one object: the same key as its link's (links-repo.ts objectKey). */
-export const sourceStateKey = objectKey;
 
 export function createSourceStateRepo(db: Database): SourceStateRepo {
   const all = db.prepare<
@@ -77,8 +75,7 @@ export function createSourceStateRepo(db: Database): SourceStateRepo {
   return {
     forJob(jobId) {
       const map = new Map<string, SourceStateRecord>();
-      for (const row of all.iterate(jobId))
-        map.set(sourceStateKey(row.object_type, row.anchor), toRecord(row));
+      for (const row of all.iterate(jobId)) map.set(objectKey(row.object_type, row.anchor), toRecord(row));
       return map;
     },
     hashPage: (jobId, after, limit) =>

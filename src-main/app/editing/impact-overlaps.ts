@@ -1,9 +1,9 @@
 import type { JobImpactResult } from '@shared/domain/job-editing';
 import type { ObjectType } from '@shared/domain/schema';
-import { linkKey } from '../../engine/cycle-context';
 import type { ImpactComputation } from '../../engine/impact';
 import type { JobRecord } from '../../store/jobs-repo';
 import type { LinksRepo } from '../../store/links-repo';
+import { objectKey } from '../../store/object-key';
 
 /** The target paths a job's enabled mapping of one object type writes (None without a default writes nothing). */
 function writtenPaths(job: JobRecord, type: ObjectType): Set<string> {
@@ -55,7 +55,7 @@ export function findOverlaps(
           : null;
         const account = byId ?? byValue;
         if (account === null) continue;
-        accounts.add(linkKey(type, account));
+        accounts.add(objectKey(type, account));
         found++;
       }
       if (found > 0) shared.forEach((path) => attributes.add(path));

@@ -4,12 +4,12 @@ import { refusal } from '@shared/domain/error-messages';
 import type { OnDemandResult } from '@shared/domain/on-demand';
 import { onDemandActionTexts, onDemandMessageEnglish } from '@shared/domain/on-demand-messages';
 import { mappingsOf } from '../../engine/cycle-setup';
-import { linkKey } from '../../engine/cycle-context';
 import { searchFields, searchObjects, toCandidates } from '../../engine/on-demand-search';
 import { readWholeSource } from '../../engine/on-demand-source';
 import type { AppContext } from '../context';
 import type { HandlerGroup } from '../handlers/types';
 import { startSandboxIfTarget } from '../sandbox/sandbox-connection';
+import { objectKey } from '../../store/object-key';
 
 type OnDemandCommands = 'onDemand.search' | 'onDemand.run' | 'onDemand.cancel';
 
@@ -43,13 +43,13 @@ export function onDemandHandlers(ctx: AppContext): HandlerGroup<OnDemandCommands
         );
         const objects = kind === 'user' ? read.users : read.groups;
         const fields = searchFields(kind === 'user' ? mappings.User : mappings.Group);
-        const links = new Set(ctx.store.links.forJob(jobId).map((l) => linkKey(l.objectType, l.anchor)));
+        const links = new Set(ctx.store.links.forJob(jobId).map((l) => objectKey(l.objectType, l.anchor)));
         const hits = query === '' ? [] : searchObjects(objects.values(), fields, query);
         return {
           candidates: toCandidates(
             hits,
             fields,
-            { linked: (o) => links.has(linkKey(o.type, o.anchor)), users: read.users },
+            { linked: (o) => links.has(objectKey(o.type, o.anchor)), users: read.users },
             limit,
           ),
           searched: objects.size,
