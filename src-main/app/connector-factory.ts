@@ -66,6 +66,7 @@ export function createConnectorFactory(store: Store, vault: Vault): AppConnector
         settings: ldapSettingsSchema.parse(connection.settings),
         bindPassword: secrets['bindPassword'] ?? '',
         ...(settings.maxMembersPerPatch ? { maxMembersPerModify: settings.maxMembersPerPatch } : {}),
+        ...(settings.maxConcurrency ? { maxConcurrency: settings.maxConcurrency } : {}),
       });
     }
     if (connection.kind !== 'scim') return unsupported(connection, 'target');

@@ -29,6 +29,7 @@ import { classified } from './ldap-errors';
 import { textOf, textsOf, type LdapEntry } from './ldap-entry';
 import { listEntries } from './ldap-list';
 import { openSession, type LdapSession } from './ldap-session';
+import { createOperationGate } from './operation-gate';
 import { planModify, wireValues, type Modification } from './modify-plan';
 import { loadSchema } from './schema-reader';
 import {
@@ -52,6 +53,12 @@ export interface LdapTargetOptions {
   timeoutMs?: number;
   /** Entries per page of listAll (default ldap-list.ts listPageSize; tests use small pages). */
   listPageSize?: number;
+  /**
+   * The job's `maxConcurrency`: at most this many reads and writes in flight (operation-gate.ts), and
+   * the target says so (`limitsConcurrency`) so the engine may batch intents. Without it the engine's
+   * own pool is the only bound (connection tests, browsing).
+   */
+  maxConcurrency?: number;
 }
 
 export const defaultMaxMembersPerModify = 500;
@@ -539,17 +546,25 @@ export function createLdapTarget(options: LdapTargetOptions): TargetConnector {
     };
   }
 
+  // Each object's reads and writes pass the gate one call at a time (a call's own operations, such as
+  // a create's lookup of its parent or a membership change's batches, hold the one slot in turn).
+  // listAll is not gated: it runs alone, before a phase's objects start.
+  const gate = options.maxConcurrency !== undefined ? createOperationGate(options.maxConcurrency) : null;
+  const gated = <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    gate ? (...args: A) => gate.run(() => call(...args)) : call;
+
   return {
     capabilities,
     testConnection,
     discover,
-    find,
-    get,
-    create,
-    update,
-    setActive,
-    delete: remove,
-    modifyMembers,
+    find: gated(find),
+    get: gated(get),
+    create: gated(create),
+    update: gated(update),
+    setActive: gated(setActive),
+    delete: gated(remove),
+    modifyMembers: gated(modifyMembers),
+    ...(gate ? { limitsConcurrency: true } : {}),
     listAll: (type, paths) =>
       listEntries(
         {
