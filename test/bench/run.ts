@@ -30,6 +30,12 @@ const onlyIndex = args.indexOf('--only');
 /** `--only scimmy,sandbox,ladder,log,rate`: a part of the table (while working on one cause). */
 const only = onlyIndex === -1 ? null : new Set((args[onlyIndex + 1] ?? '').split(','));
 const wants = (part: string) => only === null || only.has(part);
+/**
+ * The initial rows' third replay, beside a load of Roster's CPU rate (scenarios.ts rawBesideRosterCpu):
+ * in the full bench unless ROSTER_BENCH_RAW_BURN=0, in the quick one only with ROSTER_BENCH_RAW_BURN=1
+ * (it adds a replay per run to a bench that must stay under two minutes).
+ */
+const besideRosterCpu = (process.env['ROSTER_BENCH_RAW_BURN'] ?? (quick ? '0' : '1')) === '1';
 
 // The rate limit R must sit well below what Roster and the Sandbox manage unthrottled on this
 // machine (about 60–150 requests/s on 2 loaded cores), or the row measures the CPU, not the pacing.
@@ -88,7 +94,11 @@ function initialRow(c: InitialComparison): Row {
   return {
     scenario: `initial, ${c.directory.users.toLocaleString('en')} users + ${c.directory.groups} groups into ${c.server === 'scimmy' ? 'scimmy' : 'the Roster Sandbox'}`,
     roster: `${c.rosterSeconds.toFixed(2)} s (CPU ${c.rosterCpuSeconds.toFixed(2)} s, ${c.rosterRequests} requests)`,
-    baseline: `${c.rawSeconds.toFixed(2)} s (CPU ${c.rawCpuSeconds.toFixed(2)} s, ${c.rawRequests} requests)`,
+    baseline:
+      `${c.rawSeconds.toFixed(2)} s (CPU ${c.rawCpuSeconds.toFixed(2)} s, ${c.rawRequests} requests)` +
+      (c.rawBesideRosterCpuSeconds === null
+        ? ''
+        : `; beside a load of Roster's CPU rate ${c.rawBesideRosterCpuSeconds.toFixed(2)} s (${x(c.rosterSeconds / c.rawBesideRosterCpuSeconds)} of it)`),
     ratio: x(c.ratio),
     goal: '≤ 1.10 ×',
     met: c.ratio <= 1.1,
@@ -113,7 +123,14 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
 
   if (wants('scimmy')) {
-    const scimmy = await compareInitial('scimmy', 'scimmy', plan.scimmy, plan.repeats);
+    const scimmy = await compareInitial(
+      'scimmy',
+      'scimmy',
+      plan.scimmy,
+      plan.repeats,
+      undefined,
+      besideRosterCpu,
+    );
     figures['initialScimmy'] = scimmy;
     rows.push(initialRow(scimmy));
   }
@@ -121,7 +138,14 @@ async function main(): Promise<void> {
   let kept: { server: BenchServer; folder: RosterFolder; initial: Measured } | undefined;
   if (wants('sandbox')) {
     const keep = wants('ladder') ? (k: typeof kept) => (kept = k) : undefined;
-    const sandbox = await compareInitial('sandbox', 'sandbox', plan.sandbox, plan.repeats, keep);
+    const sandbox = await compareInitial(
+      'sandbox',
+      'sandbox',
+      plan.sandbox,
+      plan.repeats,
+      keep,
+      besideRosterCpu,
+    );
     figures['initialSandbox'] = sandbox;
     rows.push(initialRow(sandbox));
   }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedWrite, ServerStats } from './bench-server';
 import { directoryCsv, type Directory } from './people';
+import { startCpuBurner } from './cpu-burner';
 import { listAll, replayInitial, replayUpdates, type RawRun } from './raw-client';
 import { setUpFolder, sync, type JobSettings, type RosterFolder, type SyncRun } from './roster-cli';
 import { startBenchServer, type BenchServer, type ServerKind } from './server-process';
@@ -93,7 +94,7 @@ export interface InitialComparison {
   label: string;
   directory: Directory;
   server: ServerKind;
-  runs: { roster: Measured; raw: RawRun }[];
+  runs: { roster: Measured; raw: RawRun; rawBesideRosterCpu?: RawRun & { cores: number } }[];
   rosterSeconds: number;
   rawSeconds: number;
   ratio: number;
@@ -102,6 +103,8 @@ export interface InitialComparison {
   /** CPU seconds of the roster process and of the raw client: the load-independent part of the cost. */
   rosterCpuSeconds: number;
   rawCpuSeconds: number;
+  /** The raw client beside a load of Roster's CPU rate (median; null unless measured: rawBesideRosterCpu). */
+  rawBesideRosterCpuSeconds: number | null;
 }
 
 /**
@@ -115,6 +118,8 @@ export async function compareInitial(
   directory: Directory,
   repeats: number,
   keep?: (kept: { server: BenchServer; folder: RosterFolder; initial: Measured }) => void,
+  /** Also replay beside a load of Roster's CPU rate after each run (rawBesideRosterCpu). */
+  besideRosterCpu = false,
 ): Promise<InitialComparison> {
   const runs: InitialComparison['runs'] = [];
   for (let run = 1; run <= repeats; run++) {
@@ -143,8 +148,10 @@ export async function compareInitial(
       throw new Error(
         `${label}: the raw client's replay had ${raw.failures} failures, first: ${raw.firstFailure}`,
       );
-    runs.push({ roster, raw });
+    const burned = besideRosterCpu ? await rawBesideRosterCpu(roster, writes, recorded, kind) : undefined;
+    runs.push({ roster, raw, ...(burned ? { rawBesideRosterCpu: burned } : {}) });
   }
+  const burnRuns = runs.flatMap((r) => (r.rawBesideRosterCpu ? [r.rawBesideRosterCpu] : []));
   const rosterSeconds = median(runs.map((r) => r.roster.roster.wallMs)) / 1000;
   const rawSeconds = median(runs.map((r) => r.raw.wallMs)) / 1000;
   return {
@@ -159,7 +166,36 @@ export async function compareInitial(
     rawRequests: median(runs.map((r) => r.raw.requests)),
     rosterCpuSeconds: median(runs.map((r) => r.roster.roster.cpuMs)) / 1000,
     rawCpuSeconds: median(runs.map((r) => r.raw.cpuMs)) / 1000,
+    rawBesideRosterCpuSeconds: burnRuns.length > 0 ? median(burnRuns.map((r) => r.wallMs)) / 1000 : null,
   };
+}
+
+/**
+ * The raw client's replay once more, beside a load that takes as much of the
+ * cores as Roster's process took on average in that run (its CPU over its wall time) and does nothing
+ * else (cpu-burner.ts). What the replay then loses is what Roster's CPU alone costs the server on this
+ * machine, apart from anything Roster does between requests.
+ */
+async function rawBesideRosterCpu(
+  roster: Measured,
+  writes: readonly RecordedWrite[],
+  recorded: Parameters<typeof replayInitial>[1],
+  kind: ServerKind,
+): Promise<RawRun & { cores: number }> {
+  const cores = roster.roster.cpuMs / roster.roster.wallMs;
+  const server = await startBenchServer(kind, { dir: scratch(`${kind}-raw-burn`) });
+  await server.reset();
+  const burner = startCpuBurner(cores);
+  try {
+    const raw = await replayInitial(writes, recorded, server, benchSettings.maxConcurrency);
+    log(
+      `raw client beside a load of Roster's CPU rate (${cores.toFixed(2)} of a core): ${(raw.wallMs / 1000).toFixed(2)} s, ${serverBusy(await server.stats())}, ${raw.failures} failed`,
+    );
+    return { ...raw, cores };
+  } finally {
+    await burner.stop();
+    await server.stop();
+  }
 }
 
 export interface Ladder {
