@@ -546,8 +546,9 @@ export function createLdapTarget(options: LdapTargetOptions): TargetConnector {
     };
   }
 
-  // Each object's reads and writes pass the gate one call at a time (a call's own operations, such as
-  // a create's lookup of its parent or a membership change's batches, hold the one slot in turn).
+  // Each call passes the gate as one: its own operations in a row (a create's add and its read-back,
+  // a membership change's batches of modifies) hold one slot, so the directory sees at most
+  // maxConcurrency operations at once.
   // listAll is not gated: it runs alone, before a phase's objects start.
   const gate = options.maxConcurrency !== undefined ? createOperationGate(options.maxConcurrency) : null;
   const gated = <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
