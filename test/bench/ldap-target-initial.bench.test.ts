@@ -1,10 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jobConfigSchema } from '@shared/domain/jobs';
 import { createApp, type RosterApp } from '../../src-main/app/create-app';
-import { createJob } from '../../src-main/app/jobs/job-store';
-import { csvToLdapUserMappings, ldapTargetSchemaFor } from '../../src-main/connectors/ldap/default-mappings';
+import { csvToLdapJob, writeReportingChainCsv } from '../integration/engine/csv-to-ldap-job';
+import { countIntentCommits } from '../integration/engine/intent-commits';
 import { makeTempDir } from '../integration/temp-dir';
 import { usePrivateKeyring } from '../integration/use-private-keyring';
 import { ouLdif, startSlapd, type SlapdPeer } from '../peers/slapd-server';
@@ -40,80 +38,14 @@ describe(`initial cycle of ${users} users into slapd`, () => {
       logger: { info() {}, warn() {}, error() {} },
     });
     app = roster;
-    const csv = join(dir.path, 'hr.csv');
-    const rows = Array.from({ length: users }, (_, i) =>
-      [
-        `E${i + 1}`,
-        `Given${i + 1}`,
-        `Surname${i + 1}`,
-        `Given${i + 1} Surname${i + 1}`,
-        i ? `E${i}` : '',
-      ].join(','),
-    );
-    writeFileSync(csv, `employeeId,givenName,surname,displayName,manager\n${rows.join('\n')}\n`);
-    const command = async (name: string, input: unknown) => {
-      const result = await roster.dispatch(name, input);
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    };
-    await command('connections.create', {
-      name: 'HR',
-      kind: 'csv',
-      settings: { path: csv, keyColumn: 'employeeId', managerColumn: 'manager' },
-    });
-    await command('connections.create', {
-      name: 'Directory',
-      kind: 'ldap',
-      settings: {
-        url: s.url,
-        bindDn: s.bindDn,
-        baseDn: s.baseDn,
-        targetContainer: staff,
-        disableAttribute: 'employeeType',
-        disableValue: 'disabled',
-      },
-      secrets: { bindPassword: s.password },
-    });
-    const job = createJob(
-      roster.context,
-      jobConfigSchema.parse({
-        name: 'HR → Directory',
-        sourceConnection: 'HR',
-        targetConnection: 'Directory',
-        objectMappings: [
-          {
-            name: 'Users',
-            sourceObject: 'User',
-            targetObject: 'User',
-            attributeMappings: csvToLdapUserMappings({
-              employeeId: 'employeeId',
-              displayName: 'displayName',
-              givenName: 'givenName',
-              surname: 'surname',
-              manager: 'manager',
-            }),
-          },
-        ],
-        targetSchema: ldapTargetSchemaFor('inetOrgPerson'),
-        settings: { scope: 'all', maxConcurrency: 4 },
-      }),
-    );
-    const store = roster.store;
-    let transactions = 0;
-    const withIntents = new Set<number>();
-    const transaction = store.transaction.bind(store);
-    store.transaction = (work) => {
-      transactions++;
-      return transaction(work);
-    };
-    const begin = store.intents.begin.bind(store.intents);
-    store.intents.begin = (intent) => {
-      withIntents.add(transactions);
-      return begin(intent);
-    };
+    const csvPath = join(dir.path, 'hr.csv');
+    writeReportingChainCsv(csvPath, users);
+    const jobId = await csvToLdapJob(roster, { csvPath, slapd: s, container: staff, maxConcurrency: 4 });
+    const commits = countIntentCommits(roster.store);
 
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const cycle = await roster.engine.run(job.id, {
+    const cycle = await roster.engine.run(jobId, {
       dryRun: false,
       initiatedBy: { type: 'admin', displayName: 'bench' },
     });
@@ -125,7 +57,7 @@ describe(`initial cycle of ${users} users into slapd`, () => {
     console.log(
       `\n[bench] ${users} users into slapd, maxConcurrency 4: ${(wallMs / 1000).toFixed(2)} s wall, ` +
         `${((used.user + used.system) / 1e6).toFixed(2)} s CPU (this process), ` +
-        `${withIntents.size} transactions held the ${2 * users - 1} write intents`,
+        `${commits.withIntents.size} transactions held the ${commits.intents} write intents`,
     );
   });
 });

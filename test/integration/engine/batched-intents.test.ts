@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startScimmyServer, type ScimmyPeer } from '../../peers/scimmy-server';
 import { usePrivateKeyring } from '../use-private-keyring';
 import { EngineKit, employee } from './engine-kit';
+import { countIntentCommits } from './intent-commits';
 
 /** Holds each request 5 ms and keeps the most requests the server had in flight at once. */
 function overlapping() {
@@ -20,25 +21,6 @@ function overlapping() {
     setTimeout(next, 5);
   };
   return { seen, layer };
-}
-
-/** Counts the intents begun and the transactions that held them, from now on. */
-function countIntentCommits(kit: EngineKit): { intents: number; withIntents: Set<number> } {
-  const store = kit.app.store;
-  const counted = { intents: 0, withIntents: new Set<number>() };
-  let transactions = 0;
-  const transaction = store.transaction.bind(store);
-  store.transaction = (work) => {
-    transactions++;
-    return transaction(work);
-  };
-  const begin = store.intents.begin.bind(store.intents);
-  store.intents.begin = (intent) => {
-    counted.intents++;
-    counted.withIntents.add(transactions);
-    return begin(intent);
-  };
-  return counted;
 }
 
 describe('write intents committed in batches', () => {
@@ -53,7 +35,7 @@ describe('write intents committed in batches', () => {
       Array.from({ length: 80 }, (_, i) => employee(i + 1)),
       { settings: { maxConcurrency: 2, maxRequestsPerSecond: 1000 } },
     );
-    const commits = countIntentCommits(kit);
+    const commits = countIntentCommits(kit.app.store);
 
     const cycle = await kit.sync();
 
@@ -82,7 +64,7 @@ describe('write intents committed in batches', () => {
     if (stored) stored['title'] = 'Lead';
     kit.peer.resetRequests();
     seen.most = 0;
-    const commits = countIntentCommits(kit);
+    const commits = countIntentCommits(kit.app.store);
 
     const cycle = await kit.sync();
 
