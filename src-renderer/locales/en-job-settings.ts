@@ -96,8 +96,8 @@ export const enJobSettings = {
     ldap: 'LDAP targets are not paced by this setting.',
   },
   maxConcurrency: {
-    label: 'Objects at a time',
-    help: 'How many objects are written at once (1 to 64). Lower it when the target struggles.',
+    label: 'Requests at a time',
+    help: 'How many requests (SCIM) or directory operations (LDAP) are in flight at once (1 to 64). Lower it when the target struggles.',
   },
   maxMembersPerPatch: {
     label: 'Members per request',

@@ -98,8 +98,8 @@ export const koJobSettings: typeof enJobSettings = {
     ldap: 'LDAP 대상에는 이 설정이 적용되지 않습니다.',
   },
   maxConcurrency: {
-    label: '동시 처리 개체 수',
-    help: '한 번에 기록하는 개체 수입니다(1~64). 대상이 버거워하면 낮추세요.',
+    label: '동시 요청 수',
+    help: '동시에 보내는 요청(SCIM) 또는 디렉터리 작업(LDAP)의 수입니다(1~64). 대상이 버거워하면 낮추세요.',
   },
   maxMembersPerPatch: {
     label: '요청당 구성원 수',
